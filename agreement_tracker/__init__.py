@@ -1,0 +1,116 @@
+"""agreement_tracker: typed, cited records of bilateral defence relations.
+
+Agreements, meetings, delegations, people, organisations, focus areas and context
+events are immutable typed records; every fact carries a verbatim citation; dates know
+their precision; disagreements between sources stay visible.
+
+>>> import agreement_tracker as at
+>>> t = at.load()
+>>> [m.id for m in t.mous(domain="cyber security")]
+['mou-2025-11-defence-cooperation']
+>>> t.last_meeting("JWG", as_of="2025-11-01").date.isoformat()
+'2024-07'
+"""
+
+from .dataset import Tracker, load
+from .dates import (
+    DateBetween,
+    DateLike,
+    DateRange,
+    PartialDate,
+    Precision,
+    Resolved,
+    When,
+    parse_when,
+    resolve_this_year,
+    resolve_weekday,
+    to_date,
+)
+from .exceptions import (
+    AgreementTrackerError,
+    DatasetError,
+    DateFormatError,
+    FieldValueError,
+    NoMatchError,
+    UnknownRecordError,
+)
+from .model import (
+    Agreement,
+    AgreementKind,
+    AgreementStatus,
+    Citation,
+    Claim,
+    Delegation,
+    Discrepancy,
+    Engagement,
+    EngagementKind,
+    Event,
+    EventKind,
+    FocusArea,
+    Inference,
+    Meeting,
+    MeetingKind,
+    MeetingTiming,
+    Organisation,
+    OrganisationKind,
+    Person,
+    Place,
+    Record,
+    Role,
+    Series,
+    Source,
+)
+from .query import Mode, TimelineEntry
+from .vocabulary import Vocabulary
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Agreement",
+    "AgreementKind",
+    "AgreementStatus",
+    "AgreementTrackerError",
+    "Citation",
+    "Claim",
+    "DateBetween",
+    "DateFormatError",
+    "DateLike",
+    "DateRange",
+    "DatasetError",
+    "Delegation",
+    "Discrepancy",
+    "Engagement",
+    "EngagementKind",
+    "Event",
+    "EventKind",
+    "FieldValueError",
+    "FocusArea",
+    "Inference",
+    "Meeting",
+    "MeetingKind",
+    "MeetingTiming",
+    "Mode",
+    "NoMatchError",
+    "Organisation",
+    "OrganisationKind",
+    "PartialDate",
+    "Person",
+    "Place",
+    "Precision",
+    "Record",
+    "Resolved",
+    "Role",
+    "Series",
+    "Source",
+    "TimelineEntry",
+    "Tracker",
+    "UnknownRecordError",
+    "Vocabulary",
+    "When",
+    "__version__",
+    "load",
+    "parse_when",
+    "resolve_this_year",
+    "resolve_weekday",
+    "to_date",
+]

@@ -1,0 +1,967 @@
+"""The :class:`Tracker`: an immutable, validated, indexed set of records, and :func:`load`.
+
+>>> import agreement_tracker as at
+>>> t = at.load()
+>>> t.data_version
+'1.0.0'
+>>> len(t.meetings), len(t.agreements)
+(6, 1)
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+import tomllib
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import attrs
+import pendulum
+
+from . import query
+from .countries import NAMES as COUNTRY_NAMES
+from .dates import DateLike, to_date
+from .exceptions import DatasetError, NoMatchError, UnknownRecordError
+from .model import (
+    Agreement,
+    AgreementKind,
+    Citation,
+    Delegation,
+    Discrepancy,
+    Event,
+    FocusArea,
+    Meeting,
+    Organisation,
+    Person,
+    Record,
+    Series,
+    Source,
+)
+from .query import Mode, TimelineEntry
+from .serialize import RECORD_TYPES, structure_record
+from .vocabulary import Vocabulary
+from .vocabulary import problems as vocabulary_problems
+
+__all__ = ["Tracker", "load"]
+
+#: Data-file name for each record kind, in load order.
+FILES: dict[str, str] = {
+    "source": "sources.toml",
+    "organisation": "organisations.toml",
+    "person": "people.toml",
+    "focus_area": "focus_areas.toml",
+    "series": "series.toml",
+    "meeting": "meetings.toml",
+    "agreement": "agreements.toml",
+    "delegation": "delegations.toml",
+    "event": "events.toml",
+}
+METADATA_FILE = "dataset.toml"
+_METADATA_KEYS = {"name", "version", "description", "license", "citation"}
+
+_WS = re.compile(r"\s+")
+_NAME_PUNCT = re.compile(r"[^\w\s]")
+
+R = TypeVar("R")
+
+
+def normalise_text(text: str) -> str:
+    """Collapse every run of whitespace to one space and strip the ends.
+
+    This is the whitespace normalisation under which quotes must match their sources.
+
+    >>> normalise_text("  India and\\n\\n Israel ")
+    'India and Israel'
+    """
+    return _WS.sub(" ", text).strip()
+
+
+def _name_key(name: str) -> str:
+    return " ".join(_NAME_PUNCT.sub(" ", name.casefold()).split())
+
+
+@attrs.frozen
+class _Metadata:
+    name: str
+    version: str
+    description: str = ""
+    license: str | None = None
+    citation: str | None = None
+
+
+class Tracker:
+    """An immutable, validated collection of records with indexes and query helpers.
+
+    Build one with :func:`load` (the bundled dataset) or :meth:`from_path`.  Records are
+    grouped by kind in tuples sorted by id; look-ups by id are dictionary look-ups.
+
+    >>> import agreement_tracker as at
+    >>> t = at.load()
+    >>> [m.id for m in t.mous("cyber security")]
+    ['mou-2025-11-defence-cooperation']
+    >>> t.last_meeting("JWG", as_of="2025-11-01").number
+    16
+    >>> [m.id for m in t.meetings_since_last("JWG", as_of="2025-11-01")]
+    ['doval-baram-2025-07', 'singh-baram-2025-07-23']
+    >>> t.person("Amir Baram").role_label
+    'Major General (Res.) Director General'
+    """
+
+    def __init__(
+        self,
+        records: Iterable[Record],
+        *,
+        name: str = "untitled dataset",
+        version: str = "0",
+        description: str = "",
+        license: str | None = None,
+        citation: str | None = None,
+        origins: Mapping[str, str] | None = None,
+    ) -> None:
+        by_kind: dict[type[Any], list[Any]] = defaultdict(list)
+        for record in records:
+            by_kind[type(record)].append(record)
+        self._meta = _Metadata(name, version, description, license, citation)
+        self._origins = dict(origins or {})
+
+        def sort(kind: type[R]) -> tuple[R, ...]:
+            return tuple(sorted(by_kind.get(kind, ()), key=lambda r: r.id))  # type: ignore[attr-defined]
+
+        self.sources: tuple[Source, ...] = sort(Source)
+        self.organisations: tuple[Organisation, ...] = sort(Organisation)
+        self.people: tuple[Person, ...] = sort(Person)
+        self.meeting_series: tuple[Series, ...] = sort(Series)
+        self.meetings: tuple[Meeting, ...] = query.timeline_ordered(sort(Meeting))
+        self.agreements: tuple[Agreement, ...] = query.timeline_ordered(sort(Agreement))
+        self.delegations: tuple[Delegation, ...] = query.timeline_ordered(sort(Delegation))
+        self.events: tuple[Event, ...] = query.timeline_ordered(sort(Event))
+        # The vocabulary keeps file order: it is curated display order.
+        self.focus_areas: Vocabulary = Vocabulary(by_kind.get(FocusArea, ()))
+        _check(self)
+        self._build_indexes()
+
+    # ------------------------------------------------------------------ construction
+
+    @classmethod
+    def from_path(cls, path: str | Path) -> Tracker:
+        """Load a dataset directory laid out like the bundled one (``*.toml`` per kind).
+
+        Every problem in every file is collected and raised together as one
+        :class:`DatasetError`; nothing is half-loaded.
+
+        >>> import agreement_tracker as at
+        >>> at.Tracker.from_path("no/such/folder")
+        Traceback (most recent call last):
+        ...
+        agreement_tracker.exceptions.DatasetError: 1 problem in the dataset:
+          no dataset folder at 'no/such/folder'
+        """
+        folder = Path(path)
+        if not folder.is_dir():
+            raise DatasetError([f"no dataset folder at {str(path)!r}"])
+        return _load_folder(folder)
+
+    def _build_indexes(self) -> None:
+        self._by_id: dict[str, Record] = {}
+        for group in (
+            self.sources,
+            self.organisations,
+            self.people,
+            self.meeting_series,
+            self.meetings,
+            self.agreements,
+            self.delegations,
+            self.events,
+            tuple(self.focus_areas),
+        ):
+            for record in group:
+                self._by_id[record.id] = record
+        self._people_by_name: dict[str, list[Person]] = defaultdict(list)
+        for person in self.people:
+            for key in {_name_key(n) for n in (person.id, *person.names)}:
+                self._people_by_name[key].append(person)
+        self._orgs_by_name: dict[str, list[Organisation]] = defaultdict(list)
+        for org in self.organisations:
+            for key in {_name_key(n) for n in (org.id, org.name, *org.aliases)}:
+                self._orgs_by_name[key].append(org)
+        self._series_by_name: dict[str, Series] = {}
+        for series in self.meeting_series:
+            for name in series.names:
+                self._series_by_name.setdefault(_name_key(name), series)
+        self._agreements_at: dict[str, list[Agreement]] = defaultdict(list)
+        for agreement in self.agreements:
+            if agreement.meeting:
+                self._agreements_at[agreement.meeting].append(agreement)
+
+    # ------------------------------------------------------------------ metadata
+
+    @property
+    def name(self) -> str:
+        """The dataset's name.
+
+        >>> import agreement_tracker as at
+        >>> at.load().name
+        'India–Israel defence relations, July 2024 – November 2025'
+        """
+        return self._meta.name
+
+    @property
+    def data_version(self) -> str:
+        """The dataset's own version (not the library's).
+
+        >>> import agreement_tracker as at
+        >>> at.load().data_version
+        '1.0.0'
+        """
+        return self._meta.version
+
+    @property
+    def description(self) -> str:
+        """A paragraph describing the dataset.
+
+        >>> import agreement_tracker as at
+        >>> at.load().description.startswith("Agreements, meetings")
+        True
+        """
+        return self._meta.description
+
+    def origin(self, record_id: str) -> str:
+        """The data file a record was read from (``"<memory>"`` for records built in code).
+
+        >>> import agreement_tracker as at
+        >>> at.load().origin("jwg-17")
+        'meetings.toml'
+        """
+        self.record(record_id)
+        return self._origins.get(record_id, "<memory>")
+
+    def cite(self) -> str:
+        """How to cite the dataset and each of its sources, as plain text.
+
+        >>> import agreement_tracker as at
+        >>> print(at.load().cite())  # doctest: +ELLIPSIS
+        agreement_tracker bundled dataset "India–Israel defence relations, ... version 1.0.0. ...
+        Sources:
+          [ani-2025-07-24] (untitled). Agency: ANI. Published 2025-07-24.
+          [exam-2025-11] India and Israel Sign Pact to Deepen Defence and Technology Cooperation. Published 2025-11 (inferred).
+          [ians-2025-11-06] (untitled). Agency: IANS. Published 2025-11-06. Dateline: Tel Aviv, Israel.
+          [key-ally-2025-07] Israel Calls India ‘Key Strategic Ally’, Seeks Deeper Defence Collaboration. Published 2025-07 (inferred).
+          [report-2025-11-05] (untitled). Published 2025-11-05.
+        """
+        template = self._meta.citation or f"{self.name}, version {{version}}."
+        lines = [normalise_text(template.format(version=self.data_version)), "Sources:"]
+        for source in self.sources:
+            parts = [f"[{source.id}] {source.title or '(untitled)'}."]
+            for label, org_id in (("Publisher", source.publisher), ("Agency", source.agency)):
+                if org_id:
+                    parts.append(f"{label}: {self.organisation(org_id).name}.")
+            if source.published:
+                inferred = any(i.field == "published" for i in source.inferred)
+                parts.append(
+                    f"Published {source.published.isoformat()}{' (inferred)' if inferred else ''}."
+                )
+            if source.dateline:
+                parts.append(f"Dateline: {source.dateline.label}.")
+            if source.url:
+                parts.append(source.url)
+            lines.append("  " + " ".join(parts))
+        return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        counts = ", ".join(
+            f"{len(group)} {label}"
+            for label, group in (
+                ("agreements", self.agreements),
+                ("meetings", self.meetings),
+                ("delegations", self.delegations),
+                ("people", self.people),
+                ("organisations", self.organisations),
+                ("events", self.events),
+                ("sources", self.sources),
+            )
+        )
+        return f"<Tracker {self.name!r} v{self.data_version}: {counts}>"
+
+    # ------------------------------------------------------------------ look-ups
+
+    def get(self, record_id: str, default: R | None = None) -> Record | R | None:
+        """The record with ``record_id`` (any kind), else ``default``.
+
+        >>> import agreement_tracker as at
+        >>> at.load().get("jwg-17").number
+        17
+        >>> at.load().get("jwg-99") is None
+        True
+        """
+        return self._by_id.get(record_id, default)
+
+    def record(self, record_id: str) -> Record:
+        """The record with ``record_id``; raises :class:`UnknownRecordError` with close ids.
+
+        >>> import agreement_tracker as at
+        >>> at.load().record("jwg-71")
+        Traceback (most recent call last):
+        ...
+        agreement_tracker.exceptions.UnknownRecordError: no record 'jwg-71'; did you mean 'jwg-17' or 'jwg-16'?
+        """
+        found = self._by_id.get(record_id)
+        if found is None:
+            raise UnknownRecordError("record", record_id, _close(record_id, self._by_id))
+        return found
+
+    def _typed(self, kind: type[R], label: str, record_id: str) -> R:
+        found = self._by_id.get(record_id)
+        if isinstance(found, kind):
+            return found
+        ids = [key for key, value in self._by_id.items() if isinstance(value, kind)]
+        raise UnknownRecordError(label, record_id, _close(record_id, ids))
+
+    def agreement(self, record_id: str) -> Agreement:
+        """The agreement with ``record_id``.
+
+        >>> import agreement_tracker as at
+        >>> at.load().agreement("mou-2025-11-defence-cooperation").kind.label
+        'MoU'
+        """
+        return self._typed(Agreement, "agreement", record_id)
+
+    def meeting(self, record_id: str) -> Meeting:
+        """The meeting with ``record_id``.
+
+        >>> import agreement_tracker as at
+        >>> at.load().meeting("jwg-16").date.isoformat()
+        '2024-07'
+        """
+        return self._typed(Meeting, "meeting", record_id)
+
+    def delegation(self, record_id: str) -> Delegation:
+        """The delegation with ``record_id``.
+
+        >>> import agreement_tracker as at
+        >>> at.load().delegation("saar-india-2025-11").leader
+        'gideon-saar'
+        """
+        return self._typed(Delegation, "delegation", record_id)
+
+    def event(self, record_id: str) -> Event:
+        """The context event with ``record_id``.
+
+        >>> import agreement_tracker as at
+        >>> at.load().event("operation-sindoor-2025").date.isoformat()
+        '2025-05-07/2025-05-11'
+        """
+        return self._typed(Event, "event", record_id)
+
+    def source(self, record_id: str) -> Source:
+        """The source with ``record_id``.
+
+        >>> import agreement_tracker as at
+        >>> at.load().source("exam-2025-11").title
+        'India and Israel Sign Pact to Deepen Defence and Technology Cooperation'
+        """
+        return self._typed(Source, "source", record_id)
+
+    def person(self, name: str) -> Person:
+        """The person with this id, name or alias (case and punctuation ignored).
+
+        >>> import agreement_tracker as at
+        >>> t = at.load()
+        >>> t.person("amir baram").id, t.person("Dr S Jaishankar").id
+        ('amir-baram', 's-jaishankar')
+        >>> t.person("Rajesh Singh")
+        Traceback (most recent call last):
+        ...
+        agreement_tracker.exceptions.UnknownRecordError: no person 'Rajesh Singh'; did you mean 'Rajesh Kumar Singh'?
+        """
+        return self._by_name(self._people_by_name, "person", name)
+
+    def organisation(self, name: str) -> Organisation:
+        """The organisation with this id, name or alias (case and punctuation ignored).
+
+        >>> import agreement_tracker as at
+        >>> at.load().organisation("Israeli Defence Ministry").id
+        'il-mod'
+        """
+        return self._by_name(self._orgs_by_name, "organisation", name)
+
+    def _by_name(self, index: Mapping[str, Sequence[R]], label: str, name: str) -> R:
+        if not isinstance(name, str):
+            raise TypeError(f"{label} name must be a str, got {type(name).__name__} {name!r}")
+        found = index.get(_name_key(name), ())
+        if len(found) == 1:
+            return found[0]
+        if found:
+            ids = ", ".join(repr(r.id) for r in found)  # type: ignore[attr-defined]
+            raise UnknownRecordError(f"single {label} named", name, ()) from ValueError(
+                f"{name!r} is ambiguous: {ids}"
+            )
+        display = {_name_key(n): n for r in _unique(index) for n in _names(r)}
+        keys = difflib.get_close_matches(_name_key(name), list(display), n=3, cutoff=0.6)
+        wanted = _name_key(name)
+        if not keys and wanted:
+            keys = [k for k in display if wanted in k.split() or wanted in k][:3]
+        return _raise(UnknownRecordError(label, name, [display[k] for k in keys]))
+
+    def series(self, name: str) -> Series:
+        """The meeting series with this id, name, short name or alias.
+
+        >>> import agreement_tracker as at
+        >>> at.load().series("joint working group").short_name
+        'JWG'
+        >>> at.load().series("JGW")
+        Traceback (most recent call last):
+        ...
+        agreement_tracker.exceptions.UnknownRecordError: no series 'JGW'; did you mean 'JWG'?
+        """
+        if isinstance(name, Series):
+            return name
+        found = self._series_by_name.get(_name_key(name))
+        if found is None:
+            names = [n for s in self.meeting_series for n in s.names]
+            raise UnknownRecordError("series", name, _close(name, names, key=_name_key))
+        return found
+
+    def focus_area(self, term: str) -> FocusArea:
+        """The focus area named ``term`` (id, label or synonym).
+
+        >>> import agreement_tracker as at
+        >>> at.load().focus_area("R&D").label
+        'Research and Development'
+        """
+        return self.focus_areas.lookup(term)
+
+    def country(self, code_or_name: str) -> str:
+        """The ISO 3166-1 alpha-2 code for a code or English country name.
+
+        >>> import agreement_tracker as at
+        >>> at.load().country("israel"), at.load().country("IN")
+        ('IL', 'IN')
+        """
+        if code_or_name.upper() in COUNTRY_NAMES:
+            return code_or_name.upper()
+        by_name = {name.casefold(): code for code, name in COUNTRY_NAMES.items()}
+        if code_or_name.casefold() in by_name:
+            return by_name[code_or_name.casefold()]
+        close = difflib.get_close_matches(code_or_name.casefold(), list(by_name), n=3)
+        raise UnknownRecordError("country", code_or_name, [COUNTRY_NAMES[by_name[c]] for c in close])
+
+    def agreements_at(self, meeting: str) -> tuple[Agreement, ...]:
+        """Agreements linked to a meeting (signed at it, or just before or after).
+
+        >>> import agreement_tracker as at
+        >>> [a.id for a in at.load().agreements_at("jwg-17")]
+        ['mou-2025-11-defence-cooperation']
+        """
+        self.meeting(meeting)
+        return tuple(self._agreements_at.get(meeting, ()))
+
+    def citations(self, record_id: str) -> tuple[tuple[Citation, Source], ...]:
+        """Every citation of a record (nested ones included) with its source.
+
+        >>> import agreement_tracker as at
+        >>> [(c.source, s.label) for c, s in at.load().citations("jwg-16")][0]
+        ('key-ally-2025-07', 'Israel Calls India ‘Key Strategic Ally’, Seeks Deeper Defence Collaboration')
+        """
+        record = self.record(record_id)
+        return tuple((c, self.source(c.source)) for c in _all_citations(record))
+
+    # ------------------------------------------------------------------ queries
+
+    def agreements_about(
+        self, domain: str | FocusArea | None = None, *, kind: str | AgreementKind | None = None
+    ) -> tuple[Agreement, ...]:
+        """Agreements whose focus areas match ``domain`` (synonyms, case and hierarchy).
+
+        An umbrella term matches agreements tagged with any term below it.  ``kind``
+        narrows to one :class:`AgreementKind` (``"mou"``, ``"treaty"`` ...).
+
+        >>> import agreement_tracker as at
+        >>> [a.id for a in at.load().agreements_about("unmanned systems", kind="mou")]
+        ['mou-2025-11-defence-cooperation']
+        >>> at.load().agreements_about("space")
+        Traceback (most recent call last):
+        ...
+        agreement_tracker.exceptions.UnknownRecordError: no focus area 'space'; did you mean 'Strategic dialogue'?
+        """
+        wanted_kind = _agreement_kind(kind)
+        matching: set[str] | None = None
+        if domain is not None:
+            matching = {a.id for a in self.focus_areas.descendants(domain)}
+        return tuple(
+            a
+            for a in self.agreements
+            if (wanted_kind is None or a.kind is wanted_kind)
+            and (matching is None or matching.intersection(a.focus_areas))
+        )
+
+    def mous(self, domain: str | FocusArea | None = None) -> tuple[Agreement, ...]:
+        """MoUs whose focus areas match ``domain`` (all MoUs when ``domain`` is None).
+
+        >>> import agreement_tracker as at
+        >>> [m.title for m in at.load().mous(domain="emerging technologies")]
+        ['India–Israel MoU on defence cooperation']
+        """
+        return self.agreements_about(domain, kind=AgreementKind.MOU)
+
+    def mous_by_domain(self) -> dict[FocusArea, list[Agreement]]:
+        """Each focus area that MoUs are tagged with, mapped to those MoUs.
+
+        Keys follow the vocabulary's order and include only terms an MoU names directly
+        (an umbrella appears only when an MoU is tagged with it).
+
+        >>> import agreement_tracker as at
+        >>> by_domain = at.load().mous_by_domain()
+        >>> [area.label for area in by_domain][:3]
+        ['Emerging technologies', 'Artificial Intelligence', 'Cyber Security']
+        >>> len(by_domain)
+        15
+        """
+        result: dict[FocusArea, list[Agreement]] = {}
+        mous = self.mous()
+        for area in self.focus_areas:
+            tagged = [m for m in mous if area.id in m.focus_areas]
+            if tagged:
+                result[area] = tagged
+        return result
+
+    def last_meeting(self, series: str, as_of: DateLike | None = None) -> Meeting:
+        """The latest meeting of ``series`` known to have taken place on or before ``as_of``.
+
+        ``as_of`` defaults to today.  A meeting dated only "July 2024" has taken place by
+        2024-07-31 but is not known to have by 2024-07-15.  Raises :class:`NoMatchError`
+        when no meeting qualifies.
+
+        >>> import agreement_tracker as at
+        >>> t = at.load()
+        >>> t.last_meeting("JWG").id
+        'jwg-17'
+        >>> t.last_meeting("JWG", as_of="2025-11-03").id
+        'jwg-16'
+        """
+        chosen = self.series(series)
+        day = self._as_of(as_of)
+        last = query.last_in_series(self.meetings, chosen.id, day)
+        if last is None:
+            raise NoMatchError(self._no_meeting_message(chosen, day))
+        return last
+
+    def _no_meeting_message(self, series: Series, day: pendulum.Date) -> str:
+        message = f"no meeting of series {series.id!r} is known to have taken place on or before {day}"
+        possible = [
+            m for m in self.meetings if m.series == series.id and m.date and m.date.earliest <= day
+        ]
+        if possible:
+            m = possible[0]
+            assert m.date is not None
+            message += (
+                f"; {m.id} ({m.date.isoformat()}) may have, but its date is not precise "
+                "enough to tell"
+            )
+        return message
+
+    def meetings_since_last(self, series: str, as_of: DateLike | None = None) -> tuple[Meeting, ...]:
+        """Meetings (of any kind) since the last meeting of ``series``, up to ``as_of``.
+
+        See :mod:`agreement_tracker.query` for the rule: same-day meetings count, the
+        series meeting itself does not, and only meetings known to have taken place by
+        ``as_of`` are included.  In date order.
+
+        >>> import agreement_tracker as at
+        >>> [m.id for m in at.load().meetings_since_last("JWG", as_of="2025-11-30")]
+        ['saar-jaishankar-2025-11-04', 'singh-katz-2025-11']
+        """
+        day = self._as_of(as_of)
+        last = self.last_meeting(series, as_of=day)
+        return query.since(self.meetings, last, day)
+
+    def involving(self, person: str) -> tuple[TimelineEntry, ...]:
+        """Timeline of every agreement, meeting, delegation and event a person is part of.
+
+        >>> import agreement_tracker as at
+        >>> [e.id for e in at.load().involving("Israel Katz")]
+        ['singh-katz-2025-11', 'singh-israel-2025-11']
+        """
+        who = self.person(person).id
+        records: list[Agreement | Meeting | Delegation | Event] = []
+        records += [m for m in self.meetings if who in m.participants]
+        records += [a for a in self.agreements if who in a.signatories]
+        records += [
+            d
+            for d in self.delegations
+            if who == d.leader or who in d.members or any(who in e.people for e in d.engagements)
+        ]
+        records += [e for e in self.events if who in e.people]
+        return query.timeline_entries(records)
+
+    def between_countries(self, first: str, second: str) -> tuple[TimelineEntry, ...]:
+        """Timeline of records that involve both countries (codes or English names).
+
+        Agreements count by their parties, delegations by origin and host, events by their
+        countries, and meetings by their series' parties or, failing that, by the
+        countries of their participants' roles and their place.
+
+        >>> import agreement_tracker as at
+        >>> len(at.load().between_countries("India", "Israel"))
+        13
+        >>> [e.id for e in at.load().between_countries("IN", "PK")]
+        ['operation-sindoor-2025']
+        """
+        pair = {self.country(first), self.country(second)}
+        records = [r for r in self._dated_kinds() if pair <= self._countries_of(r)]
+        return query.timeline_entries(records)
+
+    def _countries_of(self, record: Agreement | Meeting | Delegation | Event) -> set[str]:
+        if isinstance(record, Agreement):
+            return set(record.parties)
+        if isinstance(record, Delegation):
+            return {record.origin, record.host}
+        if isinstance(record, Event):
+            return set(record.countries)
+        if record.series:
+            return set(self.series(record.series).parties)
+        found = {record.place.country} if record.place else set()
+        for person_id in record.participants:
+            found.update(r.country for r in self.person(person_id).roles if r.country)
+        return found
+
+    def between(
+        self, start: DateLike, end: DateLike, *, mode: Mode = "certain"
+    ) -> tuple[TimelineEntry, ...]:
+        """Timeline of records dated within ``start..end`` (inclusive).
+
+        ``mode="certain"`` keeps records known to fall inside; ``mode="possible"`` also
+        those whose imprecise date overlaps the window.
+
+        >>> import agreement_tracker as at
+        >>> t = at.load()
+        >>> [e.id for e in t.between("2024-07-01", "2024-07-15")]
+        []
+        >>> [e.id for e in t.between("2024-07-01", "2024-07-15", mode="possible")]
+        ['jwg-16']
+        """
+        if mode not in ("certain", "possible"):
+            raise ValueError(f"mode must be 'certain' or 'possible', got {mode!r}")
+        first, last = to_date(start, what="start"), to_date(end, what="end")
+        if first > last:
+            raise ValueError(f"start {first} is after end {last}")
+        records = [
+            r
+            for r in self._dated_kinds()
+            if query.certainly_within(query.record_date(r), first, last, mode)
+        ]
+        return query.timeline_entries(records)
+
+    def timeline(self) -> tuple[TimelineEntry, ...]:
+        """Every agreement, meeting, delegation and event in date order; undated ones last.
+
+        >>> import agreement_tracker as at
+        >>> [e.id for e in at.load().timeline()][:3]
+        ['october-7-attacks-2023', 'jwg-16', 'netanyahu-ndtv-interview-2025']
+        """
+        return query.timeline_entries(self._dated_kinds())
+
+    def _dated_kinds(self) -> list[Agreement | Meeting | Delegation | Event]:
+        return [*self.agreements, *self.meetings, *self.delegations, *self.events]
+
+    def discrepancies(self) -> tuple[Discrepancy, ...]:
+        """Every field on which sources disagree, with each source's claim and quote.
+
+        >>> import agreement_tracker as at
+        >>> [(d.record_id, d.field, d.values) for d in at.load().discrepancies()]
+        [('mou-2025-11-defence-cooperation', 'meeting_timing', ('during', 'after'))]
+        """
+        found: list[Discrepancy] = []
+        for record in sorted(self._by_id.values(), key=lambda r: r.id):
+            grouped: dict[str, list[Any]] = defaultdict(list)
+            for claim in record.claims:
+                grouped[claim.field].append(claim)
+            for field, claims in grouped.items():
+                if len({c.value for c in claims}) > 1:
+                    found.append(
+                        Discrepancy(
+                            record_kind=type(record).__name__.lower(),
+                            record_id=record.id,
+                            field=field,
+                            claims=tuple(claims),
+                        )
+                    )
+        return tuple(found)
+
+    def _all_records(self) -> list[Record]:
+        return list(self._by_id_list())
+
+    def _by_id_list(self) -> Iterable[Record]:
+        yield from self.sources
+        yield from self.organisations
+        yield from self.people
+        yield from self.focus_areas
+        yield from self.meeting_series
+        yield from self.meetings
+        yield from self.agreements
+        yield from self.delegations
+        yield from self.events
+
+    def _as_of(self, as_of: DateLike | None) -> pendulum.Date:
+        return pendulum.today().date() if as_of is None else to_date(as_of, what="as_of")
+
+
+def _raise(error: Exception) -> Any:
+    raise error
+
+
+def _unique(index: Mapping[str, Sequence[R]]) -> list[R]:
+    seen: dict[int, R] = {}
+    for group in index.values():
+        for item in group:
+            seen.setdefault(id(item), item)
+    return list(seen.values())
+
+
+def _names(record: Any) -> tuple[str, ...]:
+    return tuple(record.names) if hasattr(record, "names") else (record.name, *record.aliases)
+
+
+def _close(
+    wanted: str, candidates: Iterable[str], *, key: Callable[[str], str] | None = None
+) -> list[str]:
+    """Up to three candidates close to ``wanted``, compared through ``key``."""
+    normal = key or (lambda text: text)
+    display = {normal(c): c for c in candidates}
+    keys = difflib.get_close_matches(normal(wanted), list(display), n=3, cutoff=0.6)
+    return [display[k] for k in keys]
+
+
+def _agreement_kind(kind: str | AgreementKind | None) -> AgreementKind | None:
+    if kind is None or isinstance(kind, AgreementKind):
+        return kind
+    try:
+        return AgreementKind(kind)
+    except ValueError:
+        choices = [k.value for k in AgreementKind]
+        raise UnknownRecordError(
+            "agreement kind", kind, difflib.get_close_matches(kind, choices, n=2)
+        ) from None
+
+
+def _all_citations(record: Any) -> list[Citation]:
+    found = list(record.citations)
+    found += [claim.citation for claim in getattr(record, "claims", ())]
+    for role in getattr(record, "roles", ()):
+        found += role.citations
+    for engagement in getattr(record, "engagements", ()):
+        found += engagement.citations
+    return found
+
+
+def _check(tracker: Tracker) -> None:
+    """Cross-record validation: unique ids, resolvable references, verbatim quotes."""
+    problems: list[str] = []
+    origins = tracker._origins
+
+    def where(record_id: str, field: str) -> str:
+        return f"{origins.get(record_id, '<memory>')}[{record_id}].{field}"
+
+    groups: list[tuple[str, Sequence[Any]]] = [
+        ("source", tracker.sources),
+        ("organisation", tracker.organisations),
+        ("person", tracker.people),
+        ("focus area", tuple(tracker.focus_areas)),
+        ("series", tracker.meeting_series),
+        ("meeting", tracker.meetings),
+        ("agreement", tracker.agreements),
+        ("delegation", tracker.delegations),
+        ("event", tracker.events),
+    ]
+    owner: dict[str, str] = {}
+    for label, records in groups:
+        for record in records:
+            if record.id in owner:
+                problems.append(
+                    f"duplicate id {record.id!r} (already used by a {owner[record.id]}) "
+                    f"@ {where(record.id, 'id')}"
+                )
+            owner.setdefault(record.id, label)
+    ids = {label: {r.id for r in records} for label, records in groups}
+    texts = {s.id: normalise_text(s.text) for s in tracker.sources}
+
+    def ref(record_id: str, field: str, kind: str, value: str | None) -> None:
+        if value is not None and value not in ids[kind]:
+            hint = _close(value, ids[kind])
+            suffix = f"; did you mean {hint[0]!r}?" if hint else ""
+            problems.append(f"unknown {kind} {value!r}{suffix} @ {where(record_id, field)}")
+
+    def refs(record_id: str, field: str, kind: str, values: Iterable[str]) -> None:
+        for index, value in enumerate(values):
+            ref(record_id, f"{field}[{index}]", kind, value)
+
+    def cites(record_id: str, field: str, citations: Iterable[Citation]) -> None:
+        for index, citation in enumerate(citations):
+            path = f"{field}[{index}]"
+            if citation.source not in texts:
+                ref(record_id, f"{path}.source", "source", citation.source)
+            elif normalise_text(citation.quote) not in texts[citation.source]:
+                problems.append(
+                    f"quote not found verbatim in source {citation.source!r}: "
+                    f"{_shorten(citation.quote)!r} @ {where(record_id, path + '.quote')}"
+                )
+
+    for record in tracker._all_records():
+        cites(record.id, "citations", record.citations)
+        for index, claim in enumerate(record.claims):
+            cites(record.id, f"claims[{index}].citation", (claim.citation,))
+    for source in tracker.sources:
+        ref(source.id, "publisher", "organisation", source.publisher)
+        ref(source.id, "agency", "organisation", source.agency)
+    for org in tracker.organisations:
+        ref(org.id, "parent", "organisation", org.parent)
+    for person in tracker.people:
+        for index, role in enumerate(person.roles):
+            ref(person.id, f"roles[{index}].organisation", "organisation", role.organisation)
+            cites(person.id, f"roles[{index}].citations", role.citations)
+    numbered: dict[tuple[str, int], str] = {}
+    for meeting in tracker.meetings:
+        ref(meeting.id, "series", "series", meeting.series)
+        refs(meeting.id, "participants", "person", meeting.participants)
+        refs(meeting.id, "focus_areas", "focus area", meeting.focus_areas)
+        if meeting.series and meeting.number is not None:
+            key = (meeting.series, meeting.number)
+            if key in numbered:
+                problems.append(
+                    f"{meeting.series} number {meeting.number} is also used by "
+                    f"{numbered[key]!r} @ {where(meeting.id, 'number')}"
+                )
+            numbered.setdefault(key, meeting.id)
+    for agreement in tracker.agreements:
+        refs(agreement.id, "signatories", "person", agreement.signatories)
+        refs(agreement.id, "focus_areas", "focus area", agreement.focus_areas)
+        ref(agreement.id, "meeting", "meeting", agreement.meeting)
+    for delegation in tracker.delegations:
+        ref(delegation.id, "leader", "person", delegation.leader)
+        refs(delegation.id, "members", "person", delegation.members)
+        for index, stop in enumerate(delegation.engagements):
+            base = f"engagements[{index}]"
+            ref(delegation.id, f"{base}.meeting", "meeting", stop.meeting)
+            refs(delegation.id, f"{base}.organisations", "organisation", stop.organisations)
+            refs(delegation.id, f"{base}.people", "person", stop.people)
+            cites(delegation.id, f"{base}.citations", stop.citations)
+    for event in tracker.events:
+        refs(event.id, "people", "person", event.people)
+        refs(event.id, "organisations", "organisation", event.organisations)
+    for area_id, field, message in vocabulary_problems(tracker.focus_areas):
+        problems.append(f"{message} @ {where(area_id, field)}")
+    if problems:
+        raise DatasetError(problems)
+
+
+def _shorten(text: str, width: int = 60) -> str:
+    text = normalise_text(text)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _read_toml(folder: Traversable, name: str, problems: list[str]) -> dict[str, Any] | None:
+    entry = folder.joinpath(name)
+    if not entry.is_file():
+        return None
+    try:
+        return tomllib.loads(entry.read_text("utf-8"))
+    except UnicodeDecodeError as error:
+        problems.append(f"not UTF-8 text ({error.reason} at byte {error.start}) @ {name}")
+    except tomllib.TOMLDecodeError as error:
+        problems.append(f"not valid TOML ({error}) @ {name}")
+    return None
+
+
+def _load_folder(folder: Traversable) -> Tracker:
+    """Read every data file in ``folder``; collect all problems; build the tracker."""
+    problems: list[str] = []
+    records: list[Record] = []
+    origins: dict[str, str] = {}
+    metadata: dict[str, Any] = {}
+    raw_meta = _read_toml(folder, METADATA_FILE, problems)
+    if raw_meta is not None:
+        for key in sorted(set(raw_meta) - _METADATA_KEYS):
+            problems.append(f"unknown field {key!r} @ {METADATA_FILE}")
+        for key, value in raw_meta.items():
+            if key in _METADATA_KEYS and not isinstance(value, str):
+                problems.append(f"expected text, got {type(value).__name__} @ {METADATA_FILE}.{key}")
+            elif key in _METADATA_KEYS:
+                metadata[key] = value
+    for kind, filename in FILES.items():
+        raw = _read_toml(folder, filename, problems)
+        if raw is None:
+            continue
+        for key in sorted(set(raw) - {kind}):
+            close = difflib.get_close_matches(key, [kind], n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else f"; expected [[{kind}]] tables"
+            problems.append(f"unknown top-level key {key!r}{hint} @ {filename}")
+        tables = raw.get(kind, [])
+        if not isinstance(tables, list):
+            problems.append(f"expected [[{kind}]] tables, got {type(tables).__name__} @ {filename}")
+            continue
+        for index, table in enumerate(tables):
+            if isinstance(table, dict) and kind == "source":
+                table = _with_text(folder, filename, index, table, problems)
+                if table is None:
+                    continue
+            try:
+                record = structure_record(table, kind, where=f"{filename}")
+            except DatasetError as error:
+                problems.extend(error.problems)
+                continue
+            records.append(record)
+            origins.setdefault(record.id, filename)
+    if problems:
+        raise DatasetError(problems)
+    try:
+        return Tracker(records, origins=origins, **metadata)
+    except DatasetError:
+        raise
+    except (TypeError, ValueError) as error:  # pragma: no cover - defensive
+        raise DatasetError([str(error)]) from None
+
+
+def _with_text(
+    folder: Traversable, filename: str, index: int, table: dict[str, Any], problems: list[str]
+) -> dict[str, Any] | None:
+    """A source table with its ``text`` read from ``text_file``; None if unreadable."""
+    label = table.get("id", index)
+    path = table.get("text_file")
+    if "text" in table:
+        problems.append(f"'text' is read from text_file; do not set it @ {filename}[{label}].text")
+        return None
+    if not isinstance(path, str) or not path.strip():
+        problems.append(f"required field missing @ {filename}[{label}].text_file")
+        return None
+    parts = Path(path).parts
+    if Path(path).is_absolute() or ".." in parts:
+        problems.append(
+            f"{path!r} must be a relative path inside the dataset @ {filename}[{label}].text_file"
+        )
+        return None
+    entry = folder.joinpath(*parts)
+    if not entry.is_file():
+        problems.append(f"no file {path!r} in the dataset @ {filename}[{label}].text_file")
+        return None
+    try:
+        text = entry.read_text("utf-8")
+    except UnicodeDecodeError as error:
+        problems.append(f"{path!r} is not UTF-8 text ({error.reason}) @ {filename}[{label}].text_file")
+        return None
+    return {**table, "text": text}
+
+
+@functools.cache
+def load() -> Tracker:
+    """The bundled dataset, validated and indexed; cached, so later calls are free.
+
+    >>> import agreement_tracker as at
+    >>> at.load() is at.load()
+    True
+    """
+    return _load_folder(files("agreement_tracker").joinpath("data"))

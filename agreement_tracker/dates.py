@@ -1,0 +1,630 @@
+"""Dates that know their precision.
+
+News reports say "July 2024", "November 2025", "July 22-23" or "earlier on Tuesday".
+This module models those without pretending to more precision than the sources give:
+
+* :class:`PartialDate` -- one day known to year, month or day precision
+  (EDTF ``2024``, ``2024-07``, ``2025-11-04``);
+* :class:`DateRange` -- something that lasted from a start to an end
+  (EDTF interval ``2025-07-22/2025-07-23``);
+* :class:`DateBetween` -- one day that is not known exactly but lies between two bounds
+  (EDTF "one of a set" ``[2025-11-04..2025-11-06]``).
+
+All three expose ``earliest`` and ``latest``: the first and last day the value can
+possibly cover, as :class:`pendulum.Date`.  Comparisons are honest: a value is
+*certainly* before a day only when its latest possible day is before it, and *possibly*
+before it when its earliest possible day is.
+
+>>> july = PartialDate.parse("2024-07")
+>>> july.earliest, july.latest
+(Date(2024, 7, 1), Date(2024, 7, 31))
+>>> july.certainly_before("2024-08-01"), july.certainly_before("2024-07-15")
+(True, False)
+>>> july.possibly_before("2024-07-15")
+True
+
+Relative mentions are resolved against a report's dateline; the result carries the
+reasoning so the data can mark it as inferred:
+
+>>> resolved = resolve_weekday("Tuesday", dateline="2025-11-06")
+>>> resolved.value.isoformat()
+'2025-11-04'
+>>> resolved.reason
+"'Tuesday' read as the latest Tuesday on or before the dateline, Thursday 2025-11-06"
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+import enum
+import re
+from typing import Literal, TypeAlias
+
+import attrs
+import pendulum
+
+from .exceptions import DateFormatError
+
+__all__ = [
+    "DateBetween",
+    "DateLike",
+    "DateRange",
+    "PartialDate",
+    "Precision",
+    "Resolved",
+    "When",
+    "parse_when",
+    "resolve_this_year",
+    "resolve_weekday",
+    "to_date",
+]
+
+#: What the query helpers accept wherever they take a day.
+DateLike: TypeAlias = str | _dt.date  # pendulum.Date is a datetime.date
+
+_DAY_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def to_date(value: DateLike, *, what: str = "date") -> pendulum.Date:
+    """Turn an ISO ``YYYY-MM-DD`` string, a ``datetime.date`` or a pendulum date into a day.
+
+    Date-times are refused rather than truncated, and so are partial strings such as
+    ``"2025-11"``: a query's cut-off must be a day.  ``what`` names the argument in errors.
+
+    >>> to_date("2025-11-01")
+    Date(2025, 11, 1)
+    >>> import datetime
+    >>> to_date(datetime.date(2025, 11, 1))
+    Date(2025, 11, 1)
+    >>> to_date("2025-11", what="as_of")
+    Traceback (most recent call last):
+    ...
+    agreement_tracker.exceptions.DateFormatError: as_of: '2025-11' is not a full day; give YYYY-MM-DD, for example '2025-11-30'
+    """
+    if isinstance(value, _dt.datetime):
+        raise DateFormatError(
+            f"{what}: {value!r} is a date-time; pass a date (for example value.date())"
+        )
+    if isinstance(value, _dt.date):
+        return pendulum.date(value.year, value.month, value.day)
+    if isinstance(value, str):
+        partial = PartialDate.parse(value.strip())
+        if partial.precision is not Precision.DAY:
+            last = partial.latest.isoformat()
+            raise DateFormatError(
+                f"{what}: {value!r} is not a full day; give YYYY-MM-DD, for example {last!r}"
+            )
+        return partial.earliest
+    raise DateFormatError(
+        f"{what}: expected an ISO date string, datetime.date or pendulum.Date, "
+        f"got {type(value).__name__} {value!r}"
+    )
+
+
+class Precision(enum.Enum):
+    """How precisely a date is known: to the day, the month or the year.
+
+    >>> PartialDate.parse("2024-07").precision
+    <Precision.MONTH: 'month'>
+    >>> Precision.DAY < Precision.YEAR
+    True
+    """
+
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+    @property
+    def rank(self) -> int:
+        """0 for day, 1 for month, 2 for year: larger is coarser.
+
+        >>> Precision.MONTH.rank
+        1
+        """
+        return _PRECISION_RANK[self]
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Precision):
+            return NotImplemented
+        return self.rank < other.rank
+
+
+_PRECISION_RANK = {Precision.DAY: 0, Precision.MONTH: 1, Precision.YEAR: 2}
+
+
+class _Span:
+    """Comparison rules shared by every date kind; subclasses define earliest/latest."""
+
+    __slots__ = ()
+
+    @property
+    def earliest(self) -> pendulum.Date:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    @property
+    def latest(self) -> pendulum.Date:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def isoformat(self) -> str:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def certainly_before(self, day: DateLike) -> bool:
+        """True when every day this value can cover is before ``day``.
+
+        >>> PartialDate.parse("2024-07").certainly_before("2024-08-01")
+        True
+        """
+        return self.latest < to_date(day)
+
+    def possibly_before(self, day: DateLike) -> bool:
+        """True when some day this value can cover is before ``day``.
+
+        >>> PartialDate.parse("2024-07").possibly_before("2024-07-02")
+        True
+        """
+        return self.earliest < to_date(day)
+
+    def certainly_after(self, day: DateLike) -> bool:
+        """True when every day this value can cover is after ``day``.
+
+        >>> PartialDate.parse("2024-07").certainly_after("2024-06-30")
+        True
+        """
+        return self.earliest > to_date(day)
+
+    def possibly_after(self, day: DateLike) -> bool:
+        """True when some day this value can cover is after ``day``.
+
+        >>> PartialDate.parse("2024-07").possibly_after("2024-07-30")
+        True
+        """
+        return self.latest > to_date(day)
+
+    def certainly_within(self, start: DateLike, end: DateLike) -> bool:
+        """True when every day this value can cover lies in ``start..end`` (inclusive).
+
+        >>> PartialDate.parse("2024-07").certainly_within("2024-07-01", "2024-07-31")
+        True
+        >>> PartialDate.parse("2024-07").certainly_within("2024-07-01", "2024-07-30")
+        False
+        """
+        return to_date(start) <= self.earliest and self.latest <= to_date(end)
+
+    def overlaps(self, other: _Span) -> bool:
+        """True when this value and ``other`` can share at least one day.
+
+        >>> PartialDate.parse("2025-11").overlaps(PartialDate.parse("2025-11-04"))
+        True
+        >>> PartialDate.parse("2025-10").overlaps(PartialDate.parse("2025-11-04"))
+        False
+        """
+        return self.earliest <= other.latest and other.earliest <= self.latest
+
+    def sort_key(self) -> tuple[pendulum.Date, pendulum.Date]:
+        """Key for chronological sorting: earliest possible day, then latest.
+
+        >>> sorted(["2025-11", "2025-11-04", "2025"], key=lambda s: parse_when(s).sort_key())
+        ['2025', '2025-11', '2025-11-04']
+        """
+        return (self.earliest, self.latest)
+
+    def __str__(self) -> str:
+        return self.isoformat()
+
+
+def _check_int(name: str, value: object, low: int, high: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise DateFormatError(f"{name} must be an int, got {type(value).__name__} {value!r}")
+    if not low <= value <= high:
+        raise DateFormatError(f"{name} must be {low}..{high}, got {value!r}")
+    return value
+
+
+@attrs.frozen
+class PartialDate(_Span):
+    """One day known to year, month or day precision.
+
+    ``PartialDate(2024, 7)`` is "July 2024": the day is somewhere from 1 to 31 July.
+    Build one from an EDTF string with :meth:`parse` or from a date with
+    :meth:`from_date`.
+
+    >>> d = PartialDate(2024, 7)
+    >>> d.isoformat(), d.precision.value
+    ('2024-07', 'month')
+    >>> d.contains("2024-07-15")
+    True
+    >>> PartialDate(2025, 2, 29)
+    Traceback (most recent call last):
+    ...
+    agreement_tracker.exceptions.DateFormatError: day must be 1..28 for 2025-02, got 29
+    """
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        _check_int("year", self.year, 1, 9999)
+        if self.month is not None:
+            _check_int("month", self.month, 1, 12)
+        if self.day is not None:
+            if self.month is None:
+                raise DateFormatError(f"a day ({self.day!r}) needs a month")
+            last = pendulum.date(self.year, self.month, 1).days_in_month
+            try:
+                _check_int("day", self.day, 1, last)
+            except DateFormatError as error:
+                raise DateFormatError(
+                    f"day must be 1..{last} for {self.year:04d}-{self.month:02d}, got {self.day!r}"
+                ) from error
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Parse an EDTF day, month or year: ``2025-11-04``, ``2025-11`` or ``2025``.
+
+        >>> PartialDate.parse("2025-11-04")
+        PartialDate(year=2025, month=11, day=4)
+        >>> PartialDate.parse("4 Nov 2025")
+        Traceback (most recent call last):
+        ...
+        agreement_tracker.exceptions.DateFormatError: '4 Nov 2025' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD
+        """
+        if not isinstance(text, str):
+            raise DateFormatError(f"expected a date string, got {type(text).__name__} {text!r}")
+        match = _DAY_RE.match(text)
+        if match is None:
+            raise DateFormatError(
+                f"{text!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"
+            )
+        year, month, day = (int(g) if g is not None else None for g in match.groups())
+        assert year is not None  # the pattern requires it
+        try:
+            return cls(year, month, day)
+        except DateFormatError as error:
+            raise DateFormatError(f"{text!r}: {error}") from None
+
+    @classmethod
+    def from_date(cls, value: _dt.date) -> PartialDate:
+        """A day-precision value from a ``datetime.date`` or pendulum date.
+
+        >>> PartialDate.from_date(pendulum.date(2025, 11, 4)).isoformat()
+        '2025-11-04'
+        """
+        day = to_date(value)
+        return cls(day.year, day.month, day.day)
+
+    @property
+    def precision(self) -> Precision:
+        """How precisely this day is known.
+
+        >>> PartialDate(2025).precision
+        <Precision.YEAR: 'year'>
+        """
+        if self.day is not None:
+            return Precision.DAY
+        if self.month is not None:
+            return Precision.MONTH
+        return Precision.YEAR
+
+    @property
+    def earliest(self) -> pendulum.Date:
+        """The first day this value can be.
+
+        >>> PartialDate(2025).earliest
+        Date(2025, 1, 1)
+        """
+        return pendulum.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def latest(self) -> pendulum.Date:
+        """The last day this value can be.
+
+        >>> PartialDate(2024, 2).latest
+        Date(2024, 2, 29)
+        """
+        if self.month is None:
+            return pendulum.date(self.year, 12, 31)
+        if self.day is None:
+            first = pendulum.date(self.year, self.month, 1)
+            return pendulum.date(self.year, self.month, first.days_in_month)
+        return pendulum.date(self.year, self.month, self.day)
+
+    def contains(self, day: DateLike) -> bool:
+        """True when ``day`` is one of the days this value can be.
+
+        >>> PartialDate(2025, 11).contains("2025-12-01")
+        False
+        """
+        return self.earliest <= to_date(day) <= self.latest
+
+    def isoformat(self) -> str:
+        """The EDTF string: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
+
+        >>> PartialDate(2025, 11, 4).isoformat()
+        '2025-11-04'
+        """
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+        if self.day is not None:
+            text += f"-{self.day:02d}"
+        return text
+
+
+def _check_order(kind: str, first: PartialDate, second: PartialDate) -> None:
+    if first.earliest > second.latest:
+        raise DateFormatError(
+            f"{kind} {first.isoformat()!r} .. {second.isoformat()!r} is out of order: "
+            "the first date must not come after the second"
+        )
+
+
+@attrs.frozen
+class DateRange(_Span):
+    """Something that lasted from ``start`` to ``end`` (both inclusive).
+
+    Baram's visit to New Delhi "on July 22-23" is ``DateRange.parse("2025-07-22/2025-07-23")``.
+
+    >>> visit = DateRange.parse("2025-07-22/2025-07-23")
+    >>> visit.earliest, visit.latest, visit.precision.value
+    (Date(2025, 7, 22), Date(2025, 7, 23), 'day')
+    >>> DateRange.parse("2025-07-23/2025-07-22")
+    Traceback (most recent call last):
+    ...
+    agreement_tracker.exceptions.DateFormatError: '2025-07-23/2025-07-22': range '2025-07-23' .. '2025-07-22' is out of order: the first date must not come after the second
+    """
+
+    start: PartialDate = attrs.field(validator=attrs.validators.instance_of(PartialDate))
+    end: PartialDate = attrs.field(validator=attrs.validators.instance_of(PartialDate))
+
+    def __attrs_post_init__(self) -> None:
+        _check_order("range", self.start, self.end)
+
+    @classmethod
+    def parse(cls, text: str) -> DateRange:
+        """Parse an EDTF interval ``START/END``.
+
+        >>> DateRange.parse("2025-05-07/2025-05-11").end
+        PartialDate(year=2025, month=5, day=11)
+        """
+        parsed = parse_when(text)
+        if not isinstance(parsed, DateRange):
+            raise DateFormatError(f"{text!r} is not a range of the form START/END")
+        return parsed
+
+    @property
+    def precision(self) -> Precision:
+        """The coarser of the two ends' precisions.
+
+        >>> DateRange.parse("2025-07/2025-08-02").precision.value
+        'month'
+        """
+        return max(self.start.precision, self.end.precision, key=lambda p: p.rank)
+
+    @property
+    def earliest(self) -> pendulum.Date:
+        """The first day the range can begin.
+
+        >>> DateRange.parse("2025-07-22/2025-07-23").earliest
+        Date(2025, 7, 22)
+        """
+        return self.start.earliest
+
+    @property
+    def latest(self) -> pendulum.Date:
+        """The last day the range can end.
+
+        >>> DateRange.parse("2025-07-22/2025-07-23").latest
+        Date(2025, 7, 23)
+        """
+        return self.end.latest
+
+    def isoformat(self) -> str:
+        """The EDTF interval string.
+
+        >>> DateRange(PartialDate(2025, 7, 22), PartialDate(2025, 7, 23)).isoformat()
+        '2025-07-22/2025-07-23'
+        """
+        return f"{self.start.isoformat()}/{self.end.isoformat()}"
+
+
+@attrs.frozen
+class DateBetween(_Span):
+    """One day that is not known exactly but lies between ``lower`` and ``upper``.
+
+    A call-on that came after a meeting on 4 November and was reported on 6 November is
+    ``DateBetween.parse("[2025-11-04..2025-11-06]")``: a single day, one of those three.
+
+    >>> call_on = DateBetween.parse("[2025-11-04..2025-11-06]")
+    >>> call_on.earliest, call_on.latest
+    (Date(2025, 11, 4), Date(2025, 11, 6))
+    >>> DateBetween.parse("[2025-11-04..2025-11-04]")
+    Traceback (most recent call last):
+    ...
+    agreement_tracker.exceptions.DateFormatError: '[2025-11-04..2025-11-04]': both bounds are '2025-11-04'; write the date itself
+    """
+
+    lower: PartialDate = attrs.field(validator=attrs.validators.instance_of(PartialDate))
+    upper: PartialDate = attrs.field(validator=attrs.validators.instance_of(PartialDate))
+
+    def __attrs_post_init__(self) -> None:
+        if self.lower == self.upper:
+            raise DateFormatError(
+                f"both bounds are {self.lower.isoformat()!r}; write the date itself"
+            )
+        _check_order("bounds", self.lower, self.upper)
+
+    @classmethod
+    def parse(cls, text: str) -> DateBetween:
+        """Parse an EDTF one-of-a-set range ``[LOWER..UPPER]``.
+
+        >>> DateBetween.parse("[2025-11..2025-11-06]").lower
+        PartialDate(year=2025, month=11, day=None)
+        """
+        parsed = parse_when(text)
+        if not isinstance(parsed, DateBetween):
+            raise DateFormatError(f"{text!r} is not of the form [LOWER..UPPER]")
+        return parsed
+
+    @property
+    def precision(self) -> Precision:
+        """The coarser of the two bounds' precisions.
+
+        >>> DateBetween.parse("[2025-11-04..2025-11-06]").precision.value
+        'day'
+        """
+        return max(self.lower.precision, self.upper.precision, key=lambda p: p.rank)
+
+    @property
+    def earliest(self) -> pendulum.Date:
+        """The first day this can be.
+
+        >>> DateBetween.parse("[2025-11..2025-11-06]").earliest
+        Date(2025, 11, 1)
+        """
+        return self.lower.earliest
+
+    @property
+    def latest(self) -> pendulum.Date:
+        """The last day this can be.
+
+        >>> DateBetween.parse("[2025-11..2025-11-06]").latest
+        Date(2025, 11, 6)
+        """
+        return self.upper.latest
+
+    def isoformat(self) -> str:
+        """The EDTF one-of-a-set string.
+
+        >>> DateBetween(PartialDate(2025, 11, 4), PartialDate(2025, 11, 6)).isoformat()
+        '[2025-11-04..2025-11-06]'
+        """
+        return f"[{self.lower.isoformat()}..{self.upper.isoformat()}]"
+
+
+#: Any of the three date kinds a record's date field can hold.
+When: TypeAlias = PartialDate | DateRange | DateBetween
+
+_BETWEEN_RE = re.compile(r"^\[([^\].]+)\.\.([^\].]+)\]$")
+
+
+def parse_when(text: str) -> When:
+    """Parse any supported EDTF string into the matching date kind.
+
+    >>> parse_when("2024-07")
+    PartialDate(year=2024, month=7, day=None)
+    >>> parse_when("2025-07-22/2025-07-23").isoformat()
+    '2025-07-22/2025-07-23'
+    >>> type(parse_when("[2025-11-04..2025-11-06]")).__name__
+    'DateBetween'
+    >>> parse_when("2025-07-22/")
+    Traceback (most recent call last):
+    ...
+    agreement_tracker.exceptions.DateFormatError: '2025-07-22/': open or unknown range ends are not supported; give both ends
+    """
+    if not isinstance(text, str):
+        raise DateFormatError(f"expected a date string, got {type(text).__name__} {text!r}")
+    text = text.strip()
+    try:
+        if "/" in text:
+            first, _, second = text.partition("/")
+            if not first or not second or first == ".." or second == "..":
+                raise DateFormatError("open or unknown range ends are not supported; give both ends")
+            return DateRange(PartialDate.parse(first), PartialDate.parse(second))
+        match = _BETWEEN_RE.match(text)
+        if match is not None:
+            return DateBetween(PartialDate.parse(match[1]), PartialDate.parse(match[2]))
+        if text.startswith("["):
+            raise DateFormatError("expected [LOWER..UPPER] with two dates")
+    except DateFormatError as error:
+        message = str(error)
+        if message.startswith(repr(text)):
+            raise
+        raise DateFormatError(f"{text!r}: {message}") from None
+    return PartialDate.parse(text)
+
+
+@attrs.frozen
+class Resolved:
+    """A date worked out from a relative mention, with the reasoning behind it.
+
+    >>> r = resolve_this_year("2025-11-05")
+    >>> r.value, r.reason
+    (PartialDate(year=2025, month=None, day=None), "'this year' read against the dateline 2025-11-05")
+    """
+
+    value: PartialDate
+    reason: str
+
+
+_WEEKDAYS: dict[str, pendulum.WeekDay] = {day.name.lower(): day for day in pendulum.WeekDay}
+
+#: How a weekday mention relates to the dateline; see :func:`resolve_weekday`.
+Relation: TypeAlias = Literal["on_or_before", "before", "on_or_after", "after"]
+
+
+def _weekday(name: str) -> pendulum.WeekDay:
+    key = name.strip().lower()
+    for full, day in _WEEKDAYS.items():
+        if key in (full, full[:3]):
+            return day
+    close = difflib.get_close_matches(key, list(_WEEKDAYS), n=1)
+    hint = f"; did you mean {close[0].title()!r}?" if close else ""
+    raise DateFormatError(f"unknown weekday {name!r}{hint}")
+
+
+def resolve_weekday(
+    weekday: str, dateline: DateLike, *, relation: Relation = "on_or_before"
+) -> Resolved:
+    """Resolve "on Tuesday" against a report's dateline.
+
+    News reports name a weekday of the week they were written in, so by default the
+    answer is the latest such weekday on or before the dateline (the dateline's own day if
+    it matches).  ``relation`` picks ``before`` ("earlier on Tuesday" in a Tuesday report
+    means last week), ``on_or_after`` or ``after`` instead.
+
+    >>> resolve_weekday("Thursday", "2025-11-06").value.isoformat()
+    '2025-11-06'
+    >>> resolve_weekday("Thursday", "2025-11-06", relation="before").value.isoformat()
+    '2025-10-30'
+    >>> resolve_weekday("Wensday", "2025-07-24")
+    Traceback (most recent call last):
+    ...
+    agreement_tracker.exceptions.DateFormatError: unknown weekday 'Wensday'; did you mean 'Wednesday'?
+    """
+    day = _weekday(weekday)
+    base = to_date(dateline, what="dateline")
+    if relation == "on_or_before":
+        found = base if base.day_of_week == day else base.previous(day)
+        words = "the latest {} on or before"
+    elif relation == "before":
+        found = base.previous(day)
+        words = "the latest {} before"
+    elif relation == "on_or_after":
+        found = base if base.day_of_week == day else base.next(day)
+        words = "the first {} on or after"
+    elif relation == "after":
+        found = base.next(day)
+        words = "the first {} after"
+    else:
+        raise DateFormatError(
+            f"relation must be one of 'on_or_before', 'before', 'on_or_after', 'after', "
+            f"got {relation!r}"
+        )
+    name = day.name.title()
+    reason = (
+        f"{weekday.strip()!r} read as {words.format(name)} the dateline, "
+        f"{base.format('dddd')} {base.isoformat()}"
+    )
+    return Resolved(PartialDate.from_date(found), reason)
+
+
+def resolve_this_year(dateline: DateLike) -> Resolved:
+    """Resolve "this year" or "earlier this year" against a report's dateline.
+
+    >>> resolve_this_year("2025-11-05").value.isoformat()
+    '2025'
+    """
+    base = to_date(dateline, what="dateline")
+    return Resolved(PartialDate(base.year), f"'this year' read against the dateline {base}")

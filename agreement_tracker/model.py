@@ -1,0 +1,940 @@
+"""The typed records: agreements, meetings, delegations, people, organisations and more.
+
+Every record is an immutable ``attrs`` class: collections are tuples, changes go through
+:func:`attrs.evolve`.  Records refer to each other by readable ids (``"jwg-17"``,
+``"rajesh-kumar-singh"``); a :class:`~agreement_tracker.Tracker` resolves them.
+
+Every record carries ``citations``: a :class:`Citation` names a :class:`Source` and
+quotes it verbatim, and says which fields of the record the quote supports.  Facts that
+no source states literally are listed in ``inferred`` with a one-line reason, and facts
+the sources disagree on are kept as competing :class:`Claim` objects.
+
+>>> from agreement_tracker import Citation, Place
+>>> Place(city="Tel Aviv", country="IL")
+Place(city='Tel Aviv', region=None, country='IL')
+>>> Citation(source="ians-2025-11-06", quote="held in Tel Aviv", supports=("place",)).supports
+('place',)
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+import re
+from collections.abc import Callable
+from typing import Any, ClassVar, TypeAlias
+
+import attrs
+
+from .countries import NAMES as _COUNTRY_NAMES
+from .dates import DateBetween, DateRange, PartialDate, When
+from .exceptions import FieldValueError
+
+__all__ = [
+    "Agreement",
+    "AgreementKind",
+    "AgreementStatus",
+    "Citation",
+    "Claim",
+    "Delegation",
+    "Discrepancy",
+    "Engagement",
+    "EngagementKind",
+    "Event",
+    "EventKind",
+    "FocusArea",
+    "Inference",
+    "Meeting",
+    "MeetingKind",
+    "MeetingTiming",
+    "Organisation",
+    "OrganisationKind",
+    "Person",
+    "Place",
+    "Record",
+    "Role",
+    "Series",
+    "Source",
+]
+
+_Validator: TypeAlias = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+# --------------------------------------------------------------------------- validators
+
+
+def _fail(attribute: attrs.Attribute[Any], message: str) -> None:
+    raise FieldValueError(attribute.name, message)
+
+
+def _id(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not _ID_RE.match(value):
+        _fail(
+            attribute,
+            f"{value!r} is not an id: use lower-case letters, digits and single hyphens, "
+            "like 'jwg-17'",
+        )
+
+
+def _optional_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _id(instance, attribute, value)
+
+
+def _ids(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, tuple):
+        _fail(attribute, f"must be a tuple of ids, got {type(value).__name__}")
+    assert isinstance(value, tuple)
+    for index, item in enumerate(value):
+        if not isinstance(item, str) or not _ID_RE.match(item):
+            _fail(attribute, f"item {index}: {item!r} is not an id")
+    duplicates = sorted({item for item in value if value.count(item) > 1})
+    if duplicates:
+        _fail(attribute, f"lists {duplicates[0]!r} more than once")
+
+
+def _text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not value.strip():
+        _fail(attribute, f"must be non-empty text, got {value!r}")
+
+
+def _optional_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _text(instance, attribute, value)
+
+
+def _texts(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, tuple):
+        _fail(attribute, f"must be a tuple of strings, got {type(value).__name__}")
+    assert isinstance(value, tuple)
+    for index, item in enumerate(value):
+        if not isinstance(item, str) or not item.strip():
+            _fail(attribute, f"item {index} must be non-empty text, got {item!r}")
+
+
+def _country_message(value: object) -> str:
+    message = f"{value!r} is not an ISO 3166-1 alpha-2 country code"
+    if isinstance(value, str):
+        by_name = {name.casefold(): code for code, name in _COUNTRY_NAMES.items()}
+        if value.casefold() in by_name:
+            return message + f"; {value!r} is {by_name[value.casefold()]!r}"
+        if value.upper() in _COUNTRY_NAMES:
+            return message + f"; did you mean {value.upper()!r}?"
+        close = difflib.get_close_matches(value.casefold(), list(by_name), n=1)
+        if close:
+            return message + f"; did you mean {by_name[close[0]]!r} ({_COUNTRY_NAMES[by_name[close[0]]]})?"
+    return message
+
+
+def _country(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or value not in _COUNTRY_NAMES:
+        _fail(attribute, _country_message(value))
+
+
+def _optional_country(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _country(instance, attribute, value)
+
+
+def _countries(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, tuple):
+        _fail(attribute, f"must be a tuple of country codes, got {type(value).__name__}")
+    assert isinstance(value, tuple)
+    for index, item in enumerate(value):
+        if not isinstance(item, str) or item not in _COUNTRY_NAMES:
+            _fail(attribute, f"item {index}: {_country_message(item)}")
+    if len(set(value)) != len(value):
+        _fail(attribute, f"lists a country more than once: {value!r}")
+
+
+def _optional_when(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not isinstance(value, PartialDate | DateRange | DateBetween):
+        _fail(
+            attribute,
+            f"must be a PartialDate, DateRange or DateBetween, got {type(value).__name__}",
+        )
+
+
+def _partial_dates(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, tuple) or not all(isinstance(v, PartialDate) for v in value):
+        _fail(attribute, f"must be a tuple of PartialDate, got {value!r}")
+
+
+def _members(kind: type) -> _Validator:
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, tuple):
+            _fail(attribute, f"must be a tuple of {kind.__name__}, got {type(value).__name__}")
+        assert isinstance(value, tuple)
+        for index, item in enumerate(value):
+            if not isinstance(item, kind):
+                _fail(attribute, f"item {index} must be a {kind.__name__}, got {item!r}")
+
+    return check
+
+
+def _enum(kind: type[enum.Enum]) -> _Validator:
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, kind):
+            choices = ", ".join(repr(member.value) for member in kind)
+            _fail(attribute, f"{value!r} is not a {kind.__name__}; choose one of {choices}")
+
+    return check
+
+
+def _optional_number(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        _fail(attribute, f"must be a positive whole number, got {value!r}")
+
+
+# ------------------------------------------------------------------------- vocabularies
+
+
+class _Choice(enum.Enum):
+    """Enums whose values are the strings written in data files."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+class AgreementKind(_Choice):
+    """What kind of instrument an agreement is.
+
+    >>> AgreementKind("mou").label
+    'MoU'
+    """
+
+    MOU = "mou"
+    TREATY = "treaty"
+    AGREEMENT = "agreement"
+    PROTOCOL = "protocol"
+    LETTER_OF_INTENT = "letter-of-intent"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        """A short human label.
+
+        >>> AgreementKind.LETTER_OF_INTENT.label
+        'Letter of intent'
+        """
+        return {"mou": "MoU"}.get(self.value, self.value.replace("-", " ").capitalize())
+
+
+class AgreementStatus(_Choice):
+    """Where an agreement stands.
+
+    >>> AgreementStatus("signed")
+    <AgreementStatus.SIGNED: 'signed'>
+    """
+
+    PROPOSED = "proposed"
+    SIGNED = "signed"
+    IN_FORCE = "in-force"
+    EXPIRED = "expired"
+    TERMINATED = "terminated"
+
+
+class MeetingKind(_Choice):
+    """What kind of meeting a meeting is.
+
+    >>> MeetingKind("call-on").value
+    'call-on'
+    """
+
+    JWG_SESSION = "jwg-session"
+    BILATERAL_MEETING = "bilateral-meeting"
+    CALL_ON = "call-on"
+    TALKS = "talks"
+    DIALOGUE = "dialogue"
+    SUMMIT = "summit"
+    OTHER = "other"
+
+
+class MeetingTiming(_Choice):
+    """When an agreement was signed relative to the meeting it is linked to.
+
+    >>> MeetingTiming("during")
+    <MeetingTiming.DURING: 'during'>
+    """
+
+    BEFORE = "before"
+    DURING = "during"
+    AFTER = "after"
+
+
+class OrganisationKind(_Choice):
+    """What kind of body an organisation is.
+
+    >>> OrganisationKind("news-agency")
+    <OrganisationKind.NEWS_AGENCY: 'news-agency'>
+    """
+
+    MINISTRY = "ministry"
+    GOVERNMENT = "government"
+    ARMED_FORCES = "armed-forces"
+    COMPANY = "company"
+    AGENCY = "agency"
+    NEWS_OUTLET = "news-outlet"
+    NEWS_AGENCY = "news-agency"
+    ARMED_GROUP = "armed-group"
+    OTHER = "other"
+
+
+class EventKind(_Choice):
+    """What kind of context event an event is.
+
+    >>> EventKind("military-operation")
+    <EventKind.MILITARY_OPERATION: 'military-operation'>
+    """
+
+    ATTACK = "attack"
+    MILITARY_OPERATION = "military-operation"
+    STATEMENT = "statement"
+    INTERVIEW = "interview"
+    OTHER = "other"
+
+
+class EngagementKind(_Choice):
+    """What a stop on a delegation's itinerary was.
+
+    >>> EngagementKind("site-visit")
+    <EngagementKind.SITE_VISIT: 'site-visit'>
+    """
+
+    MEETING = "meeting"
+    SITE_VISIT = "site-visit"
+    TRAVEL = "travel"
+    OTHER = "other"
+
+
+# ------------------------------------------------------------------- citations & claims
+
+
+@attrs.frozen(kw_only=True)
+class Citation:
+    """A verbatim quote from a source, and the fields of its record that it supports.
+
+    ``source`` is a :class:`Source` id.  ``quote`` must appear in the source's text
+    (whitespace-normalised); the catalogue tests check every one.  ``supports`` names the
+    record's fields the quote backs; an empty tuple means it backs the record as a whole.
+
+    >>> c = Citation(source="ani-2025-07-24", quote="On July 23, 2025", supports=("date",))
+    >>> c.quote
+    'On July 23, 2025'
+    """
+
+    source: str = attrs.field(validator=_id)
+    quote: str = attrs.field(validator=_text)
+    supports: tuple[str, ...] = attrs.field(default=(), validator=_texts)
+
+
+@attrs.frozen(kw_only=True)
+class Inference:
+    """A fact that no source states literally, with a one-line reason.
+
+    >>> Inference(field="number", reason="the JWG before the 17th").field
+    'number'
+    """
+
+    field: str = attrs.field(validator=_text)
+    reason: str = attrs.field(validator=_text)
+
+
+@attrs.frozen(kw_only=True)
+class Claim:
+    """What one source says about a field that sources disagree on.
+
+    ``value`` is written as in the data file (for example ``"during"``); ``inferred``
+    holds a reason when the value is read from the quote rather than stated by it.
+
+    >>> claim = Claim(field="meeting_timing", value="after",
+    ...               citation=Citation(source="exam-2025-11", quote="signed in Tel Aviv after"))
+    >>> claim.value, claim.citation.source
+    ('after', 'exam-2025-11')
+    """
+
+    field: str = attrs.field(validator=_text)
+    value: str = attrs.field(validator=_text)
+    citation: Citation = attrs.field(validator=attrs.validators.instance_of(Citation))
+    inferred: str | None = attrs.field(default=None, validator=_optional_text)
+
+
+@attrs.frozen(kw_only=True)
+class Discrepancy:
+    """A field of one record on which sources disagree, with every competing claim.
+
+    Built by :meth:`Tracker.discrepancies`; never stored in data files.
+
+    >>> import agreement_tracker as at
+    >>> d = at.load().discrepancies()[0]
+    >>> d.record_id, d.field, d.values
+    ('mou-2025-11-defence-cooperation', 'meeting_timing', ('during', 'after'))
+    """
+
+    record_kind: str
+    record_id: str
+    field: str
+    claims: tuple[Claim, ...]
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        """The distinct claimed values, in the order first claimed.
+
+        >>> import agreement_tracker as at
+        >>> at.load().discrepancies()[0].values
+        ('during', 'after')
+        """
+        return tuple(dict.fromkeys(claim.value for claim in self.claims))
+
+
+def _check_fact_references(record: Any) -> None:
+    """Citations, inferences and claims may only name the record's fact fields."""
+    known: tuple[str, ...] = type(record).FACT_FIELDS
+    for index, citation in enumerate(record.citations):
+        for name in citation.supports:
+            if name not in known:
+                raise FieldValueError(
+                    f"citations[{index}].supports",
+                    f"{name!r} is not a fact field of {type(record).__name__}; "
+                    f"choose from {', '.join(known)}",
+                )
+    for label, items in (("inferred", record.inferred), ("claims", record.claims)):
+        for index, item in enumerate(items):
+            if item.field not in known:
+                raise FieldValueError(
+                    f"{label}[{index}].field",
+                    f"{item.field!r} is not a fact field of {type(record).__name__}; "
+                    f"choose from {', '.join(known)}",
+                )
+
+
+def _citations() -> Any:
+    return attrs.field(
+        validator=[_members(Citation), attrs.validators.min_len(1)],
+    )
+
+
+def _inferred() -> Any:
+    return attrs.field(default=(), validator=_members(Inference))
+
+
+def _claims() -> Any:
+    return attrs.field(default=(), validator=_members(Claim))
+
+
+# ------------------------------------------------------------------------------ records
+
+
+@attrs.frozen(kw_only=True)
+class Place:
+    """Where something happened: a country, and a city or region where known.
+
+    >>> Place(city="New Delhi", country="IN").label
+    'New Delhi, India'
+    >>> Place(country="IN").label
+    'India'
+    """
+
+    city: str | None = attrs.field(default=None, validator=_optional_text)
+    region: str | None = attrs.field(default=None, validator=_optional_text)
+    country: str = attrs.field(validator=_country)
+
+    @property
+    def label(self) -> str:
+        """City, region and country name joined for display.
+
+        >>> Place(city="Pahalgam", region="Jammu and Kashmir", country="IN").label
+        'Pahalgam, Jammu and Kashmir, India'
+        """
+        parts = [p for p in (self.city, self.region) if p]
+        return ", ".join([*parts, _COUNTRY_NAMES[self.country]])
+
+    def __str__(self) -> str:
+        return self.label
+
+
+@attrs.frozen(kw_only=True)
+class FocusArea:
+    """One term of the focus-area vocabulary.
+
+    ``parents`` name broader terms by id ("artificial-intelligence" sits under
+    "emerging-technologies"); ``synonyms`` are other spellings that look-ups accept,
+    including misspellings found in sources.  ``citations`` show where a source uses the
+    term or states the hierarchy; they are optional because the vocabulary is curated.
+
+    >>> area = FocusArea(id="artificial-intelligence", label="Artificial Intelligence",
+    ...                  synonyms=("AI",))
+    >>> area.names
+    ('Artificial Intelligence', 'AI')
+    """
+
+    FACT_FIELDS: ClassVar[tuple[str, ...]] = ("label", "synonyms", "parents")
+
+    id: str = attrs.field(validator=_id)
+    label: str = attrs.field(validator=_text)
+    synonyms: tuple[str, ...] = attrs.field(default=(), validator=_texts)
+    parents: tuple[str, ...] = attrs.field(default=(), validator=_ids)
+    description: str | None = attrs.field(default=None, validator=_optional_text)
+    citations: tuple[Citation, ...] = attrs.field(default=(), validator=_members(Citation))
+    inferred: tuple[Inference, ...] = _inferred()
+    claims: tuple[Claim, ...] = _claims()
+
+    def __attrs_post_init__(self) -> None:
+        _check_fact_references(self)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The label followed by every synonym.
+
+        >>> FocusArea(id="training", label="Training", synonyms=("joint training",)).names
+        ('Training', 'joint training')
+        """
+        return (self.label, *self.synonyms)
+
+    def __str__(self) -> str:
+        return self.label
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """A document the dataset's facts come from, with its full text.
+
+    ``publisher`` and ``agency`` are :class:`Organisation` ids; ``published`` the
+    publication date as far as it is known.  Unknown stays unknown: ``None``, not a
+    guess.  ``text_file`` is the text's path relative to the dataset, ``text`` the text.
+
+    >>> import agreement_tracker as at
+    >>> source = at.load().source("ians-2025-11-06")
+    >>> source.published.isoformat(), source.agency, source.publisher
+    ('2025-11-06', 'ians', None)
+    """
+
+    FACT_FIELDS: ClassVar[tuple[str, ...]] = (
+        "title",
+        "publisher",
+        "agency",
+        "published",
+        "dateline",
+    )
+
+    id: str = attrs.field(validator=_id)
+    title: str | None = attrs.field(default=None, validator=_optional_text)
+    publisher: str | None = attrs.field(default=None, validator=_optional_id)
+    agency: str | None = attrs.field(default=None, validator=_optional_id)
+    published: When | None = attrs.field(default=None, validator=_optional_when)
+    dateline: Place | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Place))
+    )
+    language: str = attrs.field(default="en", validator=_text)
+    url: str | None = attrs.field(default=None, validator=_optional_text)
+    text_file: str = attrs.field(validator=_text)
+    text: str = attrs.field(repr=False, validator=_text)
+    citations: tuple[Citation, ...] = attrs.field(default=(), validator=_members(Citation))
+    inferred: tuple[Inference, ...] = _inferred()
+    claims: tuple[Claim, ...] = _claims()
+    notes: str | None = attrs.field(default=None, validator=_optional_text)
+
+    def __attrs_post_init__(self) -> None:
+        _check_fact_references(self)
+
+    @property
+    def label(self) -> str:
+        """The title, or the id where the source has no title.
+
+        >>> import agreement_tracker as at
+        >>> at.load().source("ani-2025-07-24").label
+        'ani-2025-07-24'
+        """
+        return self.title or self.id
+
+
+@attrs.frozen(kw_only=True)
+class Organisation:
+    """A ministry, company, agency, armed force or news outlet.
+
+    >>> import agreement_tracker as at
+    >>> org = at.load().organisation("iai")
+    >>> org.name, org.country, org.kind.value
+    ('Israel Aerospace Industries', 'IL', 'company')
+    """
+
+    FACT_FIELDS: ClassVar[tuple[str, ...]] = ("name", "aliases", "kind", "country", "parent")
+
+    id: str = attrs.field(validator=_id)
+    name: str = attrs.field(validator=_text)
+    aliases: tuple[str, ...] = attrs.field(default=(), validator=_texts)
+    kind: OrganisationKind = attrs.field(validator=_enum(OrganisationKind))
+    country: str | None = attrs.field(default=None, validator=_optional_country)
+    parent: str | None = attrs.field(default=None, validator=_optional_id)
+    citations: tuple[Citation, ...] = _citations()
+    inferred: tuple[Inference, ...] = _inferred()
+    claims: tuple[Claim, ...] = _claims()
+    notes: str | None = attrs.field(default=None, validator=_optional_text)
+
+    def __attrs_post_init__(self) -> None:
+        _check_fact_references(self)
+
+
+@attrs.frozen(kw_only=True)
+class Role:
+    """A position a person held: title, organisation, country and rank.
+
+    ``attested`` lists days on which the sources show the person in the role; ``start``
+    and ``end`` are the role's bounds where a source gives them (``None``: not stated).
+
+    >>> import agreement_tracker as at
+    >>> role = at.load().person("Amir Baram").roles[0]
+    >>> role.title, role.organisation, role.rank
+    ('Director General', 'il-mod', 'Major General (Res.)')
+    """
+
+    title: str | None = attrs.field(default=None, validator=_optional_text)
+    organisation: str | None = attrs.field(default=None, validator=_optional_id)
+    country: str | None = attrs.field(default=None, validator=_optional_country)
+    rank: str | None = attrs.field(default=None, validator=_optional_text)
+    start: When | None = attrs.field(default=None, validator=_optional_when)
+    end: When | None = attrs.field(default=None, validator=_optional_when)
+    attested: tuple[PartialDate, ...] = attrs.field(default=(), validator=_partial_dates)
+    citations: tuple[Citation, ...] = _citations()
+
+    def __attrs_post_init__(self) -> None:
+        if self.title is None and self.organisation is None:
+            raise FieldValueError("title", "a role needs a title, an organisation or both")
+        if self.start and self.end and self.start.earliest > self.end.latest:
+            raise FieldValueError(
+                "end", f"{self.end.isoformat()!r} is before start {self.start.isoformat()!r}"
+            )
+
+    def held_on(self, day: Any) -> bool:
+        """True when a source shows the person in this role on ``day`` (an attested day).
+
+        >>> import agreement_tracker as at
+        >>> at.load().person("Rajesh Kumar Singh").roles[0].held_on("2025-07-23")
+        True
+        """
+        return any(date.contains(day) for date in self.attested)
+
+
+@attrs.frozen(kw_only=True)
+class Person:
+    """A person, with the names the sources use and the roles they held.
+
+    >>> import agreement_tracker as at
+    >>> baram = at.load().person("amir baram")
+    >>> baram.id, baram.name, baram.aliases
+    ('amir-baram', 'Amir Baram', ('Baram', 'Major General Baram'))
+    """
+
+    FACT_FIELDS: ClassVar[tuple[str, ...]] = ("name", "aliases", "roles")
+
+    id: str = attrs.field(validator=_id)
+    name: str = attrs.field(validator=_text)
+    aliases: tuple[str, ...] = attrs.field(default=(), validator=_texts)
+    roles: tuple[Role, ...] = attrs.field(default=(), validator=_members(Role))
+    citations: tuple[Citation, ...] = _citations()
+    inferred: tuple[Inference, ...] = _inferred()
+    claims: tuple[Claim, ...] = _claims()
+    notes: str | None = attrs.field(default=None, validator=_optional_text)
+
+    def __attrs_post_init__(self) -> None:
+        _check_fact_references(self)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The name followed by every alias.
+
+        >>> import agreement_tracker as at
+        >>> at.load().person("S. Jaishankar").names
+        ('S. Jaishankar', 'Dr S. Jaishankar', 'Jaishankar')
+        """
+        return (self.name, *self.aliases)
+
+    @property
+    def role_label(self) -> str:
+        """The first role's rank and title, for display (empty when none is known).
+
+        >>> import agreement_tracker as at
+        >>> at.load().person("Ajit Doval").role_label
+        'National Security Advisor'
+        """
+        if not self.roles:
+            return ""
+        role = self.roles[0]
+        return " ".join(part for part in (role.rank, role.title) if part)
+
+
+@attrs.frozen(kw_only=True)
+class Series:
+    """A numbered series of meetings, such as the India–Israel JWG on Defence Cooperation.
+
+    >>> import agreement_tracker as at
+    >>> jwg = at.load().series("JWG")
+    >>> jwg.id, jwg.parties
+    ('jwg', ('IN', 'IL'))
+    """
+
+    FACT_FIELDS: ClassVar[tuple[str, ...]] = ("name", "short_name", "aliases", "parties")
+
+    id: str = attrs.field(validator=_id)
+    name: str = attrs.field(validator=_text)
+    short_name: str | None = attrs.field(default=None, validator=_optional_text)
+    aliases: tuple[str, ...] = attrs.field(default=(), validator=_texts)
+    parties: tuple[str, ...] = attrs.field(default=(), validator=_countries)
+    citations: tuple[Citation, ...] = _citations()
+    inferred: tuple[Inference, ...] = _inferred()
+    claims: tuple[Claim, ...] = _claims()
+    notes: str | None = attrs.field(default=None, validator=_optional_text)
+
+    def __attrs_post_init__(self) -> None:
+        _check_fact_references(self)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Id, name, short name and aliases: everything a look-up accepts.
+
+        >>> import agreement_tracker as at
+        >>> "Joint Working Group" in at.load().series("jwg").names
+        True
+        """
+        return tuple(n for n in (self.id, self.name, self.short_name, *self.aliases) if n)
+
+
+@attrs.frozen(kw_only=True)
+class Meeting:
+    """A meeting: a numbered JWG session, a bilateral meeting, a call-on, talks.
+
+    ``series`` and ``number`` place it in a numbered series; ``participants`` and
+    ``co_chairs`` are :class:`Person` ids; ``focus_areas`` are the topics discussed.
+
+    >>> import agreement_tracker as at
+    >>> jwg = at.load().meeting("jwg-17")
+    >>> jwg.series, jwg.number, jwg.date.isoformat(), jwg.place.city
+    ('jwg', 17, '2025-11-04', 'Tel Aviv')
+    """
+
+    FACT_FIELDS: ClassVar[tuple[str, ...]] = (
+        "kind",
+        "series",
+        "number",
+        "date",
+        "place",
+        "participants",
+        "co_chairs",
+        "outcomes",
+        "focus_areas",
+    )
+
+    id: str = attrs.field(validator=_id)
+    kind: MeetingKind = attrs.field(validator=_enum(MeetingKind))
+    title: str = attrs.field(validator=_text)
+    series: str | None = attrs.field(default=None, validator=_optional_id)
+    number: int | None = attrs.field(default=None, validator=_optional_number)
+    date: When | None = attrs.field(default=None, validator=_optional_when)
+    place: Place | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Place))
+    )
+    participants: tuple[str, ...] = attrs.field(default=(), validator=_ids)
+    co_chairs: tuple[str, ...] = attrs.field(default=(), validator=_ids)
+    outcomes: tuple[str, ...] = attrs.field(default=(), validator=_texts)
+    focus_areas: tuple[str, ...] = attrs.field(default=(), validator=_ids)
+    citations: tuple[Citation, ...] = _citations()
+    inferred: tuple[Inference, ...] = _inferred()
+    claims: tuple[Claim, ...] = _claims()
+    notes: str | None = attrs.field(default=None, validator=_optional_text)
+
+    def __attrs_post_init__(self) -> None:
+        _check_fact_references(self)
+        if self.number is not None and self.series is None:
+            raise FieldValueError("number", f"{self.number!r} is given but series is not")
+        missing = [p for p in self.co_chairs if p not in self.participants]
+        if missing:
+            raise FieldValueError(
+                "co_chairs", f"{missing[0]!r} is a co-chair but not listed in participants"
+            )
+
+
+@attrs.frozen(kw_only=True)
+class Agreement:
+    """An agreement: an MoU, a treaty, a protocol.
+
+    ``meeting`` links the meeting it was signed at or in connection with, and
+    ``meeting_timing`` says whether during, before or after it (``None`` when the sources
+    disagree: see ``claims`` and :meth:`Tracker.discrepancies`).
+
+    >>> import agreement_tracker as at
+    >>> mou = at.load().agreement("mou-2025-11-defence-cooperation")
+    >>> mou.kind.value, mou.parties, mou.signed.isoformat(), mou.place.city
+    ('mou', ('IN', 'IL'), '2025-11-04', 'Tel Aviv')
+    """
+
+    FACT_FIELDS: ClassVar[tuple[str, ...]] = (
+        "kind",
+        "parties",
+        "signed",
+        "place",
+        "signatories",
+        "focus_areas",
+        "meeting",
+        "meeting_timing",
+        "status",
+        "summary",
+    )
+
+    id: str = attrs.field(validator=_id)
+    kind: AgreementKind = attrs.field(validator=_enum(AgreementKind))
+    title: str = attrs.field(validator=_text)
+    parties: tuple[str, ...] = attrs.field(validator=[_countries, attrs.validators.min_len(2)])
+    signed: When | None = attrs.field(default=None, validator=_optional_when)
+    place: Place | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Place))
+    )
+    signatories: tuple[str, ...] = attrs.field(default=(), validator=_ids)
+    focus_areas: tuple[str, ...] = attrs.field(default=(), validator=_ids)
+    meeting: str | None = attrs.field(default=None, validator=_optional_id)
+    meeting_timing: MeetingTiming | None = attrs.field(
+        default=None, validator=attrs.validators.optional(_enum(MeetingTiming))
+    )
+    status: AgreementStatus = attrs.field(
+        default=AgreementStatus.SIGNED, validator=_enum(AgreementStatus)
+    )
+    summary: str | None = attrs.field(default=None, validator=_optional_text)
+    citations: tuple[Citation, ...] = _citations()
+    inferred: tuple[Inference, ...] = _inferred()
+    claims: tuple[Claim, ...] = _claims()
+    notes: str | None = attrs.field(default=None, validator=_optional_text)
+
+    def __attrs_post_init__(self) -> None:
+        _check_fact_references(self)
+        if self.meeting_timing is not None and self.meeting is None:
+            raise FieldValueError("meeting_timing", "is given but meeting is not")
+
+
+@attrs.frozen(kw_only=True)
+class Engagement:
+    """One stop on a delegation's itinerary: a meeting, a site visit, travel.
+
+    ``meeting`` links a :class:`Meeting` id; ``organisations`` are the bodies visited
+    and ``people`` the officials met.
+
+    >>> import agreement_tracker as at
+    >>> stop = at.load().delegation("singh-israel-2025-11").engagements[1]
+    >>> stop.kind.value, stop.organisations
+    ('site-visit', ('elbit-systems', 'rafael', 'iai'))
+    """
+
+    kind: EngagementKind = attrs.field(validator=_enum(EngagementKind))
+    description: str = attrs.field(validator=_text)
+    date: When | None = attrs.field(default=None, validator=_optional_when)
+    place: Place | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Place))
+    )
+    meeting: str | None = attrs.field(default=None, validator=_optional_id)
+    organisations: tuple[str, ...] = attrs.field(default=(), validator=_ids)
+    people: tuple[str, ...] = attrs.field(default=(), validator=_ids)
+    citations: tuple[Citation, ...] = _citations()
+    inferred: tuple[Inference, ...] = _inferred()
+
+    def __attrs_post_init__(self) -> None:
+        known = ("kind", "description", "date", "place", "meeting", "organisations", "people")
+        for index, item in enumerate(self.inferred):
+            if item.field not in known:
+                raise FieldValueError(
+                    f"inferred[{index}].field",
+                    f"{item.field!r} is not a field of Engagement; choose from {', '.join(known)}",
+                )
+        if self.kind is EngagementKind.MEETING and self.meeting is None:
+            raise FieldValueError("meeting", "a 'meeting' engagement must name its meeting")
+
+
+@attrs.frozen(kw_only=True)
+class Delegation:
+    """A visit: who led it, from which country to which, when, and what it did.
+
+    >>> import agreement_tracker as at
+    >>> visit = at.load().delegation("baram-india-2025-07")
+    >>> visit.leader, visit.origin, visit.host, visit.dates.isoformat()
+    ('amir-baram', 'IL', 'IN', '2025-07-22/2025-07-23')
+    """
+
+    FACT_FIELDS: ClassVar[tuple[str, ...]] = (
+        "leader",
+        "members",
+        "origin",
+        "host",
+        "dates",
+        "purpose",
+        "engagements",
+    )
+
+    id: str = attrs.field(validator=_id)
+    title: str = attrs.field(validator=_text)
+    leader: str = attrs.field(validator=_id)
+    members: tuple[str, ...] = attrs.field(default=(), validator=_ids)
+    origin: str = attrs.field(validator=_country)
+    host: str = attrs.field(validator=_country)
+    dates: When | None = attrs.field(default=None, validator=_optional_when)
+    purpose: str | None = attrs.field(default=None, validator=_optional_text)
+    engagements: tuple[Engagement, ...] = attrs.field(default=(), validator=_members(Engagement))
+    citations: tuple[Citation, ...] = _citations()
+    inferred: tuple[Inference, ...] = _inferred()
+    claims: tuple[Claim, ...] = _claims()
+    notes: str | None = attrs.field(default=None, validator=_optional_text)
+
+    def __attrs_post_init__(self) -> None:
+        _check_fact_references(self)
+        if self.leader in self.members:
+            raise FieldValueError("members", f"{self.leader!r} is the leader; list members only")
+
+
+@attrs.frozen(kw_only=True)
+class Event:
+    """Context the sources mention: an attack, a military operation, a statement.
+
+    ``people`` and ``organisations`` are the actors involved; ``details`` are further
+    facts (casualty figures, for example) as short sentences.
+
+    >>> import agreement_tracker as at
+    >>> attack = at.load().event("pahalgam-attack-2025")
+    >>> attack.date.isoformat(), attack.place.label
+    ('2025-04-22', 'Pahalgam, Jammu and Kashmir, India')
+    """
+
+    FACT_FIELDS: ClassVar[tuple[str, ...]] = (
+        "kind",
+        "date",
+        "place",
+        "description",
+        "people",
+        "organisations",
+        "countries",
+        "details",
+    )
+
+    id: str = attrs.field(validator=_id)
+    kind: EventKind = attrs.field(validator=_enum(EventKind))
+    title: str = attrs.field(validator=_text)
+    date: When | None = attrs.field(default=None, validator=_optional_when)
+    place: Place | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Place))
+    )
+    description: str | None = attrs.field(default=None, validator=_optional_text)
+    people: tuple[str, ...] = attrs.field(default=(), validator=_ids)
+    organisations: tuple[str, ...] = attrs.field(default=(), validator=_ids)
+    countries: tuple[str, ...] = attrs.field(default=(), validator=_countries)
+    details: tuple[str, ...] = attrs.field(default=(), validator=_texts)
+    citations: tuple[Citation, ...] = _citations()
+    inferred: tuple[Inference, ...] = _inferred()
+    claims: tuple[Claim, ...] = _claims()
+    notes: str | None = attrs.field(default=None, validator=_optional_text)
+
+    def __attrs_post_init__(self) -> None:
+        _check_fact_references(self)
+
+
+#: Any top-level record kind.
+Record: TypeAlias = (
+    Agreement | Meeting | Delegation | Person | Organisation | Series | Source | Event | FocusArea
+)

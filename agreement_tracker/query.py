@@ -1,0 +1,223 @@
+"""Pure query functions over records; :class:`~agreement_tracker.Tracker` methods wrap them.
+
+The date rules live here, in one place:
+
+* a meeting *has taken place by* ``as_of`` when its latest possible day is on or before
+  ``as_of`` (a "July 2024" meeting has taken place by 2024-07-31, not by 2024-07-15);
+* the *last* meeting of a series by ``as_of`` is, among those, the one whose latest
+  possible day is latest (ties broken by earliest day, then number);
+* a record happened *since* that meeting when its earliest possible day is on or after
+  the meeting's latest possible day.  Sources give no times of day, so something on the
+  same day as the meeting counts as since it; the meeting itself never does;
+* records without a date are never in a date-based answer.
+
+>>> import agreement_tracker as at
+>>> from agreement_tracker.query import last_in_series
+>>> t = at.load()
+>>> last_in_series(t.meetings, "jwg", at.to_date("2025-11-01")).id
+'jwg-16'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Literal, TypeAlias, TypeVar
+
+import attrs
+import pendulum
+
+from .dates import When
+from .model import Agreement, Delegation, Event, Meeting, Record
+
+__all__ = [
+    "Mode",
+    "TimelineEntry",
+    "certainly_within",
+    "last_in_series",
+    "since",
+    "timeline_entries",
+    "timeline_ordered",
+]
+
+#: How date filters treat imprecise dates: ``"certain"`` keeps only records known to fall
+#: in the window, ``"possible"`` also those that may.
+Mode: TypeAlias = Literal["certain", "possible"]
+
+R = TypeVar("R", Agreement, Meeting, Delegation, Event)
+
+_KIND_ORDER = {"event": 0, "delegation": 1, "meeting": 2, "agreement": 3}
+
+
+@attrs.frozen
+class TimelineEntry:
+    """One row of a timeline: a dated agreement, meeting, delegation or event.
+
+    >>> import agreement_tracker as at
+    >>> entry = at.load().timeline()[0]
+    >>> entry.kind, entry.title, entry.date.isoformat(), entry.precision
+    ('event', '7 October 2023 attacks in Israel', '2023-10-07', 'day')
+    """
+
+    kind: str
+    record: Agreement | Meeting | Delegation | Event
+
+    @property
+    def date(self) -> When | None:
+        """The record's date (signing date, meeting date, visit dates, event date).
+
+        >>> import agreement_tracker as at
+        >>> at.load().timeline()[-1].date is None
+        True
+        """
+        return record_date(self.record)
+
+    @property
+    def title(self) -> str:
+        """The record's title.
+
+        >>> import agreement_tracker as at
+        >>> at.load().timeline()[-1].title
+        'Operation Rising Lion'
+        """
+        return self.record.title
+
+    @property
+    def id(self) -> str:
+        """The record's id.
+
+        >>> import agreement_tracker as at
+        >>> at.load().timeline()[0].id
+        'october-7-attacks-2023'
+        """
+        return self.record.id
+
+    @property
+    def precision(self) -> str:
+        """``day``, ``month`` or ``year``; ``unknown`` for an undated record.
+
+        >>> import agreement_tracker as at
+        >>> [e.precision for e in at.load().timeline() if e.id == "jwg-16"]
+        ['month']
+        """
+        date = self.date
+        return "unknown" if date is None else date.precision.value
+
+    def sort_key(self) -> tuple[int, pendulum.Date, pendulum.Date, int, str]:
+        """Chronological order; undated entries last.
+
+        >>> import agreement_tracker as at
+        >>> at.load().timeline()[0].sort_key()[0]
+        0
+        """
+        date = self.date
+        if date is None:
+            return (1, pendulum.date(1, 1, 1), pendulum.date(1, 1, 1), _KIND_ORDER[self.kind], self.id)
+        return (0, date.earliest, date.latest, _KIND_ORDER[self.kind], self.id)
+
+
+def record_date(record: Record) -> When | None:
+    """The date that places ``record`` on a timeline, if it has one.
+
+    >>> import agreement_tracker as at
+    >>> record_date(at.load().delegation("baram-india-2025-07")).isoformat()
+    '2025-07-22/2025-07-23'
+    """
+    if isinstance(record, Agreement):
+        return record.signed
+    if isinstance(record, Meeting | Event):
+        return record.date
+    if isinstance(record, Delegation):
+        return record.dates
+    return None
+
+
+def _kind(record: Agreement | Meeting | Delegation | Event) -> str:
+    return type(record).__name__.lower()
+
+
+def timeline_entries(
+    records: Iterable[Agreement | Meeting | Delegation | Event],
+) -> tuple[TimelineEntry, ...]:
+    """Timeline entries for ``records`` in chronological order (undated ones last).
+
+    >>> import agreement_tracker as at
+    >>> t = at.load()
+    >>> [e.id for e in timeline_entries(t.agreements + t.meetings)][:2]
+    ['jwg-16', 'doval-baram-2025-07']
+    """
+    entries = [TimelineEntry(_kind(record), record) for record in records]
+    return tuple(sorted(entries, key=TimelineEntry.sort_key))
+
+
+def last_in_series(
+    meetings: Iterable[Meeting], series: str, as_of: pendulum.Date
+) -> Meeting | None:
+    """The last meeting of ``series`` known to have taken place on or before ``as_of``.
+
+    >>> import agreement_tracker as at
+    >>> last_in_series(at.load().meetings, "jwg", at.to_date("2025-11-04")).id
+    'jwg-17'
+    """
+    candidates = [
+        m for m in meetings if m.series == series and m.date is not None and m.date.latest <= as_of
+    ]
+    if not candidates:
+        return None
+    return max(candidates, key=_last_key)
+
+
+def _last_key(meeting: Meeting) -> tuple[pendulum.Date, pendulum.Date, int]:
+    assert meeting.date is not None
+    return (meeting.date.latest, meeting.date.earliest, meeting.number or 0)
+
+
+def since(
+    records: Iterable[Meeting], reference: Meeting, as_of: pendulum.Date
+) -> tuple[Meeting, ...]:
+    """Meetings after ``reference`` (same day included) that took place by ``as_of``.
+
+    >>> import agreement_tracker as at
+    >>> t = at.load()
+    >>> [m.id for m in since(t.meetings, t.meeting("jwg-16"), at.to_date("2025-11-01"))]
+    ['doval-baram-2025-07', 'singh-baram-2025-07-23']
+    """
+    assert reference.date is not None
+    start = reference.date.latest
+    found = [
+        m
+        for m in records
+        if m is not reference
+        and m.date is not None
+        and m.date.earliest >= start
+        and m.date.latest <= as_of
+    ]
+    return tuple(sorted(found, key=lambda m: (*m.date.sort_key(), m.id)))  # type: ignore[union-attr]
+
+
+def timeline_ordered(records: Iterable[R]) -> tuple[R, ...]:
+    """Records in chronological order of their date (undated last), then by id.
+
+    >>> import agreement_tracker as at
+    >>> [m.number for m in timeline_ordered(at.load().meetings) if m.number]
+    [16, 17]
+    """
+    return tuple(sorted(records, key=lambda r: TimelineEntry(_kind(r), r).sort_key()))
+
+
+def certainly_within(
+    date: When | None, start: pendulum.Date, end: pendulum.Date, mode: Mode
+) -> bool:
+    """Whether ``date`` falls in ``start..end`` under ``mode`` (see :data:`Mode`).
+
+    >>> import agreement_tracker as at
+    >>> july = at.PartialDate.parse("2024-07")
+    >>> certainly_within(july, at.to_date("2024-07-01"), at.to_date("2024-07-15"), "certain")
+    False
+    >>> certainly_within(july, at.to_date("2024-07-01"), at.to_date("2024-07-15"), "possible")
+    True
+    """
+    if date is None:
+        return False
+    if mode == "certain":
+        return start <= date.earliest and date.latest <= end
+    return date.earliest <= end and start <= date.latest

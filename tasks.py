@@ -1,0 +1,72 @@
+"""Set up a virtual environment and run the project's two main jobs.
+
+Usage::
+
+    python3 tasks.py summary   # install the library and print a summary of the bundled dataset
+    python3 tasks.py test      # install the test tools and run pytest, mypy --strict and ruff
+
+Only the standard library is used here, so the script runs on a fresh machine that has
+nothing but Python 3.11 or newer.  The environment lives in ``.venv`` next to this file.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+
+
+def run(*args: str | Path) -> None:
+    """Run a command from the project root, stopping on the first failure."""
+    print("+", " ".join(str(a) for a in args), flush=True)
+    result = subprocess.run([str(a) for a in args], cwd=ROOT, check=False)
+    if result.returncode != 0:
+        sys.exit(result.returncode)
+
+
+def ensure_venv(extras: str) -> None:
+    """Create ``.venv`` if needed and install the project (editable) with ``extras``."""
+    if not PYTHON.exists():
+        print(f"+ creating {VENV.name}", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    # pip 23 (bundled with Python 3.11) predates several features we rely on.
+    run(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    target = f".[{extras}]" if extras else "."
+    run(PYTHON, "-m", "pip", "install", "--quiet", "--editable", target)
+
+
+def summary() -> None:
+    """Install the library and print a summary of the bundled dataset."""
+    ensure_venv("")
+    run(PYTHON, "-m", "agreement_tracker", "summary")
+
+
+def test() -> None:
+    """Install the test tools and run the whole test suite, type checks and lint."""
+    ensure_venv("test")
+    run(PYTHON, "-m", "pytest", "-q")
+    run(PYTHON, "-m", "mypy", "--strict")
+    run(PYTHON, "-m", "ruff", "check", ".")
+    run(PYTHON, "-m", "ruff", "format", "--check", ".")
+
+
+JOBS = {"summary": summary, "test": test}
+
+
+def main(argv: list[str]) -> None:
+    """Dispatch to the job named on the command line."""
+    if len(argv) != 1 or argv[0] not in JOBS:
+        print(__doc__, file=sys.stderr)
+        sys.exit(2)
+    JOBS[argv[0]]()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
