@@ -274,9 +274,7 @@ class PartialDate(_Span):
             raise DateFormatError(f"expected a date string, got {type(text).__name__} {text!r}")
         match = _DAY_RE.match(text)
         if match is None:
-            raise DateFormatError(
-                f"{text!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"
-            )
+            raise DateFormatError(f"{text!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
         year, month, day = (int(g) if g is not None else None for g in match.groups())
         assert year is not None  # the pattern requires it
         try:
@@ -530,7 +528,9 @@ def parse_when(text: str) -> When:
         if "/" in text:
             first, _, second = text.partition("/")
             if not first or not second or first == ".." or second == "..":
-                raise DateFormatError("open or unknown range ends are not supported; give both ends")
+                raise DateFormatError(
+                    "open or unknown range ends are not supported; give both ends"
+                )
             return DateRange(PartialDate.parse(first), PartialDate.parse(second))
         match = _BETWEEN_RE.match(text)
         if match is not None:

@@ -103,13 +103,19 @@ class UnknownRecordError(AgreementTrackerError, LookupError):
     agreement_tracker.exceptions.UnknownRecordError: no person 'Amir Barram'; did you mean 'Amir Baram'?
     """
 
-    def __init__(self, kind: str, key: str, suggestions: Sequence[str] = ()) -> None:
+    def __init__(
+        self, kind: str, key: str, suggestions: Sequence[str] = (), *, hint: str = ""
+    ) -> None:
         self.kind = kind
         self.key = key
         self.suggestions = tuple(suggestions)
         message = f"no {kind} {key!r}"
         if self.suggestions:
-            message += "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
+            quoted = [repr(s) for s in self.suggestions]
+            listed = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+            message += f"; did you mean {listed}?"
+        elif hint:
+            message += f"; {hint}"
         super().__init__(message)
 
     def __str__(self) -> str:

@@ -123,7 +123,10 @@ def _country_message(value: object) -> str:
             return message + f"; did you mean {value.upper()!r}?"
         close = difflib.get_close_matches(value.casefold(), list(by_name), n=1)
         if close:
-            return message + f"; did you mean {by_name[close[0]]!r} ({_COUNTRY_NAMES[by_name[close[0]]]})?"
+            return (
+                message
+                + f"; did you mean {by_name[close[0]]!r} ({_COUNTRY_NAMES[by_name[close[0]]]})?"
+            )
     return message
 
 

@@ -76,8 +76,8 @@ class TimelineEntry:
         """The record's title.
 
         >>> import agreement_tracker as at
-        >>> at.load().timeline()[-1].title
-        'Operation Rising Lion'
+        >>> at.load().timeline()[0].title
+        '7 October 2023 attacks in Israel'
         """
         return self.record.title
 
@@ -111,7 +111,13 @@ class TimelineEntry:
         """
         date = self.date
         if date is None:
-            return (1, pendulum.date(1, 1, 1), pendulum.date(1, 1, 1), _KIND_ORDER[self.kind], self.id)
+            return (
+                1,
+                pendulum.date(1, 1, 1),
+                pendulum.date(1, 1, 1),
+                _KIND_ORDER[self.kind],
+                self.id,
+            )
         return (0, date.earliest, date.latest, _KIND_ORDER[self.kind], self.id)
 
 

@@ -68,7 +68,7 @@ RECORD_TYPES: dict[str, type[Any]] = {
 }
 
 
-class _Invalid(AgreementTrackerError, ValueError):
+class _ShapeError(AgreementTrackerError, ValueError):
     """A value of the wrong shape in a data file (message is shown as is)."""
 
 
@@ -78,25 +78,27 @@ def _describe(value: object) -> str:
 
 def _structure_str(value: object, _: type) -> str:
     if not isinstance(value, str):
-        raise _Invalid(f"expected text, got {_describe(value)}")
+        raise _ShapeError(f"expected text, got {_describe(value)}")
     return value
 
 
 def _structure_int(value: object, _: type) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise _Invalid(f"expected a whole number, got {_describe(value)}")
+        raise _ShapeError(f"expected a whole number, got {_describe(value)}")
     return value
 
 
 def _structure_when(value: object, _: type) -> When:
     if not isinstance(value, str):
-        raise _Invalid(f"expected a quoted EDTF date string such as '2025-11', got {_describe(value)}")
+        raise _ShapeError(
+            f"expected a quoted EDTF date string such as '2025-11', got {_describe(value)}"
+        )
     return parse_when(value)
 
 
 def _structure_partial(value: object, _: type) -> PartialDate:
     if not isinstance(value, str):
-        raise _Invalid(f"expected a quoted date string such as '2025-11', got {_describe(value)}")
+        raise _ShapeError(f"expected a quoted date string such as '2025-11', got {_describe(value)}")
     return PartialDate.parse(value)
 
 
@@ -106,8 +108,12 @@ def _structure_enum(value: object, kind: type[enum.Enum]) -> enum.Enum:
     except ValueError:
         choices = [str(member.value) for member in kind]
         close = difflib.get_close_matches(str(value), choices, n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else f"; choose one of {', '.join(map(repr, choices))}"
-        raise _Invalid(f"{value!r} is not a {kind.__name__}{hint}") from None
+        hint = (
+            f"; did you mean {close[0]!r}?"
+            if close
+            else f"; choose one of {', '.join(map(repr, choices))}"
+        )
+        raise _ShapeError(f"{value!r} is not a {kind.__name__}{hint}") from None
 
 
 def _is_homogenous_tuple(type_: Any) -> bool:
@@ -120,7 +126,7 @@ def _strict_tuple_factory(type_: Any, converter: cattrs.Converter) -> Callable[[
 
     def structure(value: object, target: Any) -> Any:
         if not isinstance(value, list | tuple):
-            raise _Invalid(f"expected a list, got {_describe(value)}")
+            raise _ShapeError(f"expected a list, got {_describe(value)}")
         return inner(value, target)
 
     return structure
@@ -162,12 +168,8 @@ def make_converter() -> cattrs.Converter:
     converter.register_structure_hook(PartialDate, _structure_partial)
     for kind in (DateRange, DateBetween):
         converter.register_structure_hook(kind, _structure_when)
-    converter.register_structure_hook(When, _structure_when)  # type: ignore[arg-type]
-    converter.register_structure_hook(When | None, _optional(_structure_when))  # type: ignore[arg-type]
-    converter.register_unstructure_hook_func(
-        lambda t: isinstance(t, type) and issubclass(t, PartialDate | DateRange | DateBetween),
-        lambda value: value.isoformat(),
-    )
+    converter.register_structure_hook(When, _structure_when)
+    converter.register_structure_hook(When | None, _optional(_structure_when))
     converter.register_structure_hook_func(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _structure_enum
     )
@@ -177,6 +179,11 @@ def make_converter() -> cattrs.Converter:
     converter.register_structure_hook_factory(_is_homogenous_tuple, _strict_tuple_factory)
     converter.register_unstructure_hook_factory(
         lambda t: attrs.has(t), functools.partial(_omit_empty_factory, converter)
+    )
+    # Registered last so that it wins over the attrs factory above.
+    converter.register_unstructure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, PartialDate | DateRange | DateBetween),
+        lambda value: value.isoformat(),
     )
     return converter
 
@@ -214,11 +221,11 @@ def _flatten(error: BaseException, path: str, cls: type[Any] | None) -> list[str
         return lines
     if isinstance(error, IterableValidationError):
         lines = []
-        with_notes, without = error.group_exceptions()
+        indexed, loose = error.group_exceptions()
         item = _item_type(cls)
-        for inner, note in with_notes:
-            lines += _flatten(inner, f"{path}[{note.index}]", item)
-        for inner in without:
+        for inner, index_note in indexed:
+            lines += _flatten(inner, f"{path}[{index_note.index}]", item)
+        for inner in loose:
             lines += _flatten(inner, path, cls)
         return lines
     if isinstance(error, ForbiddenExtraKeysError):

@@ -110,9 +110,14 @@ class Vocabulary:
         ...
         agreement_tracker.exceptions.UnknownRecordError: no focus area 'artifical inteligence'; did you mean 'Artificial Intelligence'?
         """
+        if not isinstance(term, str):
+            raise TypeError(f"a focus area is named by a str, got {type(term).__name__} {term!r}")
         found = self.get(term)
         if found is None:
-            raise UnknownRecordError("focus area", term, self.suggest(term))
+            labels = ", ".join(area.label for area in self)
+            raise UnknownRecordError(
+                "focus area", term, self.suggest(term), hint=f"the vocabulary has: {labels}"
+            )
         return found
 
     def suggest(self, term: str, n: int = 3) -> tuple[str, ...]:
@@ -202,9 +207,7 @@ def problems(areas: Iterable[FocusArea]) -> list[tuple[str, str, str]]:
                 if not key:
                     found.append((area.id, field, f"{name!r} has no letters or digits"))
                 elif owner.setdefault(key, area.id) != area.id:
-                    found.append(
-                        (area.id, field, f"{name!r} is already a name of {owner[key]!r}")
-                    )
+                    found.append((area.id, field, f"{name!r} is already a name of {owner[key]!r}"))
         for parent in area.parents:
             if parent not in by_id:
                 close = difflib.get_close_matches(parent, list(by_id), n=1)
