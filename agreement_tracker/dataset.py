@@ -15,7 +15,7 @@ import functools
 import re
 import tomllib
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -25,6 +25,7 @@ import attrs
 import pendulum
 
 from . import query
+from ._text import close_matches, or_list
 from .countries import NAMES as COUNTRY_NAMES
 from .dates import DateLike, to_date
 from .exceptions import DatasetError, NoMatchError, UnknownRecordError
@@ -418,7 +419,12 @@ class Tracker:
             return name
         found = self._series_by_name.get(_name_key(name))
         if found is None:
-            names = [n for s in self.meeting_series for n in s.names]
+            names = [
+                n
+                for s in self.meeting_series
+                for n in (s.short_name, s.name, *s.aliases, s.id)
+                if n
+            ]
             raise UnknownRecordError("series", name, _close(name, names, key=_name_key))
         return found
 
@@ -742,14 +748,7 @@ def _names(record: Any) -> tuple[str, ...]:
     return tuple(record.names) if hasattr(record, "names") else (record.name, *record.aliases)
 
 
-def _close(
-    wanted: str, candidates: Iterable[str], *, key: Callable[[str], str] | None = None
-) -> list[str]:
-    """Up to three candidates close to ``wanted``, compared through ``key``."""
-    normal = key or (lambda text: text)
-    display = {normal(c): c for c in candidates}
-    keys = difflib.get_close_matches(normal(wanted), list(display), n=3, cutoff=0.6)
-    return [display[k] for k in keys]
+_close = close_matches
 
 
 def _agreement_kind(kind: str | AgreementKind | None) -> AgreementKind | None:
@@ -839,19 +838,21 @@ def _check(tracker: Tracker) -> None:
         for index, role in enumerate(person.roles):
             ref(person.id, f"roles[{index}].organisation", "organisation", role.organisation)
             cites(person.id, f"roles[{index}].citations", role.citations)
-    numbered: dict[tuple[str, int], str] = {}
+    numbered: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for meeting in tracker.meetings:
+        if meeting.series and meeting.number is not None:
+            numbered[(meeting.series, meeting.number)].append(meeting.id)
     for meeting in tracker.meetings:
         ref(meeting.id, "series", "series", meeting.series)
         refs(meeting.id, "participants", "person", meeting.participants)
         refs(meeting.id, "focus_areas", "focus area", meeting.focus_areas)
         if meeting.series and meeting.number is not None:
-            key = (meeting.series, meeting.number)
-            if key in numbered:
+            others = [m for m in numbered[(meeting.series, meeting.number)] if m != meeting.id]
+            if others:
                 problems.append(
                     f"{meeting.series} number {meeting.number} is also used by "
-                    f"{numbered[key]!r} @ {where(meeting.id, 'number')}"
+                    f"{or_list(others)} @ {where(meeting.id, 'number')}"
                 )
-            numbered.setdefault(key, meeting.id)
     for agreement in tracker.agreements:
         refs(agreement.id, "signatories", "person", agreement.signatories)
         refs(agreement.id, "focus_areas", "focus area", agreement.focus_areas)
@@ -931,8 +932,14 @@ def _load_folder(folder: Traversable) -> Tracker:
             except DatasetError as error:
                 problems.extend(error.problems)
                 continue
+            if record.id in origins:
+                problems.append(
+                    f"duplicate id {record.id!r} (already used in {origins[record.id]}) "
+                    f"@ {filename}[{record.id}].id"
+                )
+                continue
             records.append(record)
-            origins.setdefault(record.id, filename)
+            origins[record.id] = filename
     if problems:
         raise DatasetError(problems)
     try:

@@ -36,7 +36,6 @@ reasoning so the data can mark it as inferred:
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
 import enum
 import re
 from typing import Literal, TypeAlias
@@ -44,6 +43,7 @@ from typing import Literal, TypeAlias
 import attrs
 import pendulum
 
+from ._text import close_matches
 from .exceptions import DateFormatError
 
 __all__ = [
@@ -569,7 +569,7 @@ def _weekday(name: str) -> pendulum.WeekDay:
     for full, day in _WEEKDAYS.items():
         if key in (full, full[:3]):
             return day
-    close = difflib.get_close_matches(key, list(_WEEKDAYS), n=1)
+    close = close_matches(key, list(_WEEKDAYS), n=1)
     hint = f"; did you mean {close[0].title()!r}?" if close else ""
     raise DateFormatError(f"unknown weekday {name!r}{hint}")
 

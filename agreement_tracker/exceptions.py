@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ._text import or_list
+
 __all__ = [
     "AgreementTrackerError",
     "DatasetError",
@@ -111,9 +113,7 @@ class UnknownRecordError(AgreementTrackerError, LookupError):
         self.suggestions = tuple(suggestions)
         message = f"no {kind} {key!r}"
         if self.suggestions:
-            quoted = [repr(s) for s in self.suggestions]
-            listed = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
-            message += f"; did you mean {listed}?"
+            message += f"; did you mean {or_list(self.suggestions)}?"
         elif hint:
             message += f"; {hint}"
         super().__init__(message)

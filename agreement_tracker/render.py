@@ -47,10 +47,10 @@ _RAW_HTML_FORMATS = {"unsafehtml"}
 
 
 def escape_markdown(text: str) -> str:
-    """Escape a cell for a Markdown table: HTML special characters, ``|`` and newlines.
+    r"""Escape a cell for a Markdown table: HTML special characters, ``|`` and newlines.
 
     >>> escape_markdown("<script>alert('x')</script> | y")
-    '&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; \\\\| y'
+    '&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; \\| y'
     """
     escaped = html.escape(text, quote=True).replace("|", "\\|")
     return escaped.replace("\r\n", "<br>").replace("\n", "<br>")
@@ -142,7 +142,7 @@ class Table:
         return Table([self._columns[i] for i in positions], rows, title=self.title, wrap=self.wrap)
 
     def table(self, fmt: str = "simple", columns: Sequence[str] | None = None) -> str:
-        """Render with any ``tabulate`` format; Markdown and HTML formats are escaped.
+        r"""Render with any ``tabulate`` format; Markdown and HTML formats are escaped.
 
         ``github`` and ``pipe`` cells are escaped for Markdown, ``html`` is escaped by
         tabulate; ``unsafehtml`` is refused because it would pass data through as markup.
@@ -150,7 +150,7 @@ class Table:
         >>> print(Table(["a"], [["x|y"]]).table("github"))
         | a    |
         |------|
-        | x\\|y |
+        | x\|y |
         """
         chosen = self.select(columns) if columns is not None else self
         if fmt in _RAW_HTML_FORMATS:

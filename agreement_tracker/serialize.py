@@ -22,7 +22,6 @@ agreement_tracker.exceptions.DatasetError: 1 problem in the dataset:
 
 from __future__ import annotations
 
-import difflib
 import enum
 import functools
 from collections.abc import Callable, Mapping
@@ -37,6 +36,7 @@ from cattrs.errors import (
     IterableValidationError,
 )
 
+from ._text import close_matches
 from .dates import DateBetween, DateRange, PartialDate, When, parse_when
 from .exceptions import AgreementTrackerError, DatasetError, FieldValueError
 from .model import (
@@ -107,7 +107,7 @@ def _structure_enum(value: object, kind: type[enum.Enum]) -> enum.Enum:
         return kind(value)
     except ValueError:
         choices = [str(member.value) for member in kind]
-        close = difflib.get_close_matches(str(value), choices, n=1)
+        close = close_matches(str(value), choices, n=1)
         hint = (
             f"; did you mean {close[0]!r}?"
             if close
@@ -232,7 +232,7 @@ def _flatten(error: BaseException, path: str, cls: type[Any] | None) -> list[str
         known = _field_names(error.cl)
         lines = []
         for key in sorted(error.extra_fields):
-            close = difflib.get_close_matches(key, known, n=1)
+            close = close_matches(key, known, n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
             lines.append(f"unknown field {key!r}{hint} @ {path}")
         return lines

@@ -17,10 +17,10 @@ AI, cyber security, unmanned systems and electronic warfare.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Iterator
 
+from ._text import close_matches
 from .exceptions import UnknownRecordError
 from .model import FocusArea
 
@@ -128,10 +128,7 @@ class Vocabulary:
         ('Cyber Security',)
         """
         names = {normalise_term(name): area.label for area in self for name in area.names}
-        keys = difflib.get_close_matches(normalise_term(term), list(names), n=n * 3, cutoff=0.6)
-        if not keys:
-            wanted = normalise_term(term)
-            keys = [key for key in names if wanted and (wanted in key or key in wanted)]
+        keys = close_matches(normalise_term(term), list(names), n=n * 3)
         labels: list[str] = []
         for key in keys:
             if names[key] not in labels:
@@ -210,7 +207,7 @@ def problems(areas: Iterable[FocusArea]) -> list[tuple[str, str, str]]:
                     found.append((area.id, field, f"{name!r} is already a name of {owner[key]!r}"))
         for parent in area.parents:
             if parent not in by_id:
-                close = difflib.get_close_matches(parent, list(by_id), n=1)
+                close = close_matches(parent, list(by_id), n=1)
                 hint = f"; did you mean {close[0]!r}?" if close else ""
                 found.append((area.id, "parents", f"unknown focus area {parent!r}{hint}"))
     for area in areas:

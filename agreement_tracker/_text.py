@@ -1,0 +1,50 @@
+"""Close-match suggestions for error messages (private helper)."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterable
+
+__all__ = ["close_matches", "or_list"]
+
+
+def close_matches(
+    wanted: str,
+    candidates: Iterable[str],
+    *,
+    n: int = 3,
+    key: Callable[[str], str] | None = None,
+) -> list[str]:
+    """Up to ``n`` candidates close to ``wanted``, best first.
+
+    Candidates are compared through ``key`` (identity by default) by similarity ratio;
+    when none is similar enough, candidates that start with or contain ``wanted`` (or
+    that it contains) are offered instead.
+
+    >>> close_matches("jwg", ["jwg-session", "talks"])
+    ['jwg-session']
+    >>> close_matches("cyber securty", ["Cyber Security", "Training"], key=str.lower)
+    ['Cyber Security']
+    """
+    normal = key or (lambda text: text)
+    display: dict[str, str] = {}
+    for candidate in candidates:
+        display.setdefault(normal(candidate), candidate)
+    target = normal(wanted)
+    keys = difflib.get_close_matches(target, list(display), n=n, cutoff=0.6)
+    if not keys and target:
+        keys = [k for k in display if k.startswith(target)]
+        keys += [k for k in display if k not in keys and (target in k or k in target)]
+    return [display[k] for k in keys[:n]]
+
+
+def or_list(items: Iterable[str]) -> str:
+    """Quote and join items as ``'a', 'b' or 'c'``.
+
+    >>> or_list(["a", "b", "c"])
+    "'a', 'b' or 'c'"
+    """
+    quoted = [repr(item) for item in items]
+    if len(quoted) <= 1:
+        return "".join(quoted)
+    return ", ".join(quoted[:-1]) + " or " + quoted[-1]

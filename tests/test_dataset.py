@@ -1,0 +1,423 @@
+"""The bundled catalogue as a whole, and loading (good and bad) data folders."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+
+import agreement_tracker as at
+from agreement_tracker.dataset import FILES, normalise_text
+
+DATA = files("agreement_tracker").joinpath("data")
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+# ------------------------------------------------------------------ the catalogue
+
+
+def _records(tracker: at.Tracker) -> list[Any]:
+    return [
+        *tracker.sources,
+        *tracker.organisations,
+        *tracker.people,
+        *tracker.focus_areas,
+        *tracker.meeting_series,
+        *tracker.meetings,
+        *tracker.agreements,
+        *tracker.delegations,
+        *tracker.events,
+    ]
+
+
+def test_counts_per_kind(tracker: at.Tracker) -> None:
+    """The bundled dataset holds exactly the records curated from the five sources."""
+    assert {
+        "sources": len(tracker.sources),
+        "organisations": len(tracker.organisations),
+        "people": len(tracker.people),
+        "focus_areas": len(tracker.focus_areas),
+        "series": len(tracker.meeting_series),
+        "meetings": len(tracker.meetings),
+        "agreements": len(tracker.agreements),
+        "delegations": len(tracker.delegations),
+        "events": len(tracker.events),
+    } == {
+        "sources": 5,
+        "organisations": 10,
+        "people": 8,
+        "focus_areas": 17,
+        "series": 1,
+        "meetings": 6,
+        "agreements": 1,
+        "delegations": 3,
+        "events": 8,
+    }
+
+
+def test_ids_are_unique_across_kinds(tracker: at.Tracker) -> None:
+    """No two records share an id, whatever their kinds."""
+    ids = [r.id for r in _records(tracker)]
+    assert len(ids) == len(set(ids)) == 59
+
+
+def test_every_record_but_vocabulary_terms_and_sources_is_cited(tracker: at.Tracker) -> None:
+    """Every agreement, meeting, delegation, person, organisation, series and event has citations."""
+    uncited = [
+        r.id
+        for r in _records(tracker)
+        if not isinstance(r, at.FocusArea | at.Source) and not r.citations
+    ]
+    assert uncited == []
+
+
+def _unbacked_fields(record: Any) -> list[str]:
+    backed = {field for c in record.citations for field in c.supports}
+    backed |= {i.field for i in record.inferred}
+    backed |= {c.field for c in record.claims}
+    missing = []
+    for name in type(record).FACT_FIELDS:
+        if name in ("roles", "engagements"):
+            continue  # each nested role or engagement carries its own citations
+        field = attrs.fields_dict(type(record))[name]
+        value = getattr(record, name)
+        default = field.default
+        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            default = default.factory()  # type: ignore[union-attr]
+        if value != default and name not in backed:
+            missing.append(name)
+    return missing
+
+
+def test_every_fact_field_is_cited_or_inferred(tracker: at.Tracker) -> None:
+    """Each fact-bearing field that holds a value is named by a citation, inference or claim."""
+    problems = {r.id: _unbacked_fields(r) for r in _records(tracker)}
+    assert {key: value for key, value in problems.items() if value} == {}
+
+
+def test_every_quote_is_verbatim_in_its_source(tracker: at.Tracker) -> None:
+    """Every quote, nested ones included, is a whitespace-normalised substring of its source."""
+    checked = 0
+    for record in _records(tracker):
+        if isinstance(record, at.FocusArea | at.Source):
+            citations = list(record.citations)
+        else:
+            citations = [c for c, _ in tracker.citations(record.id)]
+        for citation in citations:
+            text = normalise_text(tracker.source(citation.source).text)
+            assert normalise_text(citation.quote) in text, (record.id, citation.quote)
+            checked += 1
+    assert checked == 144
+
+
+def test_bundled_texts_match_the_original_documents(tracker: at.Tracker) -> None:
+    """Each bundled source text is byte-for-byte the document it was taken from."""
+    if not SEEDS.is_dir():
+        pytest.skip("the original documents are not beside this checkout")
+    originals = {p.name: p.read_text("utf-8") for p in SEEDS.glob("*.txt")}
+    bundled = {Path(s.text_file).name: s.text for s in tracker.sources}
+    assert bundled == originals
+
+
+def test_inferred_reasons_are_recorded_for_resolved_facts(tracker: at.Tracker) -> None:
+    """Facts deduced rather than stated carry an inference with its reason."""
+    inferred = {
+        (r.id, i.field)
+        for r in _records(tracker)
+        for i in r.inferred
+    }
+    assert {
+        ("jwg-16", "number"),
+        ("jwg-17", "date"),
+        ("mou-2025-11-defence-cooperation", "signed"),
+        ("singh-katz-2025-11", "date"),
+        ("saar-jaishankar-2025-11-04", "date"),
+        ("doval-baram-2025-07", "date"),
+        ("baram-india-2025-07", "dates"),
+        ("operation-sindoor-2025", "date"),
+        ("netanyahu-ndtv-interview-2025", "date"),
+        ("exam-2025-11", "published"),
+        ("key-ally-2025-07", "published"),
+    } <= inferred
+    assert len(inferred) == 27
+
+
+def test_weekday_dates_match_their_resolution(tracker: at.Tracker) -> None:
+    """Dates resolved from weekday mentions agree with resolve_weekday against the dateline."""
+    tuesday = at.resolve_weekday("Tuesday", "2025-11-06").value
+    assert tracker.meeting("jwg-17").date == tuesday
+    assert tracker.agreement("mou-2025-11-defence-cooperation").signed == tuesday
+    thursday = at.resolve_weekday("Thursday", "2025-11-06").value
+    assert tracker.event("in-mod-x-post-2025-11-06").date == thursday
+    # 003 has no dateline: its weekdays are read against the 22-23 July visit.
+    after_visit = at.resolve_weekday("Thursday", "2025-07-23", relation="after").value
+    assert tracker.event("il-mod-statement-2025-07-24").date == after_visit
+    wednesday = at.resolve_weekday("Wednesday", "2025-07-22", relation="on_or_after").value
+    assert tracker.event("in-mod-statement-2025-07-23").date == wednesday
+    this_year = at.resolve_this_year("2025-11-05").value
+    assert tracker.event("netanyahu-ndtv-interview-2025").date == this_year
+
+
+def test_unknown_stays_unknown(tracker: at.Tracker) -> None:
+    """No source names its publisher, and undated facts have no date."""
+    assert [s.publisher for s in tracker.sources] == [None] * 5
+    assert [s.title is None for s in tracker.sources] == [True, False, True, False, True]
+    assert tracker.event("operation-rising-lion").date is None
+    assert tracker.delegation("singh-israel-2025-11").dates is None
+    assert tracker.meeting("jwg-16").participants == ()
+
+
+def test_data_files_are_in_canonical_order() -> None:
+    """Records in each data file are sorted by id (the vocabulary keeps its curated order)."""
+    for kind, name in FILES.items():
+        if kind == "focus_area":
+            continue
+        ids = [t["id"] for t in tomllib.loads(DATA.joinpath(name).read_text("utf-8"))[kind]]
+        assert ids == sorted(ids), name
+
+
+def test_data_version_and_citation(tracker: at.Tracker) -> None:
+    """The dataset has its own version and says how to cite it and its sources."""
+    assert tracker.data_version == "1.0.0"
+    cite = tracker.cite()
+    assert cite.splitlines()[0] == (
+        'agreement_tracker bundled dataset "India–Israel defence relations, July 2024 – '
+        'November 2025", version 1.0.0. Curated from five news reports (listed below); '
+        "every fact carries a verbatim quote from its source."
+    )
+    assert len(cite.splitlines()) == 7
+
+
+def test_load_is_cached() -> None:
+    """load() builds the tracker once and hands out the same object afterwards."""
+    assert at.load() is at.load()
+
+
+def test_origins_name_the_data_file(tracker: at.Tracker) -> None:
+    """Each record remembers which file it came from."""
+    assert tracker.origin("jwg-17") == "meetings.toml"
+    assert tracker.origin("amir-baram") == "people.toml"
+
+
+# ------------------------------------------------------------------ loading folders
+
+
+def test_a_copy_of_the_bundled_folder_loads_equal(data_copy: Path, tracker: at.Tracker) -> None:
+    """Tracker.from_path reads a folder in the bundled layout into an equal tracker."""
+    copy = at.Tracker.from_path(data_copy)
+    assert copy.meetings == tracker.meetings
+    assert copy.sources == tracker.sources
+    assert copy.data_version == tracker.data_version
+
+
+def _edit(folder: Path, name: str, old: str, new: str) -> None:
+    path = folder / name
+    text = path.read_text("utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def _problems(folder: Path) -> list[str]:
+    with pytest.raises(at.DatasetError) as caught:
+        at.Tracker.from_path(folder)
+    return list(caught.value.problems)
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "new", "expected"),
+    [
+        (
+            "meetings.toml",
+            'date = "2025-11-04"',
+            'date = "2025-11-31"',
+            "'2025-11-31': day must be 1..30 for 2025-11, got 31 @ meetings.toml[jwg-17].date",
+        ),
+        (
+            "meetings.toml",
+            'date = "2025-11-04"',
+            "date = 2025-11-04",
+            "expected a quoted EDTF date string such as '2025-11', got date "
+            "datetime.date(2025, 11, 4) @ meetings.toml[jwg-17].date",
+        ),
+        (
+            "meetings.toml",
+            "number = 17",
+            'number = "17"',
+            "expected a whole number, got str '17' @ meetings.toml[jwg-17].number",
+        ),
+        (
+            "meetings.toml",
+            'co_chairs = ["rajesh-kumar-singh", "amir-baram"]',
+            'co_chair = ["rajesh-kumar-singh", "amir-baram"]',
+            "unknown field 'co_chair'; did you mean 'co_chairs'? @ meetings.toml[jwg-17]",
+        ),
+        (
+            "meetings.toml",
+            'kind = "jwg-session"\ntitle = "17th',
+            'kind = "jwg"\ntitle = "17th',
+            "'jwg' is not a MeetingKind; did you mean 'jwg-session'? @ meetings.toml[jwg-17].kind",
+        ),
+        (
+            "agreements.toml",
+            'signatories = ["rajesh-kumar-singh", "amir-baram"]',
+            'signatories = ["rajesh-kumar-singh", "amir-barram"]',
+            "unknown person 'amir-barram'; did you mean 'amir-baram'? "
+            "@ agreements.toml[mou-2025-11-defence-cooperation].signatories[1]",
+        ),
+        (
+            "agreements.toml",
+            '    "cyber-security",\n',
+            '    "cybersecurity",\n',
+            "unknown focus area 'cybersecurity'; did you mean 'cyber-security'? "
+            "@ agreements.toml[mou-2025-11-defence-cooperation].focus_areas[1]",
+        ),
+        (
+            "people.toml",
+            'quote = "National Security Advisor Ajit Doval"',
+            'quote = "National Security Adviser Ajit Doval"',
+            "quote not found verbatim in source 'key-ally-2025-07': "
+            "'National Security Adviser Ajit Doval' @ people.toml[ajit-doval].citations[0].quote",
+        ),
+        (
+            "events.toml",
+            'id = "pahalgam-attack-2025"',
+            'id = "jwg-17"',
+            "duplicate id 'jwg-17' (already used in meetings.toml) @ events.toml[jwg-17].id",
+        ),
+        (
+            "people.toml",
+            'country = "IN"\n  attested = ["2025-07"]',
+            'country = "India"\n  attested = ["2025-07"]',
+            "'India' is not an ISO 3166-1 alpha-2 country code; 'India' is 'IN' "
+            "@ people.toml[ajit-doval].roles[0].country",
+        ),
+        (
+            "sources.toml",
+            'text_file = "sources/004_f9e2a4b2ded0a76f.txt"',
+            'text_file = "sources/missing.txt"',
+            "no file 'sources/missing.txt' in the dataset @ sources.toml[ani-2025-07-24].text_file",
+        ),
+        (
+            "sources.toml",
+            'text_file = "sources/004_f9e2a4b2ded0a76f.txt"',
+            'text_file = "../../etc/passwd"',
+            "'../../etc/passwd' must be a relative path inside the dataset "
+            "@ sources.toml[ani-2025-07-24].text_file",
+        ),
+        (
+            "series.toml",
+            'short_name = "JWG"',
+            'short_name = "JWG"\nshort_name = "X"',
+            "not valid TOML (Cannot overwrite a value (at line 7, column 17)) @ series.toml",
+        ),
+        (
+            "delegations.toml",
+            'leader = "gideon-saar"\n',
+            "",
+            "required field missing @ delegations.toml[saar-india-2025-11].leader",
+        ),
+        (
+            "meetings.toml",
+            'participants = ["amir-baram", "ajit-doval"]',
+            'participants = "amir-baram"',
+            "expected a list, got str 'amir-baram' @ meetings.toml[doval-baram-2025-07].participants",
+        ),
+        (
+            "meetings.toml",
+            'supports = ["kind", "date", "place", "participants"]',
+            'supports = ["kind", "dates"]',
+            "'dates' is not a fact field of Meeting; choose from kind, series, number, date, "
+            "place, participants, co_chairs, outcomes, focus_areas "
+            "@ meetings.toml[doval-baram-2025-07].citations[0].supports",
+        ),
+        (
+            "focus_areas.toml",
+            'parents = ["defence-industrial-cooperation"]',
+            'parents = ["defence-industry"]',
+            "unknown focus area 'defence-industry'; did you mean 'defence-industrial-cooperation'? "
+            "@ focus_areas.toml[co-development].parents",
+        ),
+    ],
+)
+def test_bad_data_names_file_record_and_field(
+    data_copy: Path, name: str, old: str, new: str, expected: str
+) -> None:
+    """A broken data file fails to load with one line naming file, record and field."""
+    _edit(data_copy, name, old, new)
+    assert _problems(data_copy) == [expected]
+
+
+def test_a_reused_series_number_is_reported_on_both_meetings(data_copy: Path) -> None:
+    """Two meetings of one series with the same number each get a problem line."""
+    _edit(data_copy, "meetings.toml", 'series = "jwg"\nnumber = 16', 'series = "jwg"\nnumber = 17')
+    assert _problems(data_copy) == [
+        "jwg number 17 is also used by 'jwg-17' @ meetings.toml[jwg-16].number",
+        "jwg number 17 is also used by 'jwg-16' @ meetings.toml[jwg-17].number",
+    ]
+
+
+def test_a_misspelt_table_name_is_reported(data_copy: Path) -> None:
+    """A [[serie]] table is an unknown top-level key, with the right name suggested."""
+    _edit(data_copy, "series.toml", "[[series]]", "[[serie]]")
+    assert _problems(data_copy) == [
+        "unknown top-level key 'serie'; did you mean 'series'? @ series.toml",
+        # its [[series.citations]] sub-tables now make a bare [series] table
+        "expected [[series]] tables, got dict @ series.toml",
+    ]
+
+
+def test_every_problem_is_reported_at_once(data_copy: Path) -> None:
+    """Problems in several files are all listed in one DatasetError; nothing is loaded."""
+    _edit(data_copy, "meetings.toml", 'date = "2024-07"', 'date = "July 2024"')
+    _edit(data_copy, "events.toml", 'countries = ["IL", "IR"]', 'countries = ["IL", "XX"]')
+    _edit(data_copy, "people.toml", 'name = "Israel Katz"', "name = 42")
+    assert _problems(data_copy) == [
+        "expected text, got int 42 @ people.toml[israel-katz].name",
+        "'July 2024' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD @ meetings.toml[jwg-16].date",
+        "item 1: 'XX' is not an ISO 3166-1 alpha-2 country code @ events.toml[operation-rising-lion].countries",
+    ]
+
+
+def test_a_file_that_is_not_utf8_is_reported(data_copy: Path) -> None:
+    """Bytes that are not UTF-8 give a problem naming the file."""
+    (data_copy / "series.toml").write_bytes(b"\xff\xfe[[series]]\n")
+    assert _problems(data_copy) == [
+        "not UTF-8 text (invalid start byte at byte 0) @ series.toml"
+    ]
+
+
+def test_a_missing_folder_is_reported(tmp_path: Path) -> None:
+    """Loading a folder that does not exist says so."""
+    missing = tmp_path / "nowhere"
+    with pytest.raises(at.DatasetError, match=re.escape(f"no dataset folder at {str(missing)!r}")):
+        at.Tracker.from_path(missing)
+
+
+def test_metadata_keys_are_checked(data_copy: Path) -> None:
+    """dataset.toml rejects unknown keys and non-text values."""
+    _edit(data_copy, "dataset.toml", 'version = "1.0.0"', 'version = 1\nauthor = "x"')
+    assert _problems(data_copy) == [
+        "unknown field 'author' @ dataset.toml",
+        "expected text, got int @ dataset.toml.version",
+    ]
+
+
+def test_records_built_in_code_are_validated_too() -> None:
+    """A Tracker built from records checks references just as a loaded one does."""
+    meeting = at.Meeting(
+        id="m",
+        kind=at.MeetingKind.TALKS,
+        title="Talks",
+        participants=("nobody",),
+        citations=(at.Citation(source="s", quote="q"),),
+    )
+    with pytest.raises(at.DatasetError) as caught:
+        at.Tracker([meeting])
+    assert caught.value.problems == (
+        "unknown source 's' @ <memory>[m].citations[0].source",
+        "unknown person 'nobody' @ <memory>[m].participants[0]",
+    )
