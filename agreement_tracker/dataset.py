@@ -523,7 +523,7 @@ class Tracker:
         >>> [area.label for area in by_domain][:3]
         ['Emerging technologies', 'Artificial Intelligence', 'Cyber Security']
         >>> len(by_domain)
-        15
+        17
         """
         result: dict[FocusArea, list[Agreement]] = {}
         mous = self.mous()
@@ -581,7 +581,7 @@ class Tracker:
 
         >>> import agreement_tracker as at
         >>> [m.id for m in at.load().meetings_since_last("JWG", as_of="2025-11-30")]
-        ['saar-jaishankar-2025-11-04', 'singh-katz-2025-11']
+        ['saar-jaishankar-2025-11', 'singh-katz-2025-11']
         """
         day = self._as_of(as_of)
         last = self.last_meeting(series, as_of=day)
@@ -680,15 +680,17 @@ class Tracker:
         """Every field on which sources disagree, with each source's claim and quote.
 
         >>> import agreement_tracker as at
-        >>> [(d.record_id, d.field, d.values) for d in at.load().discrepancies()]
-        [('mou-2025-11-defence-cooperation', 'meeting_timing', ('during', 'after'))]
+        >>> for d in at.load().discrepancies():
+        ...     print(d.record_id, d.field, d.values)
+        mou-2025-11-defence-cooperation meeting_timing ('during', 'after')
+        mou-2025-11-defence-cooperation signed ('2025-11-04', '2025-11-05')
         """
         found: list[Discrepancy] = []
         for record in sorted(self._by_id.values(), key=lambda r: r.id):
             grouped: dict[str, list[Any]] = defaultdict(list)
             for claim in record.claims:
                 grouped[claim.field].append(claim)
-            for field, claims in grouped.items():
+            for field, claims in sorted(grouped.items()):
                 if len({c.value for c in claims}) > 1:
                     found.append(
                         Discrepancy(
@@ -726,10 +728,11 @@ def _suggest_names(wanted: str, records: Sequence[Any]) -> list[str]:
         best = 0.0
         for name in _names(record):
             other = _name_key(name)
-            ratio = difflib.SequenceMatcher(None, key, other).ratio()
-            if key and (key in other.split() or other.startswith(key)):
-                ratio = max(ratio, 0.8)
-            best = max(best, ratio)
+            for candidate in (other, *other.split()):
+                ratio = difflib.SequenceMatcher(None, key, candidate).ratio()
+                if key and (key in other.split() or other.startswith(key)):
+                    ratio = max(ratio, 0.8)
+                best = max(best, ratio)
         if best >= 0.6:
             scored.append((best, _names(record)[0]))
     scored.sort(key=lambda item: (-item[0], item[1]))

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import functools
 import re
 from typing import Literal, TypeAlias
 
@@ -63,7 +64,7 @@ __all__ = [
 #: What the query helpers accept wherever they take a day.
 DateLike: TypeAlias = str | _dt.date  # pendulum.Date is a datetime.date
 
-_DAY_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_DAY_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
 def to_date(value: DateLike, *, what: str = "date") -> pendulum.Date:
@@ -102,6 +103,7 @@ def to_date(value: DateLike, *, what: str = "date") -> pendulum.Date:
     )
 
 
+@functools.total_ordering
 class Precision(enum.Enum):
     """How precisely a date is known: to the day, the month or the year.
 
@@ -252,12 +254,14 @@ class PartialDate(_Span):
             if self.month is None:
                 raise DateFormatError(f"a day ({self.day!r}) needs a month")
             last = pendulum.date(self.year, self.month, 1).days_in_month
-            try:
-                _check_int("day", self.day, 1, last)
-            except DateFormatError as error:
+            if isinstance(self.day, bool) or not isinstance(self.day, int):
+                raise DateFormatError(
+                    f"day must be an int, got {type(self.day).__name__} {self.day!r}"
+                )
+            if not 1 <= self.day <= last:
                 raise DateFormatError(
                     f"day must be 1..{last} for {self.year:04d}-{self.month:02d}, got {self.day!r}"
-                ) from error
+                )
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
@@ -272,7 +276,7 @@ class PartialDate(_Span):
         """
         if not isinstance(text, str):
             raise DateFormatError(f"expected a date string, got {type(text).__name__} {text!r}")
-        match = _DAY_RE.match(text)
+        match = _DAY_RE.fullmatch(text)
         if match is None:
             raise DateFormatError(f"{text!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD")
         year, month, day = (int(g) if g is not None else None for g in match.groups())

@@ -412,12 +412,35 @@ def _check_fact_references(record: Any) -> None:
                     f"{item.field!r} is not a fact field of {type(record).__name__}; "
                     f"choose from {', '.join(known)}",
                 )
+    _check_disputed(record)
+
+
+def _check_disputed(record: Any) -> None:
+    """A field the sources disagree on is either unset or says why its value was chosen."""
+    values: dict[str, set[str]] = {}
+    for claim in record.claims:
+        values.setdefault(claim.field, set()).add(claim.value)
+    explained = {item.field for item in record.inferred}
+    for field, claimed in sorted(values.items()):
+        value = getattr(record, field)
+        if len(claimed) > 1 and value not in (None, ()) and field not in explained:
+            raise FieldValueError(
+                field,
+                f"sources disagree ({', '.join(sorted(claimed))}) but the field holds "
+                f"{value!s}; leave it unset or add an inferred entry saying why",
+            )
+
+
+def _at_least(count: int, what: str) -> _Validator:
+    def check(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if len(value) < count:
+            _fail(attribute, f"needs at least {count} {what}, got {len(value)}")
+
+    return check
 
 
 def _citations() -> Any:
-    return attrs.field(
-        validator=[_members(Citation), attrs.validators.min_len(1)],
-    )
+    return attrs.field(validator=[_members(Citation), _at_least(1, "citation")])
 
 
 def _inferred() -> Any:
@@ -789,7 +812,7 @@ class Agreement:
     id: str = attrs.field(validator=_id)
     kind: AgreementKind = attrs.field(validator=_enum(AgreementKind))
     title: str = attrs.field(validator=_text)
-    parties: tuple[str, ...] = attrs.field(validator=[_countries, attrs.validators.min_len(2)])
+    parties: tuple[str, ...] = attrs.field(validator=[_countries, _at_least(2, "parties")])
     signed: When | None = attrs.field(default=None, validator=_optional_when)
     place: Place | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Place))

@@ -30,6 +30,7 @@ from typing import Any, get_args, get_origin
 import attrs
 import cattrs
 from cattrs.cols import homogenous_tuple_structure_factory
+from cattrs.gen import make_dict_structure_fn
 from cattrs.errors import (
     ClassValidationError,
     ForbiddenExtraKeysError,
@@ -132,6 +133,17 @@ def _strict_tuple_factory(type_: Any, converter: cattrs.Converter) -> Callable[[
     return structure
 
 
+def _strict_attrs_factory(cls: type[Any], converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    inner = make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
+
+    def structure(value: object, target: Any) -> Any:
+        if not isinstance(value, Mapping):
+            raise _ShapeError(f"expected a table, got {_describe(value)}")
+        return inner(value, target)
+
+    return structure
+
+
 def _omit_empty(converter: cattrs.Converter, cls: type[Any]) -> Callable[[Any], dict[str, Any]]:
     """Unstructure hook for a record: fields equal to their default are left out."""
     fields = attrs.fields(cls)
@@ -177,6 +189,7 @@ def make_converter() -> cattrs.Converter:
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda value: value.value
     )
     converter.register_structure_hook_factory(_is_homogenous_tuple, _strict_tuple_factory)
+    converter.register_structure_hook_factory(attrs.has, _strict_attrs_factory)
     converter.register_unstructure_hook_factory(
         lambda t: attrs.has(t), functools.partial(_omit_empty_factory, converter)
     )

@@ -197,8 +197,17 @@ def problems(areas: Iterable[FocusArea]) -> list[tuple[str, str, str]]:
     areas = tuple(areas)
     by_id = {area.id: area for area in areas}
     owner: dict[str, str] = {}
+    seen_ids: set[str] = set()
     for area in areas:
-        for field, names in (("label", (area.label,)), ("synonyms", area.synonyms)):
+        if area.id in seen_ids:
+            found.append((area.id, "id", f"duplicate focus area id {area.id!r}"))
+            continue
+        seen_ids.add(area.id)
+        for field, names in (
+            ("id", (area.id,)),
+            ("label", (area.label,)),
+            ("synonyms", area.synonyms),
+        ):
             for name in names:
                 key = normalise_term(name)
                 if not key:

@@ -1,0 +1,418 @@
+"""Every query helper against the real bundled data, with exact expected answers."""
+
+from __future__ import annotations
+
+import datetime
+
+import pendulum
+import pytest
+
+import agreement_tracker as at
+
+MOU = "mou-2025-11-defence-cooperation"
+
+
+def _ids(records: tuple[object, ...] | list[object]) -> list[str]:
+    return [r.id for r in records]  # type: ignore[attr-defined]
+
+
+# ------------------------------------------------------------------ focus areas
+
+
+@pytest.mark.parametrize(
+    "domain",
+    [
+        "cyber security",
+        "Cyber Security",
+        "cybersecurity",
+        "cyber-security",
+        "AI",
+        "artificial intelligence",
+        "Research and Develoment",
+        "R&D",
+        "emerging technologies",
+        "electronic warfare",
+        "defence industrial cooperation",
+        "joint manufacturing",
+    ],
+)
+def test_mous_match_synonyms_case_and_hierarchy(tracker: at.Tracker, domain: str) -> None:
+    """mous() finds the MoU by any spelling of any of its focus areas or their umbrellas."""
+    assert _ids(tracker.mous(domain=domain)) == [MOU]
+
+
+@pytest.mark.parametrize("domain", ["counter-terrorism", "operational capability"])
+def test_mous_for_a_known_area_no_mou_covers_is_empty(tracker: at.Tracker, domain: str) -> None:
+    """A known focus area that no MoU names gives an empty answer, not an error."""
+    assert tracker.mous(domain=domain) == ()
+
+
+def test_mous_without_domain_lists_every_mou(tracker: at.Tracker) -> None:
+    """mous() with no domain lists all MoUs."""
+    assert _ids(tracker.mous()) == [MOU]
+
+
+def test_unknown_domain_raises_with_suggestion(tracker: at.Tracker) -> None:
+    """An unknown focus area raises a LookupError naming the closest term."""
+    with pytest.raises(LookupError, match=r"^no focus area 'artifical intelligence'; did you mean 'Artificial Intelligence' or 'Intelligence sharing'\?$"):
+        tracker.mous(domain="artifical intelligence")
+
+
+def test_unknown_domain_without_close_match_lists_the_vocabulary(tracker: at.Tracker) -> None:
+    """With nothing close, the error lists the vocabulary instead."""
+    with pytest.raises(at.UnknownRecordError) as caught:
+        tracker.mous(domain="space")
+    assert str(caught.value).startswith(
+        "no focus area 'space'; the vocabulary has: Emerging technologies, Artificial Intelligence,"
+    )
+
+
+def test_mous_by_domain(tracker: at.Tracker) -> None:
+    """mous_by_domain maps each directly named focus area, in vocabulary order, to its MoUs."""
+    by_domain = tracker.mous_by_domain()
+    assert [area.id for area in by_domain] == [
+        "emerging-technologies",
+        "artificial-intelligence",
+        "cyber-security",
+        "unmanned-systems",
+        "electronic-warfare",
+        "research-and-development",
+        "defence-innovation",
+        "start-up-ecosystems",
+        "technology-sharing",
+        "defence-industrial-cooperation",
+        "co-development",
+        "co-production",
+        "advanced-weapon-systems",
+        "training",
+        "strategic-dialogue",
+        "technological-innovation",
+        "defence-modernisation",
+    ]
+    assert {tuple(_ids(v)) for v in by_domain.values()} == {(MOU,)}
+
+
+def test_agreements_about_filters_by_kind(tracker: at.Tracker) -> None:
+    """agreements_about() narrows by kind; an unknown kind is a clear error."""
+    assert _ids(tracker.agreements_about("training", kind="mou")) == [MOU]
+    assert tracker.agreements_about("training", kind="treaty") == ()
+    with pytest.raises(at.UnknownRecordError, match=r"no agreement kind 'moo'; did you mean 'mou'\?"):
+        tracker.agreements_about(kind="moo")
+
+
+# ------------------------------------------------------------------ series and "since"
+
+
+@pytest.mark.parametrize(
+    ("as_of", "expected"),
+    [
+        ("2024-07-31", "jwg-16"),  # a July 2024 meeting has certainly happened by 31 July
+        ("2025-11-01", "jwg-16"),
+        ("2025-11-03", "jwg-16"),
+        ("2025-11-04", "jwg-17"),  # same day counts
+        ("2026-11-23", "jwg-17"),
+    ],
+)
+def test_last_meeting(tracker: at.Tracker, as_of: str, expected: str) -> None:
+    """last_meeting returns the latest JWG known to have taken place by as_of."""
+    assert tracker.last_meeting("JWG", as_of=as_of).id == expected
+
+
+def test_last_meeting_facts(tracker: at.Tracker) -> None:
+    """The last JWG before November 2025 is the 16th, July 2024, in India."""
+    last = tracker.last_meeting("jwg", as_of="2025-11-01")
+    assert (last.number, last.date, last.place) == (16, at.PartialDate(2024, 7), at.Place(country="IN"))
+    latest = tracker.last_meeting("Joint Working Group", as_of="2025-12-01")
+    assert (latest.number, str(latest.date), latest.place and latest.place.label) == (
+        17,
+        "2025-11-04",
+        "Tel Aviv, Israel",
+    )
+    assert latest.co_chairs == ("rajesh-kumar-singh", "amir-baram")
+
+
+def test_last_meeting_when_only_an_imprecise_one_might_have_happened(tracker: at.Tracker) -> None:
+    """Mid-July 2024, the July 2024 JWG is not known to have happened: a NoMatchError says so."""
+    with pytest.raises(at.NoMatchError) as caught:
+        tracker.last_meeting("JWG", as_of="2024-07-15")
+    assert str(caught.value) == (
+        "no meeting of series 'jwg' is known to have taken place on or before 2024-07-15; "
+        "jwg-16 (2024-07) may have, but its date is not precise enough to tell"
+    )
+
+
+def test_last_meeting_before_any_is_an_error(tracker: at.Tracker) -> None:
+    """Before any JWG is recorded, last_meeting raises rather than returning nothing."""
+    with pytest.raises(at.NoMatchError, match=r"^no meeting of series 'jwg' is known to have taken place on or before 2020-01-01$"):
+        tracker.last_meeting("JWG", as_of="2020-01-01")
+
+
+def test_last_meeting_defaults_to_today(tracker: at.Tracker) -> None:
+    """Without as_of, the answer is as of today."""
+    assert tracker.last_meeting("JWG") == tracker.last_meeting(
+        "JWG", as_of=pendulum.today().date()
+    )
+
+
+@pytest.mark.parametrize(
+    "as_of",
+    ["2025-11-01", datetime.date(2025, 11, 1), pendulum.date(2025, 11, 1)],
+)
+def test_as_of_accepts_strings_and_dates(tracker: at.Tracker, as_of: at.DateLike) -> None:
+    """as_of may be an ISO string, a datetime.date or a pendulum date."""
+    assert tracker.last_meeting("JWG", as_of=as_of).id == "jwg-16"
+
+
+@pytest.mark.parametrize(
+    ("as_of", "message"),
+    [
+        (datetime.datetime(2025, 11, 1, 12, 0), "as_of: datetime.datetime(2025, 11, 1, 12, 0) is a date-time"),
+        (pendulum.datetime(2025, 11, 1), "as_of: DateTime(2025, 11, 1, 0, 0, 0, tzinfo=Timezone('UTC')) is a date-time"),
+        ("2025-11", "as_of: '2025-11' is not a full day"),
+        ("1 Nov 2025", "'1 Nov 2025' is not a date of the form"),
+        (20251101, "as_of: expected an ISO date string, datetime.date or pendulum.Date, got int 20251101"),
+    ],
+)
+def test_bad_as_of_is_a_clear_error(tracker: at.Tracker, as_of: object, message: str) -> None:
+    """A date-time, a partial date, free text or a number for as_of raises DateFormatError."""
+    with pytest.raises(at.DateFormatError) as caught:
+        tracker.last_meeting("JWG", as_of=as_of)  # type: ignore[arg-type]
+    assert str(caught.value).startswith(message)
+
+
+def test_unknown_series_raises_with_suggestion(tracker: at.Tracker) -> None:
+    """An unknown series name raises UnknownRecordError naming the closest series."""
+    with pytest.raises(at.UnknownRecordError, match=r"^no series 'JGW'; did you mean 'JWG'\?$"):
+        tracker.last_meeting("JGW")
+
+
+@pytest.mark.parametrize(
+    ("as_of", "expected"),
+    [
+        ("2025-07-22", []),  # the Doval meeting may be on the 23rd: not yet certain
+        ("2025-07-23", ["doval-baram-2025-07", "singh-baram-2025-07-23"]),
+        ("2025-11-01", ["doval-baram-2025-07", "singh-baram-2025-07-23"]),
+        ("2025-11-03", ["doval-baram-2025-07", "singh-baram-2025-07-23"]),
+        ("2025-11-04", []),  # jwg-17 is now the last; the talks may be on the 5th
+        ("2025-11-05", ["saar-jaishankar-2025-11"]),  # the call-on may be on the 6th
+        ("2025-11-06", ["saar-jaishankar-2025-11", "singh-katz-2025-11"]),
+    ],
+)
+def test_meetings_since_last(tracker: at.Tracker, as_of: str, expected: list[str]) -> None:
+    """meetings_since_last lists, in date order, meetings after the last JWG and known by as_of."""
+    assert _ids(tracker.meetings_since_last("JWG", as_of=as_of)) == expected
+
+
+def test_meetings_since_last_never_includes_the_series_meeting(tracker: at.Tracker) -> None:
+    """The last JWG itself is not 'since' itself, though it is on the same day."""
+    assert "jwg-17" not in _ids(tracker.meetings_since_last("JWG", as_of="2025-12-31"))
+
+
+# ------------------------------------------------------------------ people
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Amir Baram", "amir-baram"),
+        ("amir baram", "amir-baram"),
+        ("AMIR BARAM", "amir-baram"),
+        ("Baram", "amir-baram"),
+        ("Major General Baram", "amir-baram"),
+        ("amir-baram", "amir-baram"),
+        ("Dr S. Jaishankar", "s-jaishankar"),
+        ("S Jaishankar", "s-jaishankar"),
+        ("Defence Secretary Singh", "rajesh-kumar-singh"),
+        ("  Gideon   Saar ", "gideon-saar"),
+    ],
+)
+def test_person_by_name_or_alias(tracker: at.Tracker, name: str, expected: str) -> None:
+    """person() finds people by id, name or alias, ignoring case, spacing and punctuation."""
+    assert tracker.person(name).id == expected
+
+
+def test_person_roles(tracker: at.Tracker) -> None:
+    """Who is Amir Baram: Director General of Israel's Ministry of Defence, a reserve Major General."""
+    baram = tracker.person("Amir Baram")
+    role = baram.roles[0]
+    assert (role.title, role.organisation, role.country, role.rank) == (
+        "Director General",
+        "il-mod",
+        "IL",
+        "Major General (Res.)",
+    )
+    assert [str(d) for d in role.attested] == ["2025-07-23", "2025-11"]
+    assert role.held_on("2025-11-20") is True
+    assert role.held_on("2025-10-01") is False
+    assert tracker.organisation(role.organisation or "").name == "Ministry of Defence (Israel)"
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("Amir Barram", "no person 'Amir Barram'; did you mean 'Amir Baram'?"),
+        ("Rajesh Singh", "no person 'Rajesh Singh'; did you mean 'Rajesh Kumar Singh'?"),
+        ("Netanyahoo", "no person 'Netanyahoo'; did you mean 'Benjamin Netanyahu'?"),
+        ("Nobody At All", "no person 'Nobody At All'"),
+    ],
+)
+def test_unknown_person_suggests_close_names(tracker: at.Tracker, name: str, message: str) -> None:
+    """An unknown person raises UnknownRecordError with the closest people's names."""
+    with pytest.raises(at.UnknownRecordError) as caught:
+        tracker.person(name)
+    assert str(caught.value) == message
+
+
+def test_involving_a_person(tracker: at.Tracker) -> None:
+    """involving() gives a person's meetings, agreements, visits and events in date order."""
+    assert _ids(tracker.involving("Rajesh Kumar Singh")) == [
+        "baram-india-2025-07",  # he is among the officials Baram's delegation met
+        "singh-baram-2025-07-23",
+        "jwg-17",
+        MOU,
+        "singh-katz-2025-11",
+        "singh-israel-2025-11",
+    ]
+    assert _ids(tracker.involving("Aditya Raj Kaul")) == ["netanyahu-ndtv-interview-2025"]
+
+
+# ------------------------------------------------------------------ countries and dates
+
+
+def test_between_countries(tracker: at.Tracker) -> None:
+    """between_countries() lists records involving both countries, by code or name."""
+    assert _ids(tracker.between_countries("India", "Israel")) == [
+        "jwg-16",
+        "baram-india-2025-07",
+        "doval-baram-2025-07",
+        "singh-baram-2025-07-23",
+        "jwg-17",
+        MOU,
+        "saar-jaishankar-2025-11",
+        "singh-katz-2025-11",
+        "saar-india-2025-11",
+        "singh-israel-2025-11",
+    ]
+    assert _ids(tracker.between_countries("IL", "IR")) == ["operation-rising-lion"]
+    assert tracker.between_countries("IN", "FR") == ()
+
+
+def test_unknown_country_suggests(tracker: at.Tracker) -> None:
+    """A misspelt country name raises with suggestions."""
+    with pytest.raises(at.UnknownRecordError, match=r"^no country 'Isreal'; did you mean 'Israel'"):
+        tracker.between_countries("India", "Isreal")
+
+
+def test_between_dates_certain_and_possible(tracker: at.Tracker) -> None:
+    """between() keeps records known to fall in the window, or that may, by mode."""
+    assert _ids(tracker.between("2025-07-01", "2025-07-31")) == [
+        "baram-india-2025-07",
+        "doval-baram-2025-07",
+        "in-mod-statement-2025-07-23",
+        "singh-baram-2025-07-23",
+        "il-mod-statement-2025-07-24",
+    ]
+    assert _ids(tracker.between("2025-11-05", "2025-11-05")) == []
+    assert _ids(tracker.between("2025-11-05", "2025-11-05", mode="possible")) == [
+        "netanyahu-ndtv-interview-2025",  # dated only "2025"
+        "mou-official-statement-2025-11",
+        "saar-jaishankar-2025-11",
+        "singh-katz-2025-11",
+    ]
+    assert _ids(tracker.between("2025-01-01", "2025-03-31", mode="possible")) == [
+        "netanyahu-ndtv-interview-2025"
+    ]
+
+
+def test_between_rejects_bad_arguments(tracker: at.Tracker) -> None:
+    """A reversed window or an unknown mode is a ValueError."""
+    with pytest.raises(ValueError, match=r"^start 2025-12-01 is after end 2025-01-01$"):
+        tracker.between("2025-12-01", "2025-01-01")
+    with pytest.raises(ValueError, match=r"^mode must be 'certain' or 'possible', got 'maybe'$"):
+        tracker.between("2025-01-01", "2025-12-01", mode="maybe")  # type: ignore[arg-type]
+
+
+def test_timeline_order_and_precision(tracker: at.Tracker) -> None:
+    """The timeline holds every dated record in date order, undated ones last."""
+    rows = [(e.kind, e.id, e.date and e.date.isoformat(), e.precision) for e in tracker.timeline()]
+    assert rows == [
+        ("event", "october-7-attacks-2023", "2023-10-07", "day"),
+        ("meeting", "jwg-16", "2024-07", "month"),
+        ("event", "netanyahu-ndtv-interview-2025", "2025", "year"),
+        ("event", "pahalgam-attack-2025", "2025-04-22", "day"),
+        ("event", "operation-sindoor-2025", "2025-05-07/2025-05-11", "day"),
+        ("delegation", "baram-india-2025-07", "2025-07-22/2025-07-23", "day"),
+        ("meeting", "doval-baram-2025-07", "[2025-07-22..2025-07-23]", "day"),
+        ("event", "in-mod-statement-2025-07-23", "2025-07-23", "day"),
+        ("meeting", "singh-baram-2025-07-23", "2025-07-23", "day"),
+        ("event", "il-mod-statement-2025-07-24", "2025-07-24", "day"),
+        ("meeting", "jwg-17", "2025-11-04", "day"),
+        ("agreement", MOU, "2025-11-04", "day"),
+        ("event", "mou-official-statement-2025-11", "[2025-11-04..2025-11-05]", "day"),
+        ("meeting", "saar-jaishankar-2025-11", "[2025-11-04..2025-11-05]", "day"),
+        ("meeting", "singh-katz-2025-11", "[2025-11-04..2025-11-06]", "day"),
+        ("event", "in-mod-x-post-2025-11-06", "2025-11-06", "day"),
+        ("event", "operation-rising-lion", None, "unknown"),
+        ("event", "saar-ndtv-interview-2025", None, "unknown"),
+        ("delegation", "saar-india-2025-11", None, "unknown"),
+        ("delegation", "singh-israel-2025-11", None, "unknown"),
+    ]
+
+
+# ------------------------------------------------------------------ discrepancies, look-ups
+
+
+def test_discrepancies(tracker: at.Tracker) -> None:
+    """The MoU's timing (during or after the JWG) and signing day are exposed with every claim."""
+    only, day = tracker.discrepancies()
+    assert (day.record_id, day.field, day.values) == (MOU, "signed", ("2025-11-04", "2025-11-05"))
+    assert [(c.citation.source, c.inferred) for c in day.claims] == [
+        ("ians-2025-11-06", "'Earlier on Tuesday' read against the dateline Thursday 2025-11-06"),
+        ("report-2025-11-05", "'On a day when' Saar is in New Delhi, read against the report's dateline 2025-11-05"),
+    ]
+    assert (only.record_kind, only.record_id, only.field, only.values) == (
+        "agreement",
+        MOU,
+        "meeting_timing",
+        ("during", "after"),
+    )
+    assert [(c.value, c.citation.source) for c in only.claims] == [
+        ("during", "report-2025-11-05"),
+        ("after", "exam-2025-11"),
+        ("during", "ians-2025-11-06"),
+    ]
+    # Nothing favours either timing, so the field stays unset; the signing day keeps the
+    # IANS date with an inference saying why.
+    assert tracker.agreement(MOU).meeting_timing is None
+    assert [i.field for i in tracker.agreement(MOU).inferred] == ["signed"]
+
+
+def test_lookup_by_id(tracker: at.Tracker) -> None:
+    """get() returns a default for unknown ids; record() and typed look-ups raise with suggestions."""
+    assert tracker.get("jwg-17") is tracker.meeting("jwg-17")
+    assert tracker.get("nope") is None
+    assert tracker.get("nope", "fallback") == "fallback"
+    with pytest.raises(at.UnknownRecordError, match=r"^no meeting 'jwg-18'; did you mean 'jwg-17' or 'jwg-16'\?$"):
+        tracker.meeting("jwg-18")
+    with pytest.raises(at.UnknownRecordError, match=r"^no agreement 'jwg-17'"):
+        tracker.agreement("jwg-17")
+
+
+def test_agreements_at_a_meeting(tracker: at.Tracker) -> None:
+    """agreements_at() lists agreements linked to a meeting."""
+    assert _ids(tracker.agreements_at("jwg-17")) == [MOU]
+    assert tracker.agreements_at("jwg-16") == ()
+
+
+def test_citations_include_nested_ones(tracker: at.Tracker) -> None:
+    """citations() lists a record's own, claims' and nested citations with their sources."""
+    sources = [s.id for _, s in tracker.citations(MOU)]
+    assert len(sources) == 17
+    assert sources[-5:] == [
+        "ians-2025-11-06",
+        "report-2025-11-05",
+        "report-2025-11-05",
+        "exam-2025-11",
+        "ians-2025-11-06",
+    ]
+    assert len(tracker.citations("baram-india-2025-07")) == 8

@@ -1,0 +1,128 @@
+"""The private converter: strict structuring, located errors, and round trips."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import agreement_tracker as at
+from agreement_tracker.serialize import (
+    RECORD_TYPES,
+    make_converter,
+    structure_record,
+    unstructure_record,
+)
+
+CITATION = {"source": "s", "quote": "q"}
+
+
+def _meeting(**changes: Any) -> dict[str, Any]:
+    return {"id": "m-1", "kind": "talks", "title": "Talks", "citations": [CITATION], **changes}
+
+
+def _problems(data: dict[str, Any], kind: str = "meeting") -> tuple[str, ...]:
+    with pytest.raises(at.DatasetError) as caught:
+        structure_record(data, kind, where="meetings.toml")
+    return caught.value.problems
+
+
+def test_converters_are_independent() -> None:
+    """make_converter returns a fresh converter each call, never the global one."""
+    import cattrs
+
+    first, second = make_converter(), make_converter()
+    assert first is not second
+    assert first is not cattrs.global_converter
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("2025", at.PartialDate),
+        ("2025-11", at.PartialDate),
+        ("2025-11-04", at.PartialDate),
+        ("2025-07-22/2025-07-23", at.DateRange),
+        ("[2025-11-04..2025-11-06]", at.DateBetween),
+    ],
+)
+def test_date_fields_read_every_edtf_form(text: str, kind: type) -> None:
+    """A date field accepts each supported EDTF form and writes it back unchanged."""
+    record = structure_record(_meeting(date=text), "meeting", where="meetings.toml")
+    assert isinstance(record, at.Meeting)
+    assert type(record.date) is kind
+    assert unstructure_record(record)["date"] == text
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"number": True, "series": "jwg"}, "expected a whole number, got bool True @ meetings.toml[m-1].number"),
+        ({"title": 3}, "expected text, got int 3 @ meetings.toml[m-1].title"),
+        ({"participants": "a"}, "expected a list, got str 'a' @ meetings.toml[m-1].participants"),
+        ({"participants": ["a", 3]}, "expected text, got int 3 @ meetings.toml[m-1].participants[1]"),
+        ({"place": {"city": "X"}}, "required field missing @ meetings.toml[m-1].place.country"),
+        ({"place": {"country": "ZZ"}}, "'ZZ' is not an ISO 3166-1 alpha-2 country code @ meetings.toml[m-1].place.country"),
+        ({"place": "Tel Aviv"}, "expected a table, got str 'Tel Aviv' @ meetings.toml[m-1].place"),
+        ({"date": "2025-02-29"}, "'2025-02-29': day must be 1..28 for 2025-02, got 29 @ meetings.toml[m-1].date"),
+        ({"date": "2025-07-23/2025-07-22"}, "'2025-07-23/2025-07-22': range '2025-07-23' .. '2025-07-22' is out of order: the first date must not come after the second @ meetings.toml[m-1].date"),
+        ({"citations": []}, "needs at least 1 citation, got 0 @ meetings.toml[m-1].citations"),
+        ({"citations": [{"source": "s"}]}, "required field missing @ meetings.toml[m-1].citations[0].quote"),
+        ({"citations": [{"source": "s", "quote": "q", "page": 3}]}, "unknown field 'page' @ meetings.toml[m-1].citations[0]"),
+        ({"kind": "summit meeting"}, "'summit meeting' is not a MeetingKind; did you mean 'summit'? @ meetings.toml[m-1].kind"),
+        ({"id": "M 1"}, "'M 1' is not an id: use lower-case letters, digits and single hyphens, like 'jwg-17' @ meetings.toml[M 1].id"),
+        ({"number": 3}, "3 is given but series is not @ meetings.toml[m-1].number"),
+    ],
+)
+def test_bad_values_are_located(changes: dict[str, Any], expected: str) -> None:
+    """Each kind of bad value gives one message ending in file[record].field."""
+    assert _problems(_meeting(**changes)) == (expected,)
+
+
+def test_several_problems_in_one_record_are_all_reported() -> None:
+    """Problems in different fields of one record are reported together."""
+    assert _problems(_meeting(title=1, date="soon", extra=True)) == (
+        "expected text, got int 1 @ meetings.toml[m-1].title",
+        "'soon' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD @ meetings.toml[m-1].date",
+        "unknown field 'extra' @ meetings.toml[m-1]",
+    )
+
+
+def test_a_record_that_is_not_a_table() -> None:
+    """A list where a table belongs is reported, not crashed on."""
+    with pytest.raises(at.DatasetError) as caught:
+        structure_record(["x"], "meeting", where="meetings.toml")  # type: ignore[arg-type]
+    assert caught.value.problems == ("expected a table, got list ['x'] @ meetings.toml",)
+
+
+def test_every_bundled_record_round_trips(tracker: at.Tracker) -> None:
+    """Unstructuring then structuring every bundled record gives an equal record."""
+    kinds = {cls: key for key, cls in RECORD_TYPES.items()}
+    records: list[Any] = [
+        *tracker.organisations,
+        *tracker.people,
+        *tracker.focus_areas,
+        *tracker.meeting_series,
+        *tracker.meetings,
+        *tracker.agreements,
+        *tracker.delegations,
+        *tracker.events,
+    ]
+    for record in records:
+        data = unstructure_record(record)
+        assert structure_record(data, kinds[type(record)], where="x") == record
+    for source in tracker.sources:
+        data = {**unstructure_record(source), "text": source.text}
+        assert "text" not in unstructure_record(source)
+        assert structure_record(data, "source", where="x") == source
+
+
+def test_unstructure_leaves_out_defaults() -> None:
+    """Fields at their default are not written, so files stay small and stable."""
+    record = structure_record(_meeting(), "meeting", where="x")
+    assert unstructure_record(record) == {
+        "id": "m-1",
+        "kind": "talks",
+        "title": "Talks",
+        "citations": [{"source": "s", "quote": "q"}],
+    }
