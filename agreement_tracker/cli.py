@@ -1,8 +1,16 @@
 """The ``agreement-tracker`` command (also ``python -m agreement_tracker``).
 
->>> main(["summary", "--as-of", "2025-11-30"])  # doctest: +ELLIPSIS
-India–Israel defence relations, July 2024 – November 2025 (data version 1.0.0)
-...
+Every command prints a table of the bundled dataset; ``--format`` takes any ``tabulate``
+format and ``--columns`` picks columns.  Bad arguments print one line and exit with
+status 2.
+
+>>> main(["meetings", "--series", "JWG", "--columns", "id,date,place"])
+Meetings
+<BLANKLINE>
+id      date        place
+------  ----------  ----------------
+jwg-16  2024-07     India
+jwg-17  2025-11-04  Tel Aviv, Israel
 0
 """
 
@@ -11,39 +19,100 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from .dataset import Tracker, load
 from .dates import to_date
 from .exceptions import AgreementTrackerError
+from .query import Mode
 
 __all__ = ["main"]
 
 _EPILOG = """\
 examples:
   agreement-tracker summary
-  agreement-tracker summary --as-of 2025-11-01
+  agreement-tracker agreements --domain "cyber security"
+  agreement-tracker meetings --series JWG --since-last --as-of 2025-11-01
+  agreement-tracker timeline --from 2025-07-01 --to 2025-07-31
+  agreement-tracker people --format github
+  agreement-tracker discrepancies --format rounded_grid
+  agreement-tracker sources --cited
 """
 
 
 class _Parser(argparse.ArgumentParser):
     """An argument parser whose errors are one line and exit with status 2."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(2, f"{self.prog}: error: {message}\n")
+    def error(self, message: str) -> Any:  # argparse declares NoReturn
+        self.exit(2, f"agreement-tracker: error: {message}\n")
+
+
+def _formats() -> list[str]:
+    from tabulate import tabulate_formats
+
+    return [f for f in tabulate_formats if f != "unsafehtml"]
+
+
+def _add_output_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format",
+        default="simple",
+        metavar="FMT",
+        help="any tabulate format: simple, github, rounded_grid, html, latex_booktabs ...",
+    )
+    parser.add_argument(
+        "--columns", metavar="A,B", help="comma-separated columns to show, in order"
+    )
+    parser.add_argument(
+        "--cited", action="store_true", help="add a column with each row's source ids"
+    )
 
 
 def _build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="agreement-tracker",
-        description="Query the bundled India–Israel defence relations dataset.",
+        description="Tables from the bundled India–Israel defence relations dataset.",
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    summary = commands.add_parser("summary", help="print a summary of the dataset")
+
+    summary = commands.add_parser("summary", help="counts, series, agreements and latest news")
     summary.add_argument(
-        "--as-of", metavar="DATE", help="day for 'since the last meeting' (default: today)"
+        "--as-of", metavar="DATE", help="day for 'since the last' (default: today)"
     )
+
+    agreements = commands.add_parser("agreements", help="agreements, optionally by focus area")
+    agreements.add_argument("--domain", metavar="D", help='focus area, e.g. "cyber security"')
+    agreements.add_argument("--kind", metavar="K", help="mou, treaty, agreement ...")
+    _add_output_options(agreements)
+
+    meetings = commands.add_parser("meetings", help="meetings, optionally of one series")
+    meetings.add_argument("--series", metavar="S", help="series name, e.g. JWG")
+    meetings.add_argument(
+        "--since-last", action="store_true", help="only meetings since the series' last session"
+    )
+    meetings.add_argument("--as-of", metavar="DATE", help="cut-off day (default: today)")
+    _add_output_options(meetings)
+
+    timeline = commands.add_parser("timeline", help="everything in date order")
+    timeline.add_argument("--from", dest="start", metavar="DATE", help="first day (inclusive)")
+    timeline.add_argument("--to", dest="end", metavar="DATE", help="last day (inclusive)")
+    timeline.add_argument(
+        "--possible",
+        action="store_true",
+        help="also records whose imprecise date may fall in the window",
+    )
+    _add_output_options(timeline)
+
+    for name, text in (
+        ("people", "people and their roles"),
+        ("delegations", "delegations and their itineraries"),
+        ("sources", "the source documents"),
+        ("discrepancies", "where the sources disagree"),
+        ("events", "context events"),
+    ):
+        _add_output_options(commands.add_parser(name, help=text))
     return parser
 
 
@@ -52,24 +121,68 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     Errors print one line to standard error and return 2:
 
-    >>> main(["summary", "--as-of", "2025-11"])
+    >>> main(["agreements", "--domain", "cyber securty"])
     2
     """
     parser = _build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        args.command = "summary"
-        args.as_of = None
+        args.command, args.as_of = "summary", None
     try:
-        return _run(args, load())
-    except AgreementTrackerError as error:
-        print(f"{parser.prog}: error: {error}", file=sys.stderr)
+        text = _run(args, load())
+    except (AgreementTrackerError, ValueError, LookupError) as error:
+        print(f"agreement-tracker: error: {error}", file=sys.stderr)
         return 2
+    print(text)
+    return 0
 
 
-def _run(args: argparse.Namespace, tracker: Tracker) -> int:
+def _run(args: argparse.Namespace, tracker: Tracker) -> str:
     from .render import summary
 
-    as_of = None if args.as_of is None else to_date(args.as_of, what="as_of")
-    print(summary(tracker, as_of=as_of))
-    return 0
+    if args.command == "summary":
+        as_of = None if args.as_of is None else to_date(args.as_of, what="--as-of")
+        return summary(tracker, as_of=as_of)
+    if args.format not in _formats():
+        from ._text import close_matches
+
+        close = close_matches(args.format, _formats(), n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise ValueError(f"unknown --format {args.format!r}{hint}")
+    columns = None if args.columns is None else [c.strip() for c in args.columns.split(",")]
+    records: Any
+    if args.command == "agreements":
+        records = tracker.agreements_about(args.domain, kind=args.kind)
+    elif args.command == "meetings":
+        as_of = None if args.as_of is None else to_date(args.as_of, what="--as-of")
+        if args.since_last:
+            if args.series is None:
+                raise ValueError("--since-last needs --series")
+            records = tracker.meetings_since_last(args.series, as_of=as_of)
+        elif args.series is not None:
+            records = tracker.meetings_in_series(args.series)
+        else:
+            records = tracker.meetings
+    elif args.command == "timeline":
+        if args.start is None and args.end is None:
+            records = tracker.timeline()
+        else:
+            mode: Mode = "possible" if args.possible else "certain"
+            start = to_date(args.start, what="--from") if args.start else "0001-01-01"
+            end = to_date(args.end, what="--to") if args.end else "9999-12-31"
+            records = tracker.between(start, end, mode=mode)
+    elif args.command == "discrepancies" and columns is None and not args.cited:
+        return tracker.tables.discrepancies().table(args.format)
+    else:
+        records = {
+            "people": tracker.people,
+            "delegations": tracker.delegations,
+            "sources": tracker.sources,
+            "discrepancies": tracker.discrepancies(),
+            "events": tracker.events,
+        }[args.command]
+    table = records.as_table(columns, cited=args.cited)
+    body: str = table.table(args.format)
+    if args.format in ("simple", "plain", "rounded_grid", "grid", "rounded_outline"):
+        return f"{table.title}\n\n{body}"
+    return body

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 import pendulum
@@ -45,8 +45,12 @@ from .model import (
     Source,
 )
 from .query import Mode, TimelineEntry
+from .records import Records
 from .serialize import structure_record
 from .vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from .render import Summaries
 from .vocabulary import problems as vocabulary_problems
 
 __all__ = ["Tracker", "load"]
@@ -134,14 +138,21 @@ class Tracker:
         def sort(kind: type[R]) -> tuple[R, ...]:
             return tuple(sorted(by_kind.get(kind, ()), key=lambda r: r.id))
 
-        self.sources: tuple[Source, ...] = sort(Source)
-        self.organisations: tuple[Organisation, ...] = sort(Organisation)
-        self.people: tuple[Person, ...] = sort(Person)
-        self.meeting_series: tuple[Series, ...] = sort(Series)
-        self.meetings: tuple[Meeting, ...] = query.timeline_ordered(sort(Meeting))
-        self.agreements: tuple[Agreement, ...] = query.timeline_ordered(sort(Agreement))
-        self.delegations: tuple[Delegation, ...] = query.timeline_ordered(sort(Delegation))
-        self.events: tuple[Event, ...] = query.timeline_ordered(sort(Event))
+        # Reference data in id order; dated records in date order (undated last).
+        self.sources: Records[Source] = self._wrap("source", sort(Source))
+        self.organisations: Records[Organisation] = self._wrap("organisation", sort(Organisation))
+        self.people: Records[Person] = self._wrap("person", sort(Person))
+        self.meeting_series: Records[Series] = self._wrap("series", sort(Series))
+        self.meetings: Records[Meeting] = self._wrap(
+            "meeting", query.timeline_ordered(sort(Meeting))
+        )
+        self.agreements: Records[Agreement] = self._wrap(
+            "agreement", query.timeline_ordered(sort(Agreement))
+        )
+        self.delegations: Records[Delegation] = self._wrap(
+            "delegation", query.timeline_ordered(sort(Delegation))
+        )
+        self.events: Records[Event] = self._wrap("event", query.timeline_ordered(sort(Event)))
         # The vocabulary keeps file order: it is curated display order.
         self.focus_areas: Vocabulary = Vocabulary(by_kind.get(FocusArea, ()))
         _check(self)
@@ -167,6 +178,21 @@ class Tracker:
         if not folder.is_dir():
             raise DatasetError([f"no dataset folder at {str(path)!r}"])
         return _load_folder(folder)
+
+    def _wrap(self, kind: str, items: Iterable[R]) -> Records[R]:
+        return Records(items, kind=kind, tracker=self)
+
+    @property
+    def tables(self) -> Summaries:
+        """Ready-made summary tables (JWG series, focus matrix, timeline ...), each one call.
+
+        >>> import agreement_tracker as at
+        >>> at.load().tables.focus_matrix().rows[2]
+        ('Cyber Security', '●')
+        """
+        from .render import Summaries
+
+        return Summaries(self)
 
     def _build_indexes(self) -> None:
         self._by_id: dict[str, Record] = {}
@@ -454,7 +480,7 @@ class Tracker:
             "country", code_or_name, [COUNTRY_NAMES[by_name[c]] for c in close]
         )
 
-    def agreements_at(self, meeting: str) -> tuple[Agreement, ...]:
+    def agreements_at(self, meeting: str) -> Records[Agreement]:
         """Agreements linked to a meeting (signed at it, or just before or after).
 
         >>> import agreement_tracker as at
@@ -462,7 +488,7 @@ class Tracker:
         ['mou-2025-11-defence-cooperation']
         """
         self.meeting(meeting)
-        return tuple(self._agreements_at.get(meeting, ()))
+        return self._wrap("agreement", self._agreements_at.get(meeting, ()))
 
     def citations(self, record_id: str) -> tuple[tuple[Citation, Source], ...]:
         """Every citation of a record (nested ones included) with its source.
@@ -478,7 +504,7 @@ class Tracker:
 
     def agreements_about(
         self, domain: str | FocusArea | None = None, *, kind: str | AgreementKind | None = None
-    ) -> tuple[Agreement, ...]:
+    ) -> Records[Agreement]:
         """Agreements whose focus areas match ``domain`` (synonyms, case and hierarchy).
 
         An umbrella term matches agreements tagged with any term below it.  ``kind``
@@ -496,14 +522,17 @@ class Tracker:
         matching: set[str] | None = None
         if domain is not None:
             matching = {a.id for a in self.focus_areas.descendants(domain)}
-        return tuple(
-            a
-            for a in self.agreements
-            if (wanted_kind is None or a.kind is wanted_kind)
-            and (matching is None or matching.intersection(a.focus_areas))
+        return self._wrap(
+            "agreement",
+            (
+                a
+                for a in self.agreements
+                if (wanted_kind is None or a.kind is wanted_kind)
+                and (matching is None or matching.intersection(a.focus_areas))
+            ),
         )
 
-    def mous(self, domain: str | FocusArea | None = None) -> tuple[Agreement, ...]:
+    def mous(self, domain: str | FocusArea | None = None) -> Records[Agreement]:
         """MoUs whose focus areas match ``domain`` (all MoUs when ``domain`` is None).
 
         >>> import agreement_tracker as at
@@ -570,9 +599,7 @@ class Tracker:
             )
         return message
 
-    def meetings_since_last(
-        self, series: str, as_of: DateLike | None = None
-    ) -> tuple[Meeting, ...]:
+    def meetings_since_last(self, series: str, as_of: DateLike | None = None) -> Records[Meeting]:
         """Meetings (of any kind) since the last meeting of ``series``, up to ``as_of``.
 
         See :mod:`agreement_tracker.query` for the rule: same-day meetings count, the
@@ -585,9 +612,19 @@ class Tracker:
         """
         day = self._as_of(as_of)
         last = self.last_meeting(series, as_of=day)
-        return query.since(self.meetings, last, day)
+        return self._wrap("meeting", query.since(self.meetings, last, day))
 
-    def involving(self, person: str) -> tuple[TimelineEntry, ...]:
+    def meetings_in_series(self, series: str) -> Records[Meeting]:
+        """Every meeting of a series, in date order.
+
+        >>> import agreement_tracker as at
+        >>> [m.number for m in at.load().meetings_in_series("JWG")]
+        [16, 17]
+        """
+        chosen = self.series(series).id
+        return self._wrap("meeting", (m for m in self.meetings if m.series == chosen))
+
+    def involving(self, person: str) -> Records[TimelineEntry]:
         """Timeline of every agreement, meeting, delegation and event a person is part of.
 
         >>> import agreement_tracker as at
@@ -604,9 +641,9 @@ class Tracker:
             if who == d.leader or who in d.members or any(who in e.people for e in d.engagements)
         ]
         records += [e for e in self.events if who in e.people]
-        return query.timeline_entries(records)
+        return self._wrap("timeline", query.timeline_entries(records))
 
-    def between_countries(self, first: str, second: str) -> tuple[TimelineEntry, ...]:
+    def between_countries(self, first: str, second: str) -> Records[TimelineEntry]:
         """Timeline of records that involve both countries (codes or English names).
 
         Agreements count by their parties, delegations by origin and host, events by their
@@ -621,7 +658,7 @@ class Tracker:
         """
         pair = {self.country(first), self.country(second)}
         records = [r for r in self._dated_kinds() if pair <= self._countries_of(r)]
-        return query.timeline_entries(records)
+        return self._wrap("timeline", query.timeline_entries(records))
 
     def _countries_of(self, record: Agreement | Meeting | Delegation | Event) -> set[str]:
         if isinstance(record, Agreement):
@@ -639,7 +676,7 @@ class Tracker:
 
     def between(
         self, start: DateLike, end: DateLike, *, mode: Mode = "certain"
-    ) -> tuple[TimelineEntry, ...]:
+    ) -> Records[TimelineEntry]:
         """Timeline of records dated within ``start..end`` (inclusive).
 
         ``mode="certain"`` keeps records known to fall inside; ``mode="possible"`` also
@@ -662,21 +699,21 @@ class Tracker:
             for r in self._dated_kinds()
             if query.certainly_within(query.record_date(r), first, last, mode)
         ]
-        return query.timeline_entries(records)
+        return self._wrap("timeline", query.timeline_entries(records))
 
-    def timeline(self) -> tuple[TimelineEntry, ...]:
+    def timeline(self) -> Records[TimelineEntry]:
         """Every agreement, meeting, delegation and event in date order; undated ones last.
 
         >>> import agreement_tracker as at
         >>> [e.id for e in at.load().timeline()][:3]
         ['october-7-attacks-2023', 'jwg-16', 'netanyahu-ndtv-interview-2025']
         """
-        return query.timeline_entries(self._dated_kinds())
+        return self._wrap("timeline", query.timeline_entries(self._dated_kinds()))
 
     def _dated_kinds(self) -> list[Agreement | Meeting | Delegation | Event]:
         return [*self.agreements, *self.meetings, *self.delegations, *self.events]
 
-    def discrepancies(self) -> tuple[Discrepancy, ...]:
+    def discrepancies(self) -> Records[Discrepancy]:
         """Every field on which sources disagree, with each source's claim and quote.
 
         >>> import agreement_tracker as at
@@ -700,12 +737,18 @@ class Tracker:
                             claims=tuple(claims),
                         )
                     )
-        return tuple(found)
+        return self._wrap("discrepancy", found)
 
-    def _all_records(self) -> list[Record]:
-        return list(self._by_id_list())
+    def all_records(self) -> Iterable[Record]:
+        """Every record of every kind, kind by kind.
 
-    def _by_id_list(self) -> Iterable[Record]:
+        The order is sources, organisations, people, focus areas, series, meetings,
+        agreements, delegations, events.
+
+        >>> import agreement_tracker as at
+        >>> sum(1 for _ in at.load().all_records())
+        66
+        """
         yield from self.sources
         yield from self.organisations
         yield from self.people
@@ -828,7 +871,7 @@ def _check(tracker: Tracker) -> None:
                     f"{_shorten(citation.quote)!r} @ {where(record_id, path + '.quote')}"
                 )
 
-    for record in tracker._all_records():
+    for record in tracker.all_records():
         cites(record.id, "citations", record.citations)
         for index, claim in enumerate(record.claims):
             cites(record.id, f"claims[{index}].citation", (claim.citation,))

@@ -56,6 +56,7 @@ __all__ = [
     "Resolved",
     "When",
     "parse_when",
+    "precision_label",
     "resolve_this_year",
     "resolve_weekday",
     "to_date",
@@ -354,6 +355,13 @@ class PartialDate(_Span):
         return text
 
 
+def _partial(_: object, attribute: attrs.Attribute[PartialDate], value: object) -> None:
+    if not isinstance(value, PartialDate):
+        raise DateFormatError(
+            f"{attribute.name} must be a PartialDate, got {type(value).__name__} {value!r}"
+        )
+
+
 def _check_order(kind: str, first: PartialDate, second: PartialDate) -> None:
     if first.earliest > second.latest:
         raise DateFormatError(
@@ -377,8 +385,8 @@ class DateRange(_Span):
     agreement_tracker.exceptions.DateFormatError: '2025-07-23/2025-07-22': range '2025-07-23' .. '2025-07-22' is out of order: the first date must not come after the second
     """
 
-    start: PartialDate = attrs.field(validator=attrs.validators.instance_of(PartialDate))
-    end: PartialDate = attrs.field(validator=attrs.validators.instance_of(PartialDate))
+    start: PartialDate = attrs.field(validator=_partial)
+    end: PartialDate = attrs.field(validator=_partial)
 
     def __attrs_post_init__(self) -> None:
         _check_order("range", self.start, self.end)
@@ -447,8 +455,8 @@ class DateBetween(_Span):
     agreement_tracker.exceptions.DateFormatError: '[2025-11-04..2025-11-04]': both bounds are '2025-11-04'; write the date itself
     """
 
-    lower: PartialDate = attrs.field(validator=attrs.validators.instance_of(PartialDate))
-    upper: PartialDate = attrs.field(validator=attrs.validators.instance_of(PartialDate))
+    lower: PartialDate = attrs.field(validator=_partial)
+    upper: PartialDate = attrs.field(validator=_partial)
 
     def __attrs_post_init__(self) -> None:
         if self.lower == self.upper:
@@ -503,6 +511,27 @@ class DateBetween(_Span):
         '[2025-11-04..2025-11-06]'
         """
         return f"[{self.lower.isoformat()}..{self.upper.isoformat()}]"
+
+
+def precision_label(date: _Span | None) -> str:
+    """How precise a date is, in words: ``day``, ``month``, ``year``, ``day range`` ...
+
+    A :class:`PartialDate` gives its precision; a :class:`DateRange` its ends' precision
+    followed by "range"; a :class:`DateBetween` the number of days it could be.
+
+    >>> [precision_label(parse_when(s)) for s in ("2024-07", "2025-07-22/2025-07-23")]
+    ['month', 'day range']
+    >>> precision_label(parse_when("[2025-11-04..2025-11-06]")), precision_label(None)
+    ('one of 3 days', 'unknown')
+    """
+    if date is None:
+        return "unknown"
+    if isinstance(date, DateBetween):
+        return f"one of {(date.latest - date.earliest).days + 1} days"
+    if isinstance(date, DateRange):
+        return f"{date.precision.value} range"
+    assert isinstance(date, PartialDate)
+    return date.precision.value
 
 
 #: Any of the three date kinds a record's date field can hold.

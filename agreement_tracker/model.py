@@ -69,7 +69,7 @@ def _fail(attribute: attrs.Attribute[Any], message: str) -> None:
 
 
 def _id(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str) or not _ID_RE.match(value):
+    if not isinstance(value, str) or not _ID_RE.fullmatch(value):
         _fail(
             attribute,
             f"{value!r} is not an id: use lower-case letters, digits and single hyphens, "
@@ -87,7 +87,7 @@ def _ids(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         _fail(attribute, f"must be a tuple of ids, got {type(value).__name__}")
     assert isinstance(value, tuple)
     for index, item in enumerate(value):
-        if not isinstance(item, str) or not _ID_RE.match(item):
+        if not isinstance(item, str) or not _ID_RE.fullmatch(item):
             _fail(attribute, f"item {index}: {item!r} is not an id")
     duplicates = sorted({item for item in value if value.count(item) > 1})
     if duplicates:
@@ -176,11 +176,24 @@ def _members(kind: type) -> _Validator:
     return check
 
 
+def _a(noun: str) -> str:
+    """``noun`` with its indefinite article: 'a MeetingKind', 'an AgreementKind'."""
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
+
+
+def _instance(kind: type) -> _Validator:
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, kind):
+            _fail(attribute, f"must be {_a(kind.__name__)}, got {type(value).__name__} {value!r}")
+
+    return check
+
+
 def _enum(kind: type[enum.Enum]) -> _Validator:
     def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, kind):
             choices = ", ".join(repr(member.value) for member in kind)
-            _fail(attribute, f"{value!r} is not a {kind.__name__}; choose one of {choices}")
+            _fail(attribute, f"{value!r} is not {_a(kind.__name__)}; choose one of {choices}")
 
     return check
 
@@ -361,7 +374,7 @@ class Claim:
 
     field: str = attrs.field(validator=_text)
     value: str = attrs.field(validator=_text)
-    citation: Citation = attrs.field(validator=attrs.validators.instance_of(Citation))
+    citation: Citation = attrs.field(validator=_instance(Citation))
     inferred: str | None = attrs.field(default=None, validator=_optional_text)
 
 
@@ -393,8 +406,8 @@ class Discrepancy:
         return tuple(dict.fromkeys(claim.value for claim in self.claims))
 
 
-def _check_fact_references(record: Any) -> None:
-    """Citations, inferences and claims may only name the record's fact fields."""
+def _check_supports(record: Any) -> None:
+    """Citations may only name the record's fact fields in ``supports``."""
     known: tuple[str, ...] = type(record).FACT_FIELDS
     for index, citation in enumerate(record.citations):
         for name in citation.supports:
@@ -404,6 +417,12 @@ def _check_fact_references(record: Any) -> None:
                     f"{name!r} is not a fact field of {type(record).__name__}; "
                     f"choose from {', '.join(known)}",
                 )
+
+
+def _check_fact_references(record: Any) -> None:
+    """Citations, inferences and claims may only name the record's fact fields."""
+    _check_supports(record)
+    known: tuple[str, ...] = type(record).FACT_FIELDS
     for label, items in (("inferred", record.inferred), ("claims", record.claims)):
         for index, item in enumerate(items):
             if item.field not in known:
@@ -552,7 +571,7 @@ class Source:
     agency: str | None = attrs.field(default=None, validator=_optional_id)
     published: When | None = attrs.field(default=None, validator=_optional_when)
     dateline: Place | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Place))
+        default=None, validator=attrs.validators.optional(_instance(Place))
     )
     language: str = attrs.field(default="en", validator=_text)
     url: str | None = attrs.field(default=None, validator=_optional_text)
@@ -617,6 +636,16 @@ class Role:
     ('Director General', 'il-mod', 'Major General (Res.)')
     """
 
+    FACT_FIELDS: ClassVar[tuple[str, ...]] = (
+        "title",
+        "organisation",
+        "country",
+        "rank",
+        "start",
+        "end",
+        "attested",
+    )
+
     title: str | None = attrs.field(default=None, validator=_optional_text)
     organisation: str | None = attrs.field(default=None, validator=_optional_id)
     country: str | None = attrs.field(default=None, validator=_optional_country)
@@ -627,6 +656,7 @@ class Role:
     citations: tuple[Citation, ...] = _citations()
 
     def __attrs_post_init__(self) -> None:
+        _check_supports(self)
         if self.title is None and self.organisation is None:
             raise FieldValueError("title", "a role needs a title, an organisation or both")
         if self.start and self.end and self.start.earliest > self.end.latest:
@@ -760,7 +790,7 @@ class Meeting:
     number: int | None = attrs.field(default=None, validator=_optional_number)
     date: When | None = attrs.field(default=None, validator=_optional_when)
     place: Place | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Place))
+        default=None, validator=attrs.validators.optional(_instance(Place))
     )
     participants: tuple[str, ...] = attrs.field(default=(), validator=_ids)
     co_chairs: tuple[str, ...] = attrs.field(default=(), validator=_ids)
@@ -815,7 +845,7 @@ class Agreement:
     parties: tuple[str, ...] = attrs.field(validator=[_countries, _at_least(2, "parties")])
     signed: When | None = attrs.field(default=None, validator=_optional_when)
     place: Place | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Place))
+        default=None, validator=attrs.validators.optional(_instance(Place))
     )
     signatories: tuple[str, ...] = attrs.field(default=(), validator=_ids)
     focus_areas: tuple[str, ...] = attrs.field(default=(), validator=_ids)
@@ -851,11 +881,21 @@ class Engagement:
     ('site-visit', ('elbit-systems', 'rafael', 'iai'))
     """
 
+    FACT_FIELDS: ClassVar[tuple[str, ...]] = (
+        "kind",
+        "description",
+        "date",
+        "place",
+        "meeting",
+        "organisations",
+        "people",
+    )
+
     kind: EngagementKind = attrs.field(validator=_enum(EngagementKind))
     description: str = attrs.field(validator=_text)
     date: When | None = attrs.field(default=None, validator=_optional_when)
     place: Place | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Place))
+        default=None, validator=attrs.validators.optional(_instance(Place))
     )
     meeting: str | None = attrs.field(default=None, validator=_optional_id)
     organisations: tuple[str, ...] = attrs.field(default=(), validator=_ids)
@@ -864,7 +904,8 @@ class Engagement:
     inferred: tuple[Inference, ...] = _inferred()
 
     def __attrs_post_init__(self) -> None:
-        known = ("kind", "description", "date", "place", "meeting", "organisations", "people")
+        _check_supports(self)
+        known = self.FACT_FIELDS
         for index, item in enumerate(self.inferred):
             if item.field not in known:
                 raise FieldValueError(
@@ -944,7 +985,7 @@ class Event:
     title: str = attrs.field(validator=_text)
     date: When | None = attrs.field(default=None, validator=_optional_when)
     place: Place | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Place))
+        default=None, validator=attrs.validators.optional(_instance(Place))
     )
     description: str | None = attrs.field(default=None, validator=_optional_text)
     people: tuple[str, ...] = attrs.field(default=(), validator=_ids)

@@ -26,7 +26,7 @@ from typing import Literal, TypeAlias, TypeVar
 import attrs
 import pendulum
 
-from .dates import When
+from .dates import When, precision_label
 from .model import Agreement, Delegation, Event, Meeting, Record
 
 __all__ = [
@@ -93,14 +93,13 @@ class TimelineEntry:
 
     @property
     def precision(self) -> str:
-        """``day``, ``month`` or ``year``; ``unknown`` for an undated record.
+        """The date's precision in words (see :func:`~agreement_tracker.dates.precision_label`).
 
         >>> import agreement_tracker as at
         >>> [e.precision for e in at.load().timeline() if e.id == "jwg-16"]
         ['month']
         """
-        date = self.date
-        return "unknown" if date is None else date.precision.value
+        return precision_label(self.date)
 
     def sort_key(self) -> tuple[int, pendulum.Date, pendulum.Date, int, str]:
         """Chronological order; undated entries last.

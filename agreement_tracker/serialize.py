@@ -30,12 +30,12 @@ from typing import Any, get_args, get_origin
 import attrs
 import cattrs
 from cattrs.cols import homogenous_tuple_structure_factory
-from cattrs.gen import make_dict_structure_fn
 from cattrs.errors import (
     ClassValidationError,
     ForbiddenExtraKeysError,
     IterableValidationError,
 )
+from cattrs.gen import make_dict_structure_fn
 
 from ._text import close_matches
 from .dates import DateBetween, DateRange, PartialDate, When, parse_when
@@ -99,7 +99,9 @@ def _structure_when(value: object, _: type) -> When:
 
 def _structure_partial(value: object, _: type) -> PartialDate:
     if not isinstance(value, str):
-        raise _ShapeError(f"expected a quoted date string such as '2025-11', got {_describe(value)}")
+        raise _ShapeError(
+            f"expected a quoted date string such as '2025-11', got {_describe(value)}"
+        )
     return PartialDate.parse(value)
 
 
@@ -114,7 +116,8 @@ def _structure_enum(value: object, kind: type[enum.Enum]) -> enum.Enum:
             if close
             else f"; choose one of {', '.join(map(repr, choices))}"
         )
-        raise _ShapeError(f"{value!r} is not a {kind.__name__}{hint}") from None
+        article = "an" if kind.__name__[:1] in "AEIOU" else "a"
+        raise _ShapeError(f"{value!r} is not {article} {kind.__name__}{hint}") from None
 
 
 def _is_homogenous_tuple(type_: Any) -> bool:

@@ -32,7 +32,7 @@ def test_bad_date_is_one_line_and_status_2(capsys: pytest.CaptureFixture[str]) -
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err == (
-        "agreement-tracker: error: as_of: '2025-11' is not a full day; give YYYY-MM-DD, "
+        "agreement-tracker: error: --as-of: '2025-11' is not a full day; give YYYY-MM-DD, "
         "for example '2025-11-30'\n"
     )
 

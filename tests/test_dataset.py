@@ -125,11 +125,7 @@ def test_bundled_texts_match_the_original_documents(tracker: at.Tracker) -> None
 
 def test_inferred_reasons_are_recorded_for_resolved_facts(tracker: at.Tracker) -> None:
     """Facts deduced rather than stated carry an inference with its reason."""
-    inferred = {
-        (r.id, i.field)
-        for r in _records(tracker)
-        for i in r.inferred
-    }
+    inferred = {(r.id, i.field) for r in _records(tracker) for i in r.inferred}
     assert {
         ("jwg-16", "number"),
         ("jwg-17", "date"),
@@ -385,9 +381,7 @@ def test_every_problem_is_reported_at_once(data_copy: Path) -> None:
 def test_a_file_that_is_not_utf8_is_reported(data_copy: Path) -> None:
     """Bytes that are not UTF-8 give a problem naming the file."""
     (data_copy / "series.toml").write_bytes(b"\xff\xfe[[series]]\n")
-    assert _problems(data_copy) == [
-        "not UTF-8 text (invalid start byte at byte 0) @ series.toml"
-    ]
+    assert _problems(data_copy) == ["not UTF-8 text (invalid start byte at byte 0) @ series.toml"]
 
 
 def test_a_missing_folder_is_reported(tmp_path: Path) -> None:

@@ -17,8 +17,18 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A wheel built from this checkout with the installed hatchling (no network)."""
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-         "--wheel-dir", str(out), str(ROOT)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--wheel-dir",
+            str(out),
+            str(ROOT),
+        ],
         check=True,
         capture_output=True,
     )
@@ -32,9 +42,16 @@ def test_wheel_contains_data_and_type_marker(wheel: Path) -> None:
     expected = {
         f"agreement_tracker/data/{name}"
         for name in (
-            "dataset.toml", "sources.toml", "organisations.toml", "people.toml",
-            "focus_areas.toml", "series.toml", "meetings.toml", "agreements.toml",
-            "delegations.toml", "events.toml",
+            "dataset.toml",
+            "sources.toml",
+            "organisations.toml",
+            "people.toml",
+            "focus_areas.toml",
+            "series.toml",
+            "meetings.toml",
+            "agreements.toml",
+            "delegations.toml",
+            "events.toml",
         )
     }
     expected |= {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 
 import pendulum
 import pytest
@@ -12,7 +13,7 @@ import agreement_tracker as at
 MOU = "mou-2025-11-defence-cooperation"
 
 
-def _ids(records: tuple[object, ...] | list[object]) -> list[str]:
+def _ids(records: Sequence[object]) -> list[str]:
     return [r.id for r in records]  # type: ignore[attr-defined]
 
 
@@ -54,7 +55,10 @@ def test_mous_without_domain_lists_every_mou(tracker: at.Tracker) -> None:
 
 def test_unknown_domain_raises_with_suggestion(tracker: at.Tracker) -> None:
     """An unknown focus area raises a LookupError naming the closest term."""
-    with pytest.raises(LookupError, match=r"^no focus area 'artifical intelligence'; did you mean 'Artificial Intelligence' or 'Intelligence sharing'\?$"):
+    with pytest.raises(
+        LookupError,
+        match=r"^no focus area 'artifical intelligence'; did you mean 'Artificial Intelligence' or 'Intelligence sharing'\?$",
+    ):
         tracker.mous(domain="artifical intelligence")
 
 
@@ -96,7 +100,9 @@ def test_agreements_about_filters_by_kind(tracker: at.Tracker) -> None:
     """agreements_about() narrows by kind; an unknown kind is a clear error."""
     assert _ids(tracker.agreements_about("training", kind="mou")) == [MOU]
     assert tracker.agreements_about("training", kind="treaty") == ()
-    with pytest.raises(at.UnknownRecordError, match=r"no agreement kind 'moo'; did you mean 'mou'\?"):
+    with pytest.raises(
+        at.UnknownRecordError, match=r"no agreement kind 'moo'; did you mean 'mou'\?"
+    ):
         tracker.agreements_about(kind="moo")
 
 
@@ -121,7 +127,11 @@ def test_last_meeting(tracker: at.Tracker, as_of: str, expected: str) -> None:
 def test_last_meeting_facts(tracker: at.Tracker) -> None:
     """The last JWG before November 2025 is the 16th, July 2024, in India."""
     last = tracker.last_meeting("jwg", as_of="2025-11-01")
-    assert (last.number, last.date, last.place) == (16, at.PartialDate(2024, 7), at.Place(country="IN"))
+    assert (last.number, last.date, last.place) == (
+        16,
+        at.PartialDate(2024, 7),
+        at.Place(country="IN"),
+    )
     latest = tracker.last_meeting("Joint Working Group", as_of="2025-12-01")
     assert (latest.number, str(latest.date), latest.place and latest.place.label) == (
         17,
@@ -143,15 +153,16 @@ def test_last_meeting_when_only_an_imprecise_one_might_have_happened(tracker: at
 
 def test_last_meeting_before_any_is_an_error(tracker: at.Tracker) -> None:
     """Before any JWG is recorded, last_meeting raises rather than returning nothing."""
-    with pytest.raises(at.NoMatchError, match=r"^no meeting of series 'jwg' is known to have taken place on or before 2020-01-01$"):
+    with pytest.raises(
+        at.NoMatchError,
+        match=r"^no meeting of series 'jwg' is known to have taken place on or before 2020-01-01$",
+    ):
         tracker.last_meeting("JWG", as_of="2020-01-01")
 
 
 def test_last_meeting_defaults_to_today(tracker: at.Tracker) -> None:
     """Without as_of, the answer is as of today."""
-    assert tracker.last_meeting("JWG") == tracker.last_meeting(
-        "JWG", as_of=pendulum.today().date()
-    )
+    assert tracker.last_meeting("JWG") == tracker.last_meeting("JWG", as_of=pendulum.today().date())
 
 
 @pytest.mark.parametrize(
@@ -166,11 +177,20 @@ def test_as_of_accepts_strings_and_dates(tracker: at.Tracker, as_of: at.DateLike
 @pytest.mark.parametrize(
     ("as_of", "message"),
     [
-        (datetime.datetime(2025, 11, 1, 12, 0), "as_of: datetime.datetime(2025, 11, 1, 12, 0) is a date-time"),
-        (pendulum.datetime(2025, 11, 1), "as_of: DateTime(2025, 11, 1, 0, 0, 0, tzinfo=Timezone('UTC')) is a date-time"),
+        (
+            datetime.datetime(2025, 11, 1, 12, 0),
+            "as_of: datetime.datetime(2025, 11, 1, 12, 0) is a date-time",
+        ),
+        (
+            pendulum.datetime(2025, 11, 1),
+            "as_of: DateTime(2025, 11, 1, 0, 0, 0, tzinfo=Timezone('UTC')) is a date-time",
+        ),
         ("2025-11", "as_of: '2025-11' is not a full day"),
         ("1 Nov 2025", "'1 Nov 2025' is not a date of the form"),
-        (20251101, "as_of: expected an ISO date string, datetime.date or pendulum.Date, got int 20251101"),
+        (
+            20251101,
+            "as_of: expected an ISO date string, datetime.date or pendulum.Date, got int 20251101",
+        ),
     ],
 )
 def test_bad_as_of_is_a_clear_error(tracker: at.Tracker, as_of: object, message: str) -> None:
@@ -340,17 +360,17 @@ def test_timeline_order_and_precision(tracker: at.Tracker) -> None:
         ("meeting", "jwg-16", "2024-07", "month"),
         ("event", "netanyahu-ndtv-interview-2025", "2025", "year"),
         ("event", "pahalgam-attack-2025", "2025-04-22", "day"),
-        ("event", "operation-sindoor-2025", "2025-05-07/2025-05-11", "day"),
-        ("delegation", "baram-india-2025-07", "2025-07-22/2025-07-23", "day"),
-        ("meeting", "doval-baram-2025-07", "[2025-07-22..2025-07-23]", "day"),
+        ("event", "operation-sindoor-2025", "2025-05-07/2025-05-11", "day range"),
+        ("delegation", "baram-india-2025-07", "2025-07-22/2025-07-23", "day range"),
+        ("meeting", "doval-baram-2025-07", "[2025-07-22..2025-07-23]", "one of 2 days"),
         ("event", "in-mod-statement-2025-07-23", "2025-07-23", "day"),
         ("meeting", "singh-baram-2025-07-23", "2025-07-23", "day"),
         ("event", "il-mod-statement-2025-07-24", "2025-07-24", "day"),
         ("meeting", "jwg-17", "2025-11-04", "day"),
         ("agreement", MOU, "2025-11-04", "day"),
-        ("event", "mou-official-statement-2025-11", "[2025-11-04..2025-11-05]", "day"),
-        ("meeting", "saar-jaishankar-2025-11", "[2025-11-04..2025-11-05]", "day"),
-        ("meeting", "singh-katz-2025-11", "[2025-11-04..2025-11-06]", "day"),
+        ("event", "mou-official-statement-2025-11", "[2025-11-04..2025-11-05]", "one of 2 days"),
+        ("meeting", "saar-jaishankar-2025-11", "[2025-11-04..2025-11-05]", "one of 2 days"),
+        ("meeting", "singh-katz-2025-11", "[2025-11-04..2025-11-06]", "one of 3 days"),
         ("event", "in-mod-x-post-2025-11-06", "2025-11-06", "day"),
         ("event", "operation-rising-lion", None, "unknown"),
         ("event", "saar-ndtv-interview-2025", None, "unknown"),
@@ -368,7 +388,10 @@ def test_discrepancies(tracker: at.Tracker) -> None:
     assert (day.record_id, day.field, day.values) == (MOU, "signed", ("2025-11-04", "2025-11-05"))
     assert [(c.citation.source, c.inferred) for c in day.claims] == [
         ("ians-2025-11-06", "'Earlier on Tuesday' read against the dateline Thursday 2025-11-06"),
-        ("report-2025-11-05", "'On a day when' Saar is in New Delhi, read against the report's dateline 2025-11-05"),
+        (
+            "report-2025-11-05",
+            "'On a day when' Saar is in New Delhi, read against the report's dateline 2025-11-05",
+        ),
     ]
     assert (only.record_kind, only.record_id, only.field, only.values) == (
         "agreement",
@@ -392,7 +415,9 @@ def test_lookup_by_id(tracker: at.Tracker) -> None:
     assert tracker.get("jwg-17") is tracker.meeting("jwg-17")
     assert tracker.get("nope") is None
     assert tracker.get("nope", "fallback") == "fallback"
-    with pytest.raises(at.UnknownRecordError, match=r"^no meeting 'jwg-18'; did you mean 'jwg-17' or 'jwg-16'\?$"):
+    with pytest.raises(
+        at.UnknownRecordError, match=r"^no meeting 'jwg-18'; did you mean 'jwg-17' or 'jwg-16'\?$"
+    ):
         tracker.meeting("jwg-18")
     with pytest.raises(at.UnknownRecordError, match=r"^no agreement 'jwg-17'"):
         tracker.agreement("jwg-17")

@@ -5,14 +5,7 @@ from __future__ import annotations
 import pytest
 
 import agreement_tracker as at
-from agreement_tracker.render import (
-    Table,
-    agreements_table,
-    counts_table,
-    escape_markdown,
-    series_table,
-    summary,
-)
+from agreement_tracker.render import Table, escape_markdown, summary
 
 HOSTILE = "<script>alert('x')</script> | **bold**"
 
@@ -52,14 +45,18 @@ def test_markdown_escapes_pipes_and_html() -> None:
 
 def test_unsafe_html_format_is_refused() -> None:
     """The unsafehtml format, which passes markup through, is refused."""
-    with pytest.raises(ValueError, match=r"^format 'unsafehtml' does not escape cells; use 'html' instead$"):
+    with pytest.raises(
+        ValueError, match=r"^format 'unsafehtml' does not escape cells; use 'html' instead$"
+    ):
         Table(["a"], [["b"]]).table("unsafehtml")
 
 
 def test_any_tabulate_format_and_column_choice() -> None:
     """table() takes any tabulate format and a choice of columns."""
     table = Table(["a", "b"], [["1", "2"]])
-    assert table.table("rounded_grid", columns=["b"]) == "╭─────╮\n│ b   │\n├─────┤\n│ 2   │\n╰─────╯"
+    assert (
+        table.table("rounded_grid", columns=["b"]) == "╭─────╮\n│ b   │\n├─────┤\n│ 2   │\n╰─────╯"
+    )
     with pytest.raises(ValueError, match=r"^unknown column 'c'; the table has 'a', 'b'$"):
         table.table(columns=["c"])
 
@@ -72,7 +69,7 @@ def test_ragged_rows_are_rejected() -> None:
 
 def test_series_table(tracker: at.Tracker) -> None:
     """The JWG table gives number, date, place, co-chairs and the gap since the previous session."""
-    assert series_table(tracker, "JWG").rows == (
+    assert tracker.tables.series("JWG").rows == (
         ("16", "2024-07", "India", "unknown", ""),
         ("17", "2025-11-04", "Tel Aviv, Israel", "Rajesh Kumar Singh, Amir Baram", "~16 months"),
     )
@@ -80,7 +77,7 @@ def test_series_table(tracker: at.Tracker) -> None:
 
 def test_agreements_and_counts_tables(tracker: at.Tracker) -> None:
     """The agreements and counts tables hold the bundled figures."""
-    (row,) = agreements_table(tracker).rows
+    (row,) = tracker.agreements.as_table().rows
     assert row[:5] == (
         "mou-2025-11-defence-cooperation",
         "MoU",
@@ -89,7 +86,7 @@ def test_agreements_and_counts_tables(tracker: at.Tracker) -> None:
         "Rajesh Kumar Singh, Amir Baram",
     )
     assert row[5].startswith("Artificial Intelligence, Cyber Security, Defence innovation")
-    assert dict(counts_table(tracker).rows) == {
+    assert dict(tracker.tables.counts().rows) == {  # type: ignore[arg-type]
         "agreements": "1",
         "meetings": "6",
         "delegations": "3",

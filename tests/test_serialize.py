@@ -57,20 +57,47 @@ def test_date_fields_read_every_edtf_form(text: str, kind: type) -> None:
 @pytest.mark.parametrize(
     ("changes", "expected"),
     [
-        ({"number": True, "series": "jwg"}, "expected a whole number, got bool True @ meetings.toml[m-1].number"),
+        (
+            {"number": True, "series": "jwg"},
+            "expected a whole number, got bool True @ meetings.toml[m-1].number",
+        ),
         ({"title": 3}, "expected text, got int 3 @ meetings.toml[m-1].title"),
         ({"participants": "a"}, "expected a list, got str 'a' @ meetings.toml[m-1].participants"),
-        ({"participants": ["a", 3]}, "expected text, got int 3 @ meetings.toml[m-1].participants[1]"),
+        (
+            {"participants": ["a", 3]},
+            "expected text, got int 3 @ meetings.toml[m-1].participants[1]",
+        ),
         ({"place": {"city": "X"}}, "required field missing @ meetings.toml[m-1].place.country"),
-        ({"place": {"country": "ZZ"}}, "'ZZ' is not an ISO 3166-1 alpha-2 country code @ meetings.toml[m-1].place.country"),
+        (
+            {"place": {"country": "ZZ"}},
+            "'ZZ' is not an ISO 3166-1 alpha-2 country code @ meetings.toml[m-1].place.country",
+        ),
         ({"place": "Tel Aviv"}, "expected a table, got str 'Tel Aviv' @ meetings.toml[m-1].place"),
-        ({"date": "2025-02-29"}, "'2025-02-29': day must be 1..28 for 2025-02, got 29 @ meetings.toml[m-1].date"),
-        ({"date": "2025-07-23/2025-07-22"}, "'2025-07-23/2025-07-22': range '2025-07-23' .. '2025-07-22' is out of order: the first date must not come after the second @ meetings.toml[m-1].date"),
+        (
+            {"date": "2025-02-29"},
+            "'2025-02-29': day must be 1..28 for 2025-02, got 29 @ meetings.toml[m-1].date",
+        ),
+        (
+            {"date": "2025-07-23/2025-07-22"},
+            "'2025-07-23/2025-07-22': range '2025-07-23' .. '2025-07-22' is out of order: the first date must not come after the second @ meetings.toml[m-1].date",
+        ),
         ({"citations": []}, "needs at least 1 citation, got 0 @ meetings.toml[m-1].citations"),
-        ({"citations": [{"source": "s"}]}, "required field missing @ meetings.toml[m-1].citations[0].quote"),
-        ({"citations": [{"source": "s", "quote": "q", "page": 3}]}, "unknown field 'page' @ meetings.toml[m-1].citations[0]"),
-        ({"kind": "summit meeting"}, "'summit meeting' is not a MeetingKind; did you mean 'summit'? @ meetings.toml[m-1].kind"),
-        ({"id": "M 1"}, "'M 1' is not an id: use lower-case letters, digits and single hyphens, like 'jwg-17' @ meetings.toml[M 1].id"),
+        (
+            {"citations": [{"source": "s"}]},
+            "required field missing @ meetings.toml[m-1].citations[0].quote",
+        ),
+        (
+            {"citations": [{"source": "s", "quote": "q", "page": 3}]},
+            "unknown field 'page' @ meetings.toml[m-1].citations[0]",
+        ),
+        (
+            {"kind": "summit meeting"},
+            "'summit meeting' is not a MeetingKind; did you mean 'summit'? @ meetings.toml[m-1].kind",
+        ),
+        (
+            {"id": "M 1"},
+            "'M 1' is not an id: use lower-case letters, digits and single hyphens, like 'jwg-17' @ meetings.toml[M 1].id",
+        ),
         ({"number": 3}, "3 is given but series is not @ meetings.toml[m-1].number"),
     ],
 )

@@ -1,0 +1,130 @@
+"""``Records``: the tuples the tracker returns, which also know how to show themselves.
+
+A :class:`Records` is an ordinary tuple of records (compare it with ``()``, index it,
+loop over it) that additionally prints as a text table, displays as an escaped HTML
+table in Jupyter, and renders in any ``tabulate`` format.  Rendering code is imported
+only when a table is first shown.
+
+>>> import agreement_tracker as at
+>>> t = at.load()
+>>> jwgs = t.meetings_in_series("JWG")
+>>> jwgs == (t.meeting("jwg-16"), t.meeting("jwg-17"))
+True
+>>> print(jwgs.table(columns=["id", "date", "place"]))
+id      date        place
+------  ----------  ----------------
+jwg-16  2024-07     India
+jwg-17  2025-11-04  Tel Aviv, Israel
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from .dataset import Tracker
+    from .render import Table
+
+__all__ = ["Records"]
+
+T = TypeVar("T")
+
+
+class Records(tuple[T, ...]):
+    """A tuple of records that renders as a table (text, HTML, Markdown, DataFrame).
+
+    ``kind`` names what the rows are (``"meeting"``, ``"timeline"`` ...) and picks the
+    columns; the tracker is kept so that ids can be shown as names.
+
+    >>> import agreement_tracker as at
+    >>> people = at.load().people
+    >>> isinstance(people, tuple), people.kind, len(people)
+    (True, 'person', 8)
+    """
+
+    kind: str
+    _tracker: Tracker | None
+
+    def __new__(
+        cls, items: Iterable[T] = (), *, kind: str, tracker: Tracker | None = None
+    ) -> Records[T]:
+        """Wrap ``items`` as records of ``kind`` (see the class docstring)."""
+        made = super().__new__(cls, items)
+        made.kind = kind
+        made._tracker = tracker
+        return made
+
+    def __repr__(self) -> str:
+        return f"Records({tuple.__repr__(self)}, kind={self.kind!r})"
+
+    def as_table(self, columns: Sequence[str] | None = None, *, cited: bool = False) -> Table:
+        """These records as a :class:`~agreement_tracker.render.Table`.
+
+        ``columns`` picks and orders columns by name; ``cited=True`` adds a column with
+        the ids of the sources each row's facts come from.
+
+        >>> import agreement_tracker as at
+        >>> at.load().meetings_in_series("JWG").as_table(cited=True).columns[-1]
+        'sources'
+        """
+        from .render import records_table
+
+        return records_table(self, self._tracker, columns=columns, cited=cited)
+
+    def table(
+        self, fmt: str = "simple", columns: Sequence[str] | None = None, *, cited: bool = False
+    ) -> str:
+        """Render in any ``tabulate`` format (``github``, ``latex_booktabs``, ``rounded_grid`` ...).
+
+        >>> import agreement_tracker as at
+        >>> print(at.load().meetings_in_series("JWG").table("github", columns=["id", "number"]))
+        | id     | no.   |
+        |--------|-------|
+        | jwg-16 | 16    |
+        | jwg-17 | 17    |
+        """
+        return self.as_table(columns, cited=cited).table(fmt)
+
+    def to_markdown(self, columns: Sequence[str] | None = None, *, cited: bool = False) -> str:
+        """GitHub-flavoured Markdown with every cell escaped.
+
+        >>> import agreement_tracker as at
+        >>> print(at.load().meetings_in_series("JWG").to_markdown(["id"]))
+        | id     |
+        |--------|
+        | jwg-16 |
+        | jwg-17 |
+        """
+        return self.as_table(columns, cited=cited).to_markdown()
+
+    def sources(self) -> Table:
+        """Where each row's facts come from: one line per citation, with its quote.
+
+        >>> import agreement_tracker as at
+        >>> view = at.load().meetings_in_series("JWG").sources()
+        >>> view.columns
+        ('record', 'supports', 'source', 'quote')
+        >>> view.rows[0][:3]
+        ('jwg-16', 'kind, series, date, place', 'key-ally-2025-07')
+        """
+        from .render import citations_table
+
+        return citations_table(self, self._tracker)
+
+    def to_dataframe(self) -> Any:
+        """A ``pandas.DataFrame`` (needs the ``pandas`` extra); dates become real columns.
+
+        Each date column is split into the EDTF text, ``*_earliest`` and ``*_latest``
+        (``datetime64``) and ``*_precision``, so sorting and filtering work while the
+        precision is kept.  Example: ``t.meetings.to_dataframe()``.
+        """
+        from .render import records_dataframe
+
+        return records_dataframe(self, self._tracker)
+
+    def __str__(self) -> str:
+        return str(self.as_table())
+
+    def _repr_html_(self) -> str:
+        return self.as_table()._repr_html_()

@@ -1,0 +1,1083 @@
+"""Tests for ``agreement_tracker.model``: record construction, validators, immutability and enums."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from agreement_tracker.dates import DateBetween, DateRange, PartialDate
+from agreement_tracker.exceptions import AgreementTrackerError, FieldValueError
+from agreement_tracker.model import (
+    Agreement,
+    AgreementKind,
+    AgreementStatus,
+    Citation,
+    Claim,
+    Delegation,
+    Discrepancy,
+    Engagement,
+    EngagementKind,
+    Event,
+    EventKind,
+    FocusArea,
+    Inference,
+    Meeting,
+    MeetingKind,
+    MeetingTiming,
+    Organisation,
+    OrganisationKind,
+    Person,
+    Place,
+    Role,
+    Series,
+    Source,
+)
+
+
+def exactly(message: str) -> str:
+    """A ``match=`` pattern that accepts ``message`` and nothing else."""
+    return f"^{re.escape(message)}$"
+
+
+ID_MESSAGE = "{!r} is not an id: use lower-case letters, digits and single hyphens, like 'jwg-17'"
+
+CITATION = Citation(source="ians-2025-11-06", quote="held in Tel Aviv")
+CITES = (CITATION,)
+TEL_AVIV = Place(city="Tel Aviv", country="IL")
+
+#: Keyword arguments that build a valid instance of each record class.
+VALID: dict[type[Any], dict[str, Any]] = {
+    Place: {"city": "Tel Aviv", "country": "IL"},
+    Citation: {"source": "ians-2025-11-06", "quote": "held in Tel Aviv", "supports": ("place",)},
+    Inference: {"field": "number", "reason": "the JWG before the 17th"},
+    Claim: {"field": "meeting_timing", "value": "after", "citation": CITATION},
+    FocusArea: {"id": "artificial-intelligence", "label": "Artificial Intelligence"},
+    Organisation: {
+        "id": "iai",
+        "name": "Israel Aerospace Industries",
+        "kind": OrganisationKind.COMPANY,
+        "citations": CITES,
+    },
+    Role: {"title": "Defence Secretary", "citations": CITES},
+    Person: {"id": "rajesh-kumar-singh", "name": "Rajesh Kumar Singh", "citations": CITES},
+    Series: {"id": "jwg", "name": "Joint Working Group", "citations": CITES},
+    Meeting: {
+        "id": "jwg-17",
+        "kind": MeetingKind.JWG_SESSION,
+        "title": "17th JWG",
+        "citations": CITES,
+    },
+    Agreement: {
+        "id": "mou-2025-11",
+        "kind": AgreementKind.MOU,
+        "title": "MoU on defence cooperation",
+        "parties": ("IN", "IL"),
+        "citations": CITES,
+    },
+    Engagement: {
+        "kind": EngagementKind.SITE_VISIT,
+        "description": "Visited Rafael",
+        "citations": CITES,
+    },
+    Delegation: {
+        "id": "singh-israel-2025-11",
+        "title": "Singh visits Israel",
+        "leader": "rajesh-kumar-singh",
+        "origin": "IN",
+        "host": "IL",
+        "citations": CITES,
+    },
+    Event: {
+        "id": "pahalgam-attack-2025",
+        "kind": EventKind.ATTACK,
+        "title": "Pahalgam attack",
+        "citations": CITES,
+    },
+    Source: {"id": "ians-2025-11-06", "text_file": "sources/ians.txt", "text": "Some text."},
+}
+
+#: Record classes with an ``id`` field.
+WITH_ID = [FocusArea, Organisation, Person, Series, Meeting, Agreement, Delegation, Event, Source]
+
+#: Record classes whose ``citations`` must not be empty.
+CITATIONS_REQUIRED = [
+    Organisation,
+    Role,
+    Person,
+    Series,
+    Meeting,
+    Agreement,
+    Engagement,
+    Delegation,
+    Event,
+]
+
+#: Record classes that check citations, inferences and claims against ``FACT_FIELDS``.
+WITH_FACT_FIELDS = [
+    FocusArea,
+    Organisation,
+    Person,
+    Series,
+    Meeting,
+    Agreement,
+    Delegation,
+    Event,
+    Source,
+]
+
+
+def build(cls: type[Any], **changes: Any) -> Any:
+    """A ``cls`` built from its valid arguments with ``changes`` applied."""
+    return cls(**{**VALID[cls], **changes})
+
+
+def raises_field_error(field: str, message: str) -> pytest.RaisesExc[FieldValueError]:
+    """Expect a FieldValueError on ``field`` whose message is exactly ``message``."""
+    return pytest.raises(FieldValueError, match=exactly(f"{field}: {message}"))
+
+
+# -------------------------------------------------------------------------- construction
+
+
+@pytest.mark.parametrize("cls", list(VALID), ids=lambda cls: cls.__name__)
+def test_every_record_builds_from_valid_values(cls: type[Any]) -> None:
+    """Each record class accepts valid values and keeps them as given."""
+    record = build(cls)
+    for name, value in VALID[cls].items():
+        assert getattr(record, name) == value
+
+
+def test_place() -> None:
+    """A place keeps city, region and country and labels itself with the country name."""
+    place = Place(city="Pahalgam", region="Jammu and Kashmir", country="IN")
+    assert (place.city, place.region, place.country) == ("Pahalgam", "Jammu and Kashmir", "IN")
+    assert place.label == "Pahalgam, Jammu and Kashmir, India"
+    assert str(place) == "Pahalgam, Jammu and Kashmir, India"
+    assert Place(country="IL").label == "Israel"
+    assert repr(TEL_AVIV) == "Place(city='Tel Aviv', region=None, country='IL')"
+
+
+def test_citation_inference_claim() -> None:
+    """Citations, inferences and claims keep their values; supports defaults to empty."""
+    citation = Citation(source="ani-2025-07-24", quote="On July 23, 2025")
+    assert citation.supports == ()
+    inference = Inference(field="number", reason="the JWG before the 17th")
+    assert (inference.field, inference.reason) == ("number", "the JWG before the 17th")
+    claim = Claim(
+        field="meeting_timing", value="after", citation=citation, inferred="read from 'after'"
+    )
+    assert (claim.field, claim.value, claim.citation, claim.inferred) == (
+        "meeting_timing",
+        "after",
+        citation,
+        "read from 'after'",
+    )
+
+
+def test_focus_area() -> None:
+    """A focus area's names are its label then its synonyms; citations are optional."""
+    area = FocusArea(
+        id="artificial-intelligence",
+        label="Artificial Intelligence",
+        synonyms=("AI",),
+        parents=("emerging-technologies",),
+        description="Machine intelligence.",
+    )
+    assert area.names == ("Artificial Intelligence", "AI")
+    assert str(area) == "Artificial Intelligence"
+    assert area.citations == ()
+
+
+def test_organisation() -> None:
+    """An organisation keeps its kind, country and parent."""
+    org = Organisation(
+        id="iai",
+        name="Israel Aerospace Industries",
+        aliases=("IAI",),
+        kind=OrganisationKind.COMPANY,
+        country="IL",
+        parent="il-mod",
+        citations=CITES,
+    )
+    assert (org.kind, org.country, org.parent, org.aliases) == (
+        OrganisationKind.COMPANY,
+        "IL",
+        "il-mod",
+        ("IAI",),
+    )
+
+
+def test_role_and_person() -> None:
+    """A person's names and role label come from the name, aliases and first role."""
+    role = Role(
+        title="Defence Secretary",
+        organisation="in-mod",
+        country="IN",
+        rank="Dr",
+        start=PartialDate(2024, 11),
+        attested=(PartialDate(2025, 7, 23), PartialDate(2025, 11)),
+        citations=CITES,
+    )
+    person = Person(
+        id="rajesh-kumar-singh",
+        name="Rajesh Kumar Singh",
+        aliases=("Singh", "R. K. Singh"),
+        roles=(role,),
+        citations=CITES,
+    )
+    assert person.names == ("Rajesh Kumar Singh", "Singh", "R. K. Singh")
+    assert person.role_label == "Dr Defence Secretary"
+    assert Person(id="x", name="X", citations=CITES).role_label == ""
+    assert role.held_on("2025-07-23") is True
+    assert role.held_on("2025-11-30") is True
+    assert role.held_on("2025-07-24") is False
+
+
+def test_role_with_organisation_only() -> None:
+    """A role may name only an organisation."""
+    role = Role(organisation="in-mod", citations=CITES)
+    assert (role.title, role.organisation) == (None, "in-mod")
+
+
+def test_series() -> None:
+    """A series' names are its id, name, short name and aliases."""
+    series = Series(
+        id="jwg",
+        name="Joint Working Group on Defence Cooperation",
+        short_name="JWG",
+        aliases=("India-Israel JWG",),
+        parties=("IN", "IL"),
+        citations=CITES,
+    )
+    assert series.names == (
+        "jwg",
+        "Joint Working Group on Defence Cooperation",
+        "JWG",
+        "India-Israel JWG",
+    )
+    assert series.parties == ("IN", "IL")
+
+
+def test_meeting() -> None:
+    """A meeting keeps its series, number, date, place, people and topics."""
+    meeting = Meeting(
+        id="jwg-17",
+        kind=MeetingKind.JWG_SESSION,
+        title="17th JWG on Defence Cooperation",
+        series="jwg",
+        number=17,
+        date=PartialDate(2025, 11, 4),
+        place=TEL_AVIV,
+        participants=("rajesh-kumar-singh", "amir-baram"),
+        co_chairs=("rajesh-kumar-singh", "amir-baram"),
+        outcomes=("MoU signed",),
+        focus_areas=("artificial-intelligence",),
+        citations=(
+            Citation(source="ians-2025-11-06", quote="17th", supports=("number", "series")),
+        ),
+        inferred=(Inference(field="date", reason="the Tuesday before the dateline"),),
+        notes="Held in Tel Aviv.",
+    )
+    assert (meeting.series, meeting.number, meeting.date, meeting.place) == (
+        "jwg",
+        17,
+        PartialDate(2025, 11, 4),
+        TEL_AVIV,
+    )
+    assert meeting.co_chairs == ("rajesh-kumar-singh", "amir-baram")
+
+
+def test_agreement_defaults_and_values() -> None:
+    """An agreement defaults to signed and links its meeting and timing."""
+    agreement = Agreement(
+        id="mou-2025-11",
+        kind=AgreementKind.MOU,
+        title="MoU on defence cooperation",
+        parties=("IN", "IL"),
+        signed=PartialDate(2025, 11, 4),
+        place=TEL_AVIV,
+        signatories=("rajesh-kumar-singh", "amir-baram"),
+        meeting="jwg-17",
+        meeting_timing=MeetingTiming.DURING,
+        summary="Cooperation in defence.",
+        citations=CITES,
+    )
+    assert agreement.status is AgreementStatus.SIGNED
+    assert (agreement.meeting, agreement.meeting_timing) == ("jwg-17", MeetingTiming.DURING)
+
+
+def test_delegation_with_engagements() -> None:
+    """A delegation keeps its leader, members, countries, dates and engagements."""
+    stop = Engagement(
+        kind=EngagementKind.MEETING,
+        description="17th JWG",
+        date=PartialDate(2025, 11, 4),
+        place=TEL_AVIV,
+        meeting="jwg-17",
+        people=("amir-baram",),
+        citations=CITES,
+        inferred=(Inference(field="date", reason="the day of the JWG"),),
+    )
+    visit = Delegation(
+        id="singh-israel-2025-11",
+        title="Singh visits Israel",
+        leader="rajesh-kumar-singh",
+        members=("an-official",),
+        origin="IN",
+        host="IL",
+        dates=DateRange(PartialDate(2025, 11, 3), PartialDate(2025, 11, 5)),
+        purpose="JWG",
+        engagements=(stop,),
+        citations=CITES,
+    )
+    assert (visit.leader, visit.members, visit.origin, visit.host) == (
+        "rajesh-kumar-singh",
+        ("an-official",),
+        "IN",
+        "IL",
+    )
+    assert visit.engagements == (stop,)
+    assert visit.dates is not None
+    assert visit.dates.isoformat() == "2025-11-03/2025-11-05"
+
+
+def test_event() -> None:
+    """An event keeps its date, place, actors, countries and details."""
+    event = Event(
+        id="pahalgam-attack-2025",
+        kind=EventKind.ATTACK,
+        title="Pahalgam attack",
+        date=DateBetween(PartialDate(2025, 4, 21), PartialDate(2025, 4, 22)),
+        place=Place(city="Pahalgam", country="IN"),
+        description="An attack.",
+        people=("someone",),
+        organisations=("some-group",),
+        countries=("IN", "PK"),
+        details=("26 killed",),
+        citations=CITES,
+    )
+    assert event.countries == ("IN", "PK")
+    assert event.details == ("26 killed",)
+
+
+def test_source_label_and_repr() -> None:
+    """A source's label is its title or id; its text is kept but left out of the repr."""
+    source = Source(
+        id="ians-2025-11-06",
+        agency="ians",
+        published=PartialDate(2025, 11, 6),
+        dateline=Place(city="New Delhi", country="IN"),
+        text_file="sources/ians.txt",
+        text="Some text.",
+    )
+    assert source.label == "ians-2025-11-06"
+    assert source.language == "en"
+    assert source.text == "Some text."
+    assert "Some text." not in repr(source)
+    assert attrs.evolve(source, title="IANS report").label == "IANS report"
+
+
+def test_discrepancy_values() -> None:
+    """A discrepancy's values are the distinct claimed values in first-claimed order."""
+    claims = tuple(
+        Claim(field="meeting_timing", value=value, citation=CITATION)
+        for value in ("during", "after", "during")
+    )
+    discrepancy = Discrepancy(
+        record_kind="agreement", record_id="mou-2025-11", field="meeting_timing", claims=claims
+    )
+    assert discrepancy.values == ("during", "after")
+
+
+# ---------------------------------------------------------------------------------- ids
+
+
+@pytest.mark.parametrize("bad", ["JWG 17", "", "a--b", "-a", "a-", "Jwg", "jwg_17", "jwg 17"])
+def test_id_rejects_bad_ids(bad: str) -> None:
+    """Ids must be lower-case letters and digits joined by single hyphens."""
+    with raises_field_error("id", ID_MESSAGE.format(bad)) as info:
+        build(Meeting, id=bad)
+    assert info.value.field == "id"
+    assert info.value.message == ID_MESSAGE.format(bad)
+
+
+@pytest.mark.parametrize("cls", WITH_ID, ids=lambda cls: cls.__name__)
+def test_every_record_id_is_validated(cls: type[Any]) -> None:
+    """Every record class with an id rejects 'JWG 17'."""
+    with raises_field_error("id", ID_MESSAGE.format("JWG 17")):
+        build(cls, id="JWG 17")
+
+
+@pytest.mark.parametrize(
+    "good", ["jwg", "jwg-17", "17", "a-b-c", "mou-2025-11-defence-cooperation"]
+)
+def test_id_accepts_good_ids(good: str) -> None:
+    """Lower-case letters and digits joined by single hyphens make an id."""
+    assert build(Meeting, id=good).id == good
+
+
+@pytest.mark.parametrize(
+    ("cls", "field"),
+    [
+        (Citation, "source"),
+        (Meeting, "series"),
+        (Agreement, "meeting"),
+        (Organisation, "parent"),
+        (Source, "publisher"),
+        (Source, "agency"),
+        (Role, "organisation"),
+        (Engagement, "meeting"),
+        (Delegation, "leader"),
+    ],
+)
+def test_id_fields_are_validated(cls: type[Any], field: str) -> None:
+    """Fields that refer to other records by id reject non-ids."""
+    with raises_field_error(field, ID_MESSAGE.format("JWG 17")) as info:
+        build(cls, **{field: "JWG 17"})
+    assert info.value.field == field
+
+
+def test_id_rejects_non_string() -> None:
+    """An id must be a str."""
+    with raises_field_error("id", ID_MESSAGE.format(17)):
+        build(Meeting, id=17)
+
+
+def test_id_rejects_trailing_newline() -> None:
+    """An id with a trailing newline is not an id."""
+    with raises_field_error("id", ID_MESSAGE.format("jwg-17\n")):
+        build(Meeting, id="jwg-17\n")
+
+
+@pytest.mark.parametrize(
+    ("cls", "field", "value", "message"),
+    [
+        (Meeting, "participants", ("a", "Y Z"), "item 1: 'Y Z' is not an id"),
+        (Meeting, "participants", ("a", 5), "item 1: 5 is not an id"),
+        (Meeting, "participants", ["a"], "must be a tuple of ids, got list"),
+        (Meeting, "participants", ("x", "y", "x"), "lists 'x' more than once"),
+        (Meeting, "co_chairs", ("b", "a", "b", "a"), "lists 'a' more than once"),
+        (Meeting, "focus_areas", ("ai", "ai"), "lists 'ai' more than once"),
+        (Agreement, "signatories", ("a", "a"), "lists 'a' more than once"),
+        (Agreement, "focus_areas", "ai", "must be a tuple of ids, got str"),
+        (Delegation, "members", ("m", "m"), "lists 'm' more than once"),
+        (Engagement, "organisations", ("rafael", "rafael"), "lists 'rafael' more than once"),
+        (Engagement, "people", ("Amir Baram",), "item 0: 'Amir Baram' is not an id"),
+        (Event, "people", ("p", "p"), "lists 'p' more than once"),
+        (Event, "organisations", ("o", "o"), "lists 'o' more than once"),
+        (FocusArea, "parents", ("p", "p"), "lists 'p' more than once"),
+    ],
+)
+def test_id_tuples_are_validated(cls: type[Any], field: str, value: Any, message: str) -> None:
+    """Tuples of ids must be tuples of distinct ids."""
+    with raises_field_error(field, message) as info:
+        build(cls, **{field: value})
+    assert info.value.field == field
+
+
+# ---------------------------------------------------------------------------- countries
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("XX", "'XX' is not an ISO 3166-1 alpha-2 country code"),
+        ("India", "'India' is not an ISO 3166-1 alpha-2 country code; 'India' is 'IN'"),
+        ("india", "'india' is not an ISO 3166-1 alpha-2 country code; 'india' is 'IN'"),
+        ("in", "'in' is not an ISO 3166-1 alpha-2 country code; did you mean 'IN'?"),
+        ("Il", "'Il' is not an ISO 3166-1 alpha-2 country code; did you mean 'IL'?"),
+        ("Indai", "'Indai' is not an ISO 3166-1 alpha-2 country code; did you mean 'IN' (India)?"),
+        ("", "'' is not an ISO 3166-1 alpha-2 country code"),
+        (5, "5 is not an ISO 3166-1 alpha-2 country code"),
+        (None, "None is not an ISO 3166-1 alpha-2 country code"),
+    ],
+)
+def test_place_country_is_validated(value: Any, message: str) -> None:
+    """A place's country must be an ISO code; names and lower case get a suggestion."""
+    with raises_field_error("country", message) as info:
+        Place(country=value)
+    assert info.value.field == "country"
+    assert info.value.message == message
+
+
+@pytest.mark.parametrize(
+    ("cls", "field"),
+    [(Delegation, "origin"), (Delegation, "host"), (Organisation, "country"), (Role, "country")],
+)
+def test_country_fields_are_validated(cls: type[Any], field: str) -> None:
+    """Every country field suggests the code for a country name."""
+    message = "'India' is not an ISO 3166-1 alpha-2 country code; 'India' is 'IN'"
+    with raises_field_error(field, message):
+        build(cls, **{field: "India"})
+
+
+@pytest.mark.parametrize(
+    ("cls", "field", "value", "message"),
+    [
+        (
+            Series,
+            "parties",
+            ("IN", "India"),
+            "item 1: 'India' is not an ISO 3166-1 alpha-2 country code; 'India' is 'IN'",
+        ),
+        (
+            Agreement,
+            "parties",
+            ("in", "IL"),
+            "item 0: 'in' is not an ISO 3166-1 alpha-2 country code; did you mean 'IN'?",
+        ),
+        (Series, "parties", ("IN", "IN"), "lists a country more than once: ('IN', 'IN')"),
+        (Event, "countries", ["IN"], "must be a tuple of country codes, got list"),
+        (Event, "countries", ("XX",), "item 0: 'XX' is not an ISO 3166-1 alpha-2 country code"),
+    ],
+)
+def test_country_tuples_are_validated(cls: type[Any], field: str, value: Any, message: str) -> None:
+    """Tuples of countries must be tuples of distinct ISO codes."""
+    with raises_field_error(field, message):
+        build(cls, **{field: value})
+
+
+def test_agreement_needs_two_parties() -> None:
+    """An agreement must have at least two parties."""
+    with raises_field_error("parties", "needs at least 2 parties, got 1"):
+        build(Agreement, parties=("IN",))
+
+
+# -------------------------------------------------------------------------------- enums
+
+
+@pytest.mark.parametrize(
+    ("cls", "field", "value", "message"),
+    [
+        (
+            Meeting,
+            "kind",
+            "talks",
+            "'talks' is not a MeetingKind; choose one of 'jwg-session', 'bilateral-meeting', "
+            "'call-on', 'talks', 'dialogue', 'summit', 'other'",
+        ),
+        (
+            Agreement,
+            "kind",
+            "memorandum",
+            "'memorandum' is not an AgreementKind; choose one of 'mou', 'treaty', 'agreement', "
+            "'protocol', 'letter-of-intent', 'other'",
+        ),
+        (
+            Agreement,
+            "status",
+            "ratified",
+            "'ratified' is not an AgreementStatus; choose one of 'proposed', 'signed', "
+            "'in-force', 'expired', 'terminated'",
+        ),
+        (
+            Organisation,
+            "kind",
+            MeetingKind.OTHER,
+            "<MeetingKind.OTHER: 'other'> is not an OrganisationKind; choose one of 'ministry', "
+            "'government', 'armed-forces', 'company', 'agency', 'news-outlet', 'news-agency', "
+            "'armed-group', 'other'",
+        ),
+        (
+            Event,
+            "kind",
+            "riot",
+            "'riot' is not an EventKind; choose one of 'attack', 'military-operation', "
+            "'statement', 'interview', 'other'",
+        ),
+        (
+            Engagement,
+            "kind",
+            "lunch",
+            "'lunch' is not an EngagementKind; choose one of 'meeting', 'site-visit', "
+            "'travel', 'other'",
+        ),
+    ],
+)
+def test_enum_fields_reject_wrong_values(
+    cls: type[Any], field: str, value: Any, message: str
+) -> None:
+    """Enum fields take only members of their enum, and list the choices."""
+    with raises_field_error(field, message):
+        build(cls, **{field: value})
+
+
+def test_meeting_timing_rejects_wrong_value() -> None:
+    """meeting_timing takes only a MeetingTiming."""
+    message = "'during' is not a MeetingTiming; choose one of 'before', 'during', 'after'"
+    with raises_field_error("meeting_timing", message):
+        build(Agreement, meeting="jwg-17", meeting_timing="during")
+
+
+@pytest.mark.parametrize(
+    ("member", "label"),
+    [
+        (AgreementKind.MOU, "MoU"),
+        (AgreementKind.TREATY, "Treaty"),
+        (AgreementKind.AGREEMENT, "Agreement"),
+        (AgreementKind.PROTOCOL, "Protocol"),
+        (AgreementKind.LETTER_OF_INTENT, "Letter of intent"),
+        (AgreementKind.OTHER, "Other"),
+    ],
+)
+def test_agreement_kind_labels(member: AgreementKind, label: str) -> None:
+    """Agreement kinds have short human labels; MoU keeps its capitals."""
+    assert member.label == label
+
+
+@pytest.mark.parametrize(
+    ("member", "text"),
+    [
+        (AgreementKind.MOU, "mou"),
+        (AgreementStatus.IN_FORCE, "in-force"),
+        (MeetingKind.CALL_ON, "call-on"),
+        (MeetingTiming.AFTER, "after"),
+        (OrganisationKind.NEWS_AGENCY, "news-agency"),
+        (EventKind.MILITARY_OPERATION, "military-operation"),
+        (EngagementKind.SITE_VISIT, "site-visit"),
+    ],
+)
+def test_enum_str_is_data_file_value(member: Any, text: str) -> None:
+    """An enum member prints as the string written in data files, and that string finds it."""
+    assert str(member) == text
+    assert type(member)(text) is member
+
+
+# ------------------------------------------------------------------------- text fields
+
+
+@pytest.mark.parametrize(
+    ("cls", "field", "value", "message"),
+    [
+        (Meeting, "title", "", "must be non-empty text, got ''"),
+        (Meeting, "title", "   ", "must be non-empty text, got '   '"),
+        (Meeting, "title", None, "must be non-empty text, got None"),
+        (Meeting, "notes", "", "must be non-empty text, got ''"),
+        (Place, "city", "", "must be non-empty text, got ''"),
+        (Citation, "quote", " ", "must be non-empty text, got ' '"),
+        (Inference, "reason", "", "must be non-empty text, got ''"),
+        (Claim, "value", "", "must be non-empty text, got ''"),
+        (Source, "text", "", "must be non-empty text, got ''"),
+        (Person, "aliases", ("Singh", ""), "item 1 must be non-empty text, got ''"),
+        (Person, "aliases", ["Singh"], "must be a tuple of strings, got list"),
+        (Citation, "supports", "place", "must be a tuple of strings, got str"),
+        (Meeting, "outcomes", (5,), "item 0 must be non-empty text, got 5"),
+    ],
+)
+def test_text_fields_are_validated(cls: type[Any], field: str, value: Any, message: str) -> None:
+    """Text fields need non-empty text; text tuples need tuples of non-empty text."""
+    with raises_field_error(field, message):
+        build(cls, **{field: value})
+
+
+# ---------------------------------------------------------------------- nested records
+
+
+@pytest.mark.parametrize(
+    ("cls", "field", "value", "message"),
+    [
+        (Person, "roles", ("x",), "item 0 must be a Role, got 'x'"),
+        (Person, "roles", [], "must be a tuple of Role, got list"),
+        (Delegation, "engagements", (CITATION,), f"item 0 must be a Engagement, got {CITATION!r}"),
+        (Meeting, "citations", ("ians",), "item 0 must be a Citation, got 'ians'"),
+        (Meeting, "inferred", ("why",), "item 0 must be a Inference, got 'why'"),
+        (Meeting, "claims", (CITATION,), f"item 0 must be a Claim, got {CITATION!r}"),
+        (
+            Meeting,
+            "date",
+            "2025-11-04",
+            "must be a PartialDate, DateRange or DateBetween, got str",
+        ),
+        (
+            Role,
+            "attested",
+            (PartialDate(2025), "2025"),
+            "must be a tuple of PartialDate, got "
+            "(PartialDate(year=2025, month=None, day=None), '2025')",
+        ),
+        (
+            Role,
+            "attested",
+            (DateRange(PartialDate(2025), PartialDate(2026)),),
+            "must be a tuple of PartialDate, got (DateRange(start=PartialDate(year=2025, "
+            "month=None, day=None), end=PartialDate(year=2026, month=None, day=None)),)",
+        ),
+    ],
+)
+def test_nested_values_are_type_checked(
+    cls: type[Any], field: str, value: Any, message: str
+) -> None:
+    """Fields holding other records or dates reject values of the wrong type."""
+    with raises_field_error(field, message):
+        build(cls, **{field: value})
+
+
+@pytest.mark.parametrize(
+    ("cls", "field", "value"),
+    [
+        (Meeting, "place", "Tel Aviv"),
+        (Agreement, "place", "Tel Aviv"),
+        (Source, "dateline", "New Delhi"),
+        (Claim, "citation", "ians-2025-11-06"),
+    ],
+)
+def test_place_and_citation_fields_raise_field_value_error(
+    cls: type[Any], field: str, value: str
+) -> None:
+    """A Place or Citation field given a str raises FieldValueError naming the field."""
+    with pytest.raises(FieldValueError, match=re.escape(repr(value))) as info:
+        build(cls, **{field: value})
+    assert info.value.field == field
+
+
+# ----------------------------------------------------------------------------- citations
+
+
+@pytest.mark.parametrize("cls", CITATIONS_REQUIRED, ids=lambda cls: cls.__name__)
+def test_citations_required(cls: type[Any]) -> None:
+    """Records that need a source reject an empty citations tuple."""
+    with raises_field_error("citations", "needs at least 1 citation, got 0") as info:
+        build(cls, citations=())
+    assert info.value.field == "citations"
+
+
+@pytest.mark.parametrize("cls", [FocusArea, Source], ids=lambda cls: cls.__name__)
+def test_citations_optional(cls: type[Any]) -> None:
+    """Focus areas and sources may have no citations."""
+    assert build(cls, citations=()).citations == ()
+
+
+def test_meeting_citation_supports_must_name_fact_field() -> None:
+    """A citation may only support a meeting's fact fields."""
+    citation = Citation(source="ians-2025-11-06", quote="17th JWG", supports=("number", "title"))
+    message = (
+        "'title' is not a fact field of Meeting; choose from kind, series, number, date, "
+        "place, participants, co_chairs, outcomes, focus_areas"
+    )
+    with raises_field_error("citations[1].supports", message) as info:
+        build(Meeting, citations=(CITATION, citation), series="jwg", number=17)
+    assert info.value.field == "citations[1].supports"
+
+
+@pytest.mark.parametrize("cls", WITH_FACT_FIELDS, ids=lambda cls: cls.__name__)
+def test_citation_supports_checked_for_every_record(cls: type[Any]) -> None:
+    """Every record with fact fields rejects a citation supporting an unknown field."""
+    citation = Citation(source="ians-2025-11-06", quote="q", supports=("nonsense",))
+    expected = (
+        f"'nonsense' is not a fact field of {cls.__name__}; "
+        f"choose from {', '.join(cls.FACT_FIELDS)}"
+    )
+    with raises_field_error("citations[0].supports", expected):
+        build(cls, citations=(citation,))
+
+
+@pytest.mark.parametrize(
+    ("cls", "fields"),
+    [
+        (Person, ("name", "aliases", "roles")),
+        (Series, ("name", "short_name", "aliases", "parties")),
+        (Organisation, ("name", "aliases", "kind", "country", "parent")),
+        (FocusArea, ("label", "synonyms", "parents")),
+        (Source, ("title", "publisher", "agency", "published", "dateline")),
+        (
+            Delegation,
+            ("leader", "members", "origin", "host", "dates", "purpose", "engagements"),
+        ),
+        (
+            Event,
+            (
+                "kind",
+                "date",
+                "place",
+                "description",
+                "people",
+                "organisations",
+                "countries",
+                "details",
+            ),
+        ),
+        (
+            Agreement,
+            (
+                "kind",
+                "parties",
+                "signed",
+                "place",
+                "signatories",
+                "focus_areas",
+                "meeting",
+                "meeting_timing",
+                "status",
+                "summary",
+            ),
+        ),
+    ],
+)
+def test_fact_fields(cls: type[Any], fields: tuple[str, ...]) -> None:
+    """Each record class lists the fields a citation may support."""
+    assert fields == cls.FACT_FIELDS
+    citation = Citation(source="ians-2025-11-06", quote="q", supports=fields)
+    assert build(cls, citations=(citation,)).citations == (citation,)
+
+
+@pytest.mark.parametrize("cls", [Role, Engagement], ids=lambda cls: cls.__name__)
+def test_nested_record_citation_supports_checked(cls: type[Any]) -> None:
+    """Roles and engagements reject a citation supporting a field they do not have."""
+    citation = Citation(source="ians-2025-11-06", quote="q", supports=("nonsense",))
+    with pytest.raises(FieldValueError, match="'nonsense' is not a") as info:
+        build(cls, citations=(citation,))
+    assert info.value.field == "citations[0].supports"
+
+
+@pytest.mark.parametrize("label", ["inferred", "claims"])
+@pytest.mark.parametrize("cls", WITH_FACT_FIELDS, ids=lambda cls: cls.__name__)
+def test_inferred_and_claims_must_name_fact_field(cls: type[Any], label: str) -> None:
+    """Inferences and claims may only name the record's fact fields."""
+    item: Inference | Claim = (
+        Inference(field="nope", reason="r")
+        if label == "inferred"
+        else Claim(field="nope", value="v", citation=CITATION)
+    )
+    expected = (
+        f"'nope' is not a fact field of {cls.__name__}; choose from {', '.join(cls.FACT_FIELDS)}"
+    )
+    with raises_field_error(f"{label}[0].field", expected) as info:
+        build(cls, **{label: (item,)})
+    assert info.value.field == f"{label}[0].field"
+
+
+def test_meeting_inferred_unknown_field_message() -> None:
+    """The error for an unknown inferred field lists the meeting's fact fields."""
+    message = (
+        "'nope' is not a fact field of Meeting; choose from kind, series, number, date, "
+        "place, participants, co_chairs, outcomes, focus_areas"
+    )
+    with raises_field_error("inferred[1].field", message):
+        build(
+            Meeting,
+            inferred=(Inference(field="date", reason="r"), Inference(field="nope", reason="r")),
+        )
+
+
+def test_engagement_inferred_must_name_field() -> None:
+    """An engagement's inferences may only name its own fields."""
+    message = (
+        "'title' is not a field of Engagement; choose from kind, description, date, place, "
+        "meeting, organisations, people"
+    )
+    with raises_field_error("inferred[0].field", message):
+        build(Engagement, inferred=(Inference(field="title", reason="r"),))
+
+
+def test_disputed_field_must_be_unset_or_explained() -> None:
+    """A field with competing claims must be unset or carry an inference saying why."""
+    claims = (
+        Claim(field="meeting_timing", value="during", citation=CITATION),
+        Claim(field="meeting_timing", value="after", citation=CITATION),
+    )
+    message = (
+        "sources disagree (after, during) but the field holds during; "
+        "leave it unset or add an inferred entry saying why"
+    )
+    with raises_field_error("meeting_timing", message):
+        build(Agreement, meeting="jwg-17", meeting_timing=MeetingTiming.DURING, claims=claims)
+    unset = build(Agreement, meeting="jwg-17", claims=claims)
+    assert unset.meeting_timing is None
+    explained = build(
+        Agreement,
+        meeting="jwg-17",
+        meeting_timing=MeetingTiming.DURING,
+        claims=claims,
+        inferred=(Inference(field="meeting_timing", reason="the official release says so"),),
+    )
+    assert explained.meeting_timing is MeetingTiming.DURING
+
+
+def test_agreeing_claims_need_no_explanation() -> None:
+    """Claims that all give the same value do not make the field disputed."""
+    claims = (
+        Claim(field="meeting_timing", value="during", citation=CITATION),
+        Claim(field="meeting_timing", value="during", citation=CITATION),
+    )
+    agreement = build(
+        Agreement, meeting="jwg-17", meeting_timing=MeetingTiming.DURING, claims=claims
+    )
+    assert agreement.claims == claims
+
+
+# -------------------------------------------------------------------- cross-field rules
+
+
+@pytest.mark.parametrize(
+    ("number", "message"),
+    [
+        (0, "must be a positive whole number, got 0"),
+        (-1, "must be a positive whole number, got -1"),
+        (True, "must be a positive whole number, got True"),
+        ("17", "must be a positive whole number, got '17'"),
+        (17.0, "must be a positive whole number, got 17.0"),
+    ],
+)
+def test_meeting_number_must_be_positive_int(number: Any, message: str) -> None:
+    """A meeting number is a positive int."""
+    with raises_field_error("number", message):
+        build(Meeting, series="jwg", number=number)
+
+
+def test_meeting_number_needs_series() -> None:
+    """A meeting number without a series is rejected."""
+    with raises_field_error("number", "17 is given but series is not") as info:
+        build(Meeting, number=17)
+    assert info.value.field == "number"
+
+
+def test_meeting_co_chair_must_be_participant() -> None:
+    """Every co-chair must be listed among the participants."""
+    message = "'amir-baram' is a co-chair but not listed in participants"
+    with raises_field_error("co_chairs", message) as info:
+        build(
+            Meeting,
+            participants=("rajesh-kumar-singh",),
+            co_chairs=("rajesh-kumar-singh", "amir-baram"),
+        )
+    assert info.value.field == "co_chairs"
+
+
+def test_agreement_meeting_timing_needs_meeting() -> None:
+    """An agreement cannot say when it was signed relative to a meeting it does not name."""
+    with raises_field_error("meeting_timing", "is given but meeting is not") as info:
+        build(Agreement, meeting_timing=MeetingTiming.DURING)
+    assert info.value.field == "meeting_timing"
+
+
+def test_delegation_leader_not_in_members() -> None:
+    """The leader of a delegation is not listed among its members."""
+    message = "'rajesh-kumar-singh' is the leader; list members only"
+    with raises_field_error("members", message) as info:
+        build(Delegation, members=("an-official", "rajesh-kumar-singh"))
+    assert info.value.field == "members"
+
+
+def test_role_needs_title_or_organisation() -> None:
+    """A role with neither title nor organisation is rejected."""
+    with raises_field_error("title", "a role needs a title, an organisation or both") as info:
+        Role(citations=CITES)
+    assert info.value.field == "title"
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "message"),
+    [
+        (PartialDate(2025), PartialDate(2024), "'2024' is before start '2025'"),
+        (
+            PartialDate(2025, 7, 2),
+            PartialDate(2025, 7, 1),
+            "'2025-07-01' is before start '2025-07-02'",
+        ),
+    ],
+)
+def test_role_end_not_before_start(start: PartialDate, end: PartialDate, message: str) -> None:
+    """A role cannot end before it starts."""
+    with raises_field_error("end", message):
+        build(Role, start=start, end=end)
+
+
+def test_role_end_may_share_a_month_with_start() -> None:
+    """A role whose end month contains its start day is accepted."""
+    role = build(Role, start=PartialDate(2025, 7, 15), end=PartialDate(2025, 7))
+    assert role.end == PartialDate(2025, 7)
+
+
+def test_engagement_meeting_kind_needs_meeting() -> None:
+    """A 'meeting' engagement must name its meeting."""
+    with raises_field_error("meeting", "a 'meeting' engagement must name its meeting") as info:
+        build(Engagement, kind=EngagementKind.MEETING)
+    assert info.value.field == "meeting"
+
+
+def test_field_value_error_is_library_and_value_error() -> None:
+    """FieldValueError is an AgreementTrackerError and a ValueError carrying field and message."""
+    with pytest.raises(FieldValueError) as info:
+        Place(country="XX")
+    assert isinstance(info.value, AgreementTrackerError)
+    assert isinstance(info.value, ValueError)
+    assert (info.value.field, info.value.message) == (
+        "country",
+        "'XX' is not an ISO 3166-1 alpha-2 country code",
+    )
+    assert str(info.value) == "country: 'XX' is not an ISO 3166-1 alpha-2 country code"
+
+
+# ------------------------------------------------------------------ frozen and evolve
+
+
+@pytest.mark.parametrize("cls", list(VALID), ids=lambda cls: cls.__name__)
+def test_records_are_frozen(cls: type[Any]) -> None:
+    """Assigning to a field of any record raises FrozenInstanceError."""
+    record = build(cls)
+    name = next(iter(VALID[cls]))
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        setattr(record, name, VALID[cls][name])
+
+
+def test_place_assignment_is_refused() -> None:
+    """Assigning a place's city raises FrozenInstanceError and leaves the place unchanged."""
+    place = Place(city="Tel Aviv", country="IL")
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        place.city = "Haifa"  # type: ignore[misc]
+    assert place.city == "Tel Aviv"
+
+
+def test_evolve_makes_a_changed_copy() -> None:
+    """attrs.evolve returns a changed copy and leaves the original alone."""
+    meeting = build(Meeting)
+    later = attrs.evolve(meeting, series="jwg", number=18, date=PartialDate(2026))
+    assert (later.series, later.number, later.date) == ("jwg", 18, PartialDate(2026))
+    assert (meeting.series, meeting.number, meeting.date) == (None, None, None)
+    assert later.id == meeting.id
+
+
+def test_evolve_validates() -> None:
+    """attrs.evolve runs the validators and the cross-field checks."""
+    place = Place(city="Tel Aviv", country="IL")
+    with raises_field_error(
+        "country", "'Israel' is not an ISO 3166-1 alpha-2 country code; 'Israel' is 'IL'"
+    ):
+        attrs.evolve(place, country="Israel")
+    with raises_field_error("number", "3 is given but series is not"):
+        attrs.evolve(build(Meeting), number=3)
+
+
+def test_records_compare_and_hash_by_value() -> None:
+    """Records with equal fields are equal and hash equally."""
+    assert build(Meeting) == build(Meeting)
+    assert hash(build(Meeting)) == hash(build(Meeting))
+    assert build(Meeting) != build(Meeting, title="Other")
+
+
+# ----------------------------------------------------------------------------- properties
+
+
+ID_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+
+
+@given(st.from_regex(ID_PATTERN, fullmatch=True))
+def test_any_well_formed_id_is_accepted(value: str) -> None:
+    """Every string of lower-case letters and digits joined by single hyphens is an id."""
+    assert Citation(source=value, quote="q").source == value
+
+
+@given(st.text(alphabet="abcXY -_09\n", max_size=8))
+def test_id_validator_matches_pattern(value: str) -> None:
+    """A string without a trailing newline is accepted as an id exactly when it matches the id pattern."""
+    assume(not value.endswith("\n"))  # see test_id_rejects_trailing_newline
+    if re.fullmatch(ID_PATTERN, value) is not None:
+        assert Citation(source=value, quote="q").source == value
+    else:
+        with raises_field_error("source", ID_MESSAGE.format(value)):
+            Citation(source=value, quote="q")
