@@ -56,7 +56,8 @@ class Records(tuple[T, ...]):
         return made
 
     def __repr__(self) -> str:
-        return f"Records({tuple.__repr__(self)}, kind={self.kind!r})"
+        # Shown as a table at the prompt, like a DataFrame; ``tuple(records)`` for the items.
+        return str(self.as_table())
 
     def as_table(self, columns: Sequence[str] | None = None, *, cited: bool = False) -> Table:
         """These records as a :class:`~agreement_tracker.render.Table`.
@@ -122,6 +123,20 @@ class Records(tuple[T, ...]):
         from .render import records_dataframe
 
         return records_dataframe(self, self._tracker)
+
+    def plot(self, *, ax: Any = None, title: str | None = None) -> Any:
+        """A timeline plot (needs the ``plot`` extra): exact days as points, spans otherwise.
+
+        Works for timelines and for agreements, meetings, delegations and events; returns
+        the matplotlib ``Axes``.  Example: ``t.timeline().plot()``.
+        """
+        from .query import timeline_entries
+        from .render import plot_timeline
+
+        if self.kind not in ("timeline", "agreement", "meeting", "delegation", "event"):
+            raise TypeError(f"{self.kind} records have no dates to plot")
+        entries: Any = self if self.kind == "timeline" else timeline_entries(self)  # type: ignore[arg-type]
+        return plot_timeline(entries, ax=ax, title=title)
 
     def __str__(self) -> str:
         return str(self.as_table())

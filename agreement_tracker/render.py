@@ -29,7 +29,7 @@ import attrs
 
 from ._text import close_matches
 from .countries import NAMES as COUNTRY_NAMES
-from .dates import precision_label
+from .dates import DateRange, precision_label
 from .exceptions import NoMatchError
 from .model import (
     Delegation,
@@ -62,12 +62,14 @@ _RAW_HTML_FORMATS = {"unsafehtml"}
 
 
 def escape_markdown(text: str) -> str:
-    r"""Escape a cell for a Markdown table: HTML special characters, ``|`` and newlines.
+    r"""Escape a cell for a Markdown table: ``<``, ``>``, ``&``, ``|`` and newlines.
+
+    Quotes are left alone: outside an HTML attribute they are harmless.
 
     >>> escape_markdown("<script>alert('x')</script> | y")
-    '&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; \\| y'
+    "&lt;script&gt;alert('x')&lt;/script&gt; \\| y"
     """
-    escaped = html.escape(text, quote=True).replace("|", "\\|")
+    escaped = html.escape(text, quote=False).replace("|", "\\|")
     return escaped.replace("\r\n", "<br>").replace("\n", "<br>")
 
 
@@ -79,6 +81,12 @@ class Table:
     >>> t = Table(["name"], [["<b>x</b>"]], title="People")
     >>> t.columns, len(t)
     (('name',), 1)
+    >>> t
+    People
+    <BLANKLINE>
+    name
+    --------
+    <b>x</b>
     >>> "&lt;b&gt;x&lt;/b&gt;" in t._repr_html_()
     True
     """
@@ -134,8 +142,8 @@ class Table:
     __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
-        title = f" {self.title!r}" if self.title else ""
-        return f"<Table{title}: {len(self)} rows × {len(self._columns)} columns>"
+        # The REPL and notebooks' text view show the table itself, as pandas does.
+        return str(self)
 
     def select(self, columns: Sequence[str]) -> Table:
         """A table with only ``columns``, in the order given.
@@ -549,8 +557,9 @@ def records_dataframe(records: Records[Any], tracker: Tracker | None) -> Any:
             for item in records
         ]
         frame["date"] = [None if d is None else d.isoformat() for d in dates]
-        frame["earliest"] = pd.to_datetime([None if d is None else str(d.earliest) for d in dates])
-        frame["latest"] = pd.to_datetime([None if d is None else str(d.latest) for d in dates])
+        for column in ("earliest", "latest"):
+            days = [None if d is None else str(getattr(d, column)) for d in dates]
+            frame[column] = pd.to_datetime(pd.Series(days, dtype="object"))
         frame["precision"] = [precision_label(d) for d in dates]
         for old in ("signed", "dates", "published"):
             if old in frame.columns:
@@ -570,6 +579,9 @@ def plot_timeline(
     try:
         import matplotlib.dates as mdates
         import matplotlib.pyplot as plt
+        from matplotlib.artist import Artist
+        from matplotlib.lines import Line2D
+        from matplotlib.patches import Rectangle
     except ImportError as error:
         raise ImportError(
             "plotting needs matplotlib: pip install 'agreement-tracker[plot]'"
@@ -579,13 +591,14 @@ def plot_timeline(
     dated = [e for e in entries if e.date is not None]
     undated = [e for e in entries if e.date is None]
     if ax is None:
-        _, ax = plt.subplots(figsize=(10, 0.38 * max(len(dated), 4) + 1.2))
+        _, ax = plt.subplots(figsize=(11, 0.32 * max(len(dated), 4) + 1.4))
     colours = {
         "event": "#b2182b",
         "meeting": "#2166ac",
         "agreement": "#1b7837",
         "delegation": "#762a83",
     }
+    labels = []
     for row, entry in enumerate(dated):
         assert entry.date is not None
         start = dt.date.fromisoformat(str(entry.date.earliest))
@@ -598,32 +611,46 @@ def plot_timeline(
                 row,
                 end - start,
                 left=start,
-                height=0.5,
+                height=0.55,
                 color=colour,
-                alpha=0.35,
+                alpha=0.3,
                 edgecolor=colour,
-                hatch="//" if entry.date.isoformat().startswith("[") else None,
+                hatch=None if isinstance(entry.date, DateRange) else "///",
             )
-        ax.annotate(
-            f"{entry.title} ({entry.date.isoformat()})",
-            (end, row),
-            xytext=(4, 0),
-            textcoords="offset points",
-            va="center",
-            fontsize=8,
+        title_text = entry.title if len(entry.title) <= 48 else entry.title[:47] + "…"
+        labels.append(f"{title_text}  {entry.date.isoformat()}")
+    ax.set_yticks(range(len(dated)), labels, fontsize=8)
+    for tick, entry in zip(ax.get_yticklabels(), dated, strict=True):
+        tick.set_color(colours[entry.kind])
+    ax.set_ylim(len(dated) - 0.5, -0.5)
+    ax.grid(axis="x", alpha=0.3)
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))  # type: ignore[no-untyped-call]
+    handles: list[Artist] = [
+        Line2D([], [], marker="o", linestyle="", color=c, label=k) for k, c in colours.items()
+    ]
+    handles.append(Rectangle((0, 0), 1, 1, color="grey", alpha=0.3, label="lasted over the span"))
+    handles.append(
+        Rectangle(
+            (0, 0),
+            1,
+            1,
+            facecolor="white",
+            edgecolor="grey",
+            hatch="///",
+            label="one day somewhere in the span",
         )
-    ax.set_yticks(range(len(dated)), [e.kind for e in dated], fontsize=8)
-    ax.invert_yaxis()
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
-    ax.set_title(title or "Timeline: points are exact days, bars span imprecise dates")
+    )
+    ax.legend(handles=handles, fontsize=7, loc="lower left", framealpha=0.9)
+    ax.set_title(title or "Points are exact days; bars are imprecise dates", fontsize=10)
     if undated:
         ax.text(
             0,
-            -0.08,
-            "Undated: " + "; ".join(e.title for e in undated),
+            -0.12,
+            "Not dated in the sources: " + "; ".join(e.title for e in undated),
             transform=ax.transAxes,
             fontsize=7,
             va="top",
+            wrap=True,
         )
     return ax
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
 
 import agreement_tracker as at
@@ -37,9 +41,7 @@ def test_html_escapes_every_cell() -> None:
 def test_markdown_escapes_pipes_and_html() -> None:
     """Markdown output escapes |, < and > so a cell cannot break the table or inject markup."""
     markdown = Table(["name"], [[HOSTILE]]).to_markdown()
-    assert markdown.splitlines()[2] == (
-        "| &lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; \\| **bold** |"
-    )
+    assert markdown.splitlines()[2] == ("| &lt;script&gt;alert('x')&lt;/script&gt; \\| **bold** |")
     assert escape_markdown("a\nb") == "a<br>b"
 
 
@@ -106,3 +108,131 @@ def test_summary_as_of(tracker: at.Tracker) -> None:
     assert "Meetings since the last JWG (jwg-16, 2024-07)" in text
     assert "singh-baram-2025-07-23" in text
     assert "Disagreements between sources" in text
+
+
+# ------------------------------------------------------------------ golden files
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def _golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        path.write_text(text, "utf-8")
+    assert text == path.read_text("utf-8"), f"{name} differs; rerun with UPDATE_GOLDEN=1 to review"
+
+
+@pytest.mark.parametrize(
+    ("name", "make"),
+    [
+        ("summary.txt", lambda t: summary(t, as_of="2025-11-30")),
+        ("jwg.txt", lambda t: str(t.tables.series("JWG"))),
+        ("jwg.md", lambda t: t.tables.series("JWG").to_markdown()),
+        ("jwg.html", lambda t: t.tables.series("JWG")._repr_html_()),
+        ("timeline.txt", lambda t: str(t.tables.timeline())),
+        ("timeline.md", lambda t: t.timeline().to_markdown()),
+        ("timeline.html", lambda t: t.timeline()._repr_html_()),
+        ("focus_matrix.md", lambda t: t.tables.focus_matrix().to_markdown()),
+        ("people.txt", lambda t: str(t.tables.people())),
+        ("delegations.txt", lambda t: str(t.tables.delegations())),
+        ("sources.md", lambda t: t.tables.sources().to_markdown()),
+        ("discrepancies.txt", lambda t: str(t.tables.discrepancies())),
+        ("discrepancies.html", lambda t: t.tables.discrepancies()._repr_html_()),
+    ],
+)
+def test_golden_renderings(
+    tracker: at.Tracker, name: str, make: Callable[[at.Tracker], str]
+) -> None:
+    """The main summaries render exactly as pinned in tests/golden."""
+    _golden(name, make(tracker) + "\n")
+
+
+# ------------------------------------------------------------------ escaping data
+
+
+def _hostile_tracker() -> at.Tracker:
+    text = "A report about <script>alert(1)</script> and a | pipe."
+    source = at.Source(id="s", text_file="s.txt", text=text)
+    person = at.Person(
+        id="x",
+        name="<script>alert(1)</script>",
+        aliases=("a | pipe",),
+        citations=(at.Citation(source="s", quote="<script>alert(1)</script>", supports=("name",)),),
+    )
+    return at.Tracker([source, person])
+
+
+def test_script_in_a_name_is_escaped_in_html_and_markdown() -> None:
+    """A <script> tag or a | in a person's name cannot inject markup or break a table."""
+    people = _hostile_tracker().people
+    html = people._repr_html_()
+    markdown = people.to_markdown(["name", "aliases"])
+    for rendered in (html, markdown):
+        assert "<script>" not in rendered
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in rendered
+    assert markdown.splitlines()[2] == "| &lt;script&gt;alert(1)&lt;/script&gt; | a \\| pipe     |"
+    assert people.table("html").count("<td>") == 3
+
+
+# ------------------------------------------------------------------ records, extras
+
+
+def test_records_are_tuples_that_render(tracker: at.Tracker) -> None:
+    """Collections stay tuples (equality, indexing) while rendering as tables."""
+    jwgs = tracker.meetings_in_series("JWG")
+    assert jwgs[1].number == 17
+    assert str(jwgs).splitlines()[0] == "Meetings"
+    assert repr(jwgs) == str(jwgs)
+    assert jwgs.as_table(cited=True).rows[0][-1] == "key-ally-2025-07, ani-2025-07-24"
+    assert jwgs == (tracker.meeting("jwg-16"), tracker.meeting("jwg-17"))
+
+
+def test_unknown_column_is_an_error_with_suggestion(tracker: at.Tracker) -> None:
+    """Asking for a column that does not exist names the closest one."""
+    with pytest.raises(
+        ValueError, match=r"^unknown column 'dat' for meeting records; did you mean 'date'\?"
+    ):
+        tracker.meetings.table(columns=["dat"])
+
+
+def test_citations_view(tracker: at.Tracker) -> None:
+    """.sources() lists each row's quotes with the fields they support."""
+    view = tracker.meetings_in_series("JWG").sources()
+    assert len(view) == 12
+    assert view.rows[2] == (
+        "jwg-17",
+        "kind, series, number, place, participants, co_chairs",
+        "report-2025-11-05",
+        "The MoU was formalised in Tel Aviv during the 17th India-Israel Joint Working Group "
+        "(JWG) meeting on Defence Cooperation, co-chaired by Defence Secretary Rajesh Kumar "
+        "Singh and Major General (Res.) Amir Baram",
+    )
+
+
+def test_to_dataframe_keeps_dates_and_precision(tracker: at.Tracker) -> None:
+    """to_dataframe() gives real datetime columns and keeps each date's precision."""
+    pd = pytest.importorskip("pandas")
+    frame = tracker.meetings_in_series("JWG").to_dataframe()
+    assert list(frame["id"]) == ["jwg-16", "jwg-17"]
+    assert list(frame["date"]) == ["2024-07", "2025-11-04"]
+    assert list(frame["precision"]) == ["month", "day"]
+    assert list(frame["earliest"]) == [pd.Timestamp("2024-07-01"), pd.Timestamp("2025-11-04")]
+    assert list(frame["latest"]) == [pd.Timestamp("2024-07-31"), pd.Timestamp("2025-11-04")]
+    assert str(frame["earliest"].dtype).startswith("datetime64")
+    timeline = tracker.timeline().to_dataframe()
+    assert (len(timeline), timeline["earliest"].isna().sum()) == (20, 4)
+
+
+def test_plot_marks_imprecise_dates_as_spans(tracker: at.Tracker) -> None:
+    """The timeline plot draws exact days as points and imprecise dates as bars."""
+    pytest.importorskip("matplotlib")
+    import matplotlib
+
+    matplotlib.use("Agg")
+    ax = tracker.timeline().plot()
+    points = [line for line in ax.get_lines() if line.get_marker() == "o" and line.get_xdata().size]
+    bars = ax.patches
+    assert (len(points), len(bars)) == (8, 8)
+    assert ax.texts[0].get_text().startswith("Not dated in the sources: Operation Rising Lion")
+    with pytest.raises(TypeError, match=r"^person records have no dates to plot$"):
+        tracker.people.plot()
