@@ -12,7 +12,7 @@ their precision; disagreements between sources stay visible.
 '2024-07'
 """
 
-from .dataset import Tracker, load
+from .dataset import Tracker, load, validate
 from .dates import (
     DateBetween,
     DateLike,
@@ -113,4 +113,5 @@ __all__ = [
     "resolve_this_year",
     "resolve_weekday",
     "to_date",
+    "validate",
 ]

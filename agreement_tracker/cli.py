@@ -37,6 +37,7 @@ examples:
   agreement-tracker people --format github
   agreement-tracker discrepancies --format rounded_grid
   agreement-tracker sources --cited
+  agreement-tracker validate my-dataset/
 """
 
 
@@ -105,6 +106,15 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     _add_output_options(timeline)
 
+    check = commands.add_parser(
+        "validate",
+        help="check a dataset folder or file; exit 1 if it has problems",
+        description="Report every problem in a dataset (a folder, .toml or .json file) at "
+        "once, each with file, line, record id and field. Exit status 1 when problems are "
+        "found, 0 when the dataset is clean.",
+    )
+    check.add_argument("path", metavar="PATH", help="dataset folder, .toml or .json file")
+
     for name, text in (
         ("people", "people and their roles"),
         ("delegations", "delegations and their itineraries"),
@@ -126,6 +136,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     parser = _build_parser()
     args = parser.parse_args(argv)
+    if args.command == "validate":
+        return _validate(args.path)
     if args.command is None:
         args.command, args.as_of = "summary", None
     try:
@@ -135,6 +147,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     print(text)
     return 0
+
+
+def _validate(path: str) -> int:
+    """Print every problem with its file and line; 1 if any, else 0."""
+    from pathlib import Path
+
+    from .exceptions import DatasetError
+    from .storage import locate
+
+    try:
+        tracker = Tracker.from_path(path)
+    except DatasetError as error:
+        problems = error.problems
+    else:
+        print(f"{path}: ok: {tracker!r}")
+        return 0
+    for problem in problems:
+        found = locate(Path(path), problem)
+        prefix = f"{found[0]}:{found[1]}: " if found else f"{path}: "
+        print(prefix + problem)
+    count = len(problems)
+    print(f"{count} problem{'s' if count != 1 else ''} found", file=sys.stderr)
+    return 1
 
 
 def _run(args: argparse.Namespace, tracker: Tracker) -> str:

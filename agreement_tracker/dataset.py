@@ -13,11 +13,9 @@ from __future__ import annotations
 import difflib
 import functools
 import re
-import tomllib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from importlib.resources import files
-from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -46,29 +44,14 @@ from .model import (
 )
 from .query import Mode, TimelineEntry
 from .records import Records
-from .serialize import structure_record
+from .storage import MAX_BYTES, Loaded, read_dataset, write_folder, write_json
 from .vocabulary import Vocabulary
 
 if TYPE_CHECKING:
     from .render import Summaries
 from .vocabulary import problems as vocabulary_problems
 
-__all__ = ["Tracker", "load"]
-
-#: Data-file name for each record kind, in load order.
-FILES: dict[str, str] = {
-    "source": "sources.toml",
-    "organisation": "organisations.toml",
-    "person": "people.toml",
-    "focus_area": "focus_areas.toml",
-    "series": "series.toml",
-    "meeting": "meetings.toml",
-    "agreement": "agreements.toml",
-    "delegation": "delegations.toml",
-    "event": "events.toml",
-}
-METADATA_FILE = "dataset.toml"
-_METADATA_KEYS = {"name", "version", "description", "license", "citation"}
+__all__ = ["Tracker", "load", "validate"]
 
 _WS = re.compile(r"\s+")
 _NAME_PUNCT = re.compile(r"[^\w\s]")
@@ -155,29 +138,147 @@ class Tracker:
         self.events: Records[Event] = self._wrap("event", query.timeline_ordered(sort(Event)))
         # The vocabulary keeps file order: it is curated display order.
         self.focus_areas: Vocabulary = Vocabulary(by_kind.get(FocusArea, ()))
-        _check(self)
+        problems = cross_problems(self.all_records(), self._origins)
+        if problems:
+            raise DatasetError(problems)
         self._build_indexes()
 
     # ------------------------------------------------------------------ construction
 
     @classmethod
-    def from_path(cls, path: str | Path) -> Tracker:
-        """Load a dataset directory laid out like the bundled one (``*.toml`` per kind).
+    def from_path(cls, path: str | Path, *, max_bytes: int = MAX_BYTES) -> Tracker:
+        """Load a dataset: a folder like the bundled one, a ``.toml`` file or a ``.json`` file.
 
         Every problem in every file is collected and raised together as one
-        :class:`DatasetError`; nothing is half-loaded.
+        :class:`DatasetError`; nothing is half-loaded.  Files over ``max_bytes`` are
+        refused.  See docs/file-format.md for the layouts.
 
         >>> import agreement_tracker as at
         >>> at.Tracker.from_path("no/such/folder")
         Traceback (most recent call last):
         ...
         agreement_tracker.exceptions.DatasetError: 1 problem in the dataset:
-          no dataset folder at 'no/such/folder'
+          no dataset at 'no/such/folder': give a folder, a .toml file or a .json file
         """
-        folder = Path(path)
-        if not folder.is_dir():
-            raise DatasetError([f"no dataset folder at {str(path)!r}"])
-        return _load_folder(folder)
+        return _from_loaded(read_dataset(Path(path), max_bytes=max_bytes))
+
+    def save(self, path: str | Path, format: str = "toml") -> Path:
+        """Write the dataset: ``"toml"`` makes a folder, ``"json"`` a single file.
+
+        The output is canonical (records sorted by id, the vocabulary in its order,
+        fields in a fixed order, defaults left out) and written atomically; loading it
+        back gives an equal tracker.  Returns the path written.
+
+        >>> import agreement_tracker as at, tempfile, pathlib
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     saved = at.load().save(pathlib.Path(folder) / "india-israel.json", format="json")
+        ...     at.Tracker.from_path(saved) == at.load()
+        True
+        """
+        target = Path(path)
+        metadata = {
+            "name": self.name,
+            "version": self.data_version,
+            "description": self.description or None,
+            "license": self._meta.license,
+            "citation": self._meta.citation,
+        }
+        if format == "json":
+            write_json(target, metadata, self.all_records())
+        elif format == "toml":
+            write_folder(target, metadata, self.all_records())
+        else:
+            raise ValueError(f"format must be 'toml' or 'json', got {format!r}")
+        return target
+
+    def with_records(self, *records: Record, on_conflict: str = "error") -> Tracker:
+        """A new tracker with ``records`` added; this one is unchanged.
+
+        A record whose id is already used is an error naming both origins, unless
+        ``on_conflict`` is ``"replace"`` (the new record wins) or ``"keep"`` (the
+        existing one stays).  The result is validated as a whole.
+
+        >>> import agreement_tracker as at, attrs
+        >>> t = at.load()
+        >>> renamed = attrs.evolve(t.meeting("jwg-16"), title="JWG 16")
+        >>> t.with_records(renamed)
+        Traceback (most recent call last):
+        ...
+        agreement_tracker.exceptions.DatasetError: 1 problem in the dataset:
+          id 'jwg-16' is in meetings.toml and in the new records; pass on_conflict='replace' or 'keep' @ <memory>[jwg-16].id
+        >>> t.with_records(renamed, on_conflict="replace").meeting("jwg-16").title
+        'JWG 16'
+        """
+        return self._combined(records, {}, on_conflict, "the new records")
+
+    def merge(self, other: Tracker, *, on_conflict: str = "error") -> Tracker:
+        """A new tracker holding the records of both; metadata comes from this one.
+
+        Conflicting ids are an error naming both origins unless ``on_conflict`` is
+        ``"replace"`` (``other`` wins) or ``"keep"`` (this one wins).
+
+        >>> import agreement_tracker as at
+        >>> t = at.load()
+        >>> t.merge(t, on_conflict="keep") == t
+        True
+        """
+        return self._combined(
+            tuple(other.all_records()), other._origins, on_conflict, "the other dataset"
+        )
+
+    def _combined(
+        self,
+        records: Sequence[Record],
+        origins: Mapping[str, str],
+        on_conflict: str,
+        label: str,
+    ) -> Tracker:
+        if on_conflict not in ("error", "replace", "keep"):
+            raise ValueError(
+                f"on_conflict must be 'error', 'replace' or 'keep', got {on_conflict!r}"
+            )
+        incoming = {r.id: r for r in records}
+        clashes = [i for i in incoming if i in self._by_id and self._by_id[i] != incoming[i]]
+        if clashes and on_conflict == "error":
+            raise DatasetError(
+                [
+                    f"id {i!r} is in {self._origins.get(i, '<memory>')} and in {label}"
+                    f"{' (' + origins[i] + ')' if i in origins else ''}; "
+                    f"pass on_conflict='replace' or 'keep' @ <memory>[{i}].id"
+                    for i in clashes
+                ]
+            )
+        keep_mine = on_conflict == "keep"
+        merged: dict[str, Record] = {}
+        new_origins = dict(self._origins)
+        for record in self.all_records():
+            merged[record.id] = record
+        for record in records:
+            if record.id in merged and (keep_mine or merged[record.id] == record):
+                continue
+            merged[record.id] = record
+            if record.id in origins:
+                new_origins[record.id] = origins[record.id]
+            else:
+                new_origins.pop(record.id, None)
+        return Tracker(merged.values(), origins=new_origins, **self._metadata_kwargs())
+
+    def _metadata_kwargs(self) -> dict[str, Any]:
+        return {
+            "name": self._meta.name,
+            "version": self._meta.version,
+            "description": self._meta.description,
+            "license": self._meta.license,
+            "citation": self._meta.citation,
+        }
+
+    def __eq__(self, other: object) -> bool:
+        """Trackers are equal when their metadata and all their records are equal."""
+        if not isinstance(other, Tracker):
+            return NotImplemented
+        return self._meta == other._meta and _canonical(self) == _canonical(other)
+
+    __hash__ = None  # type: ignore[assignment]
 
     def _wrap(self, kind: str, items: Iterable[R]) -> Records[R]:
         return Records(items, kind=kind, tracker=self)
@@ -763,6 +864,18 @@ class Tracker:
         return pendulum.today().date() if as_of is None else to_date(as_of, what="as_of")
 
 
+def _canonical(tracker: Tracker) -> tuple[Any, ...]:
+    return (
+        tuple(tracker.focus_areas),
+        tuple(
+            sorted(
+                (r for r in tracker.all_records() if not isinstance(r, FocusArea)),
+                key=lambda r: (type(r).__name__, r.id),
+            )
+        ),
+    )
+
+
 def _suggest_names(wanted: str, records: Sequence[Any]) -> list[str]:
     """The main name of up to three records with a name close to ``wanted``, best first."""
     key = _name_key(wanted)
@@ -819,25 +932,55 @@ def _all_citations(record: Any) -> list[Citation]:
     return found
 
 
-def _check(tracker: Tracker) -> None:
-    """Cross-record validation: unique ids, resolvable references, verbatim quotes."""
+_LABELS: dict[type[Any], str] = {
+    Source: "source",
+    Organisation: "organisation",
+    Person: "person",
+    FocusArea: "focus area",
+    Series: "series",
+    Meeting: "meeting",
+    Agreement: "agreement",
+    Delegation: "delegation",
+    Event: "event",
+}
+_KIND_LABELS = {
+    "source": "source",
+    "organisation": "organisation",
+    "person": "person",
+    "focus_area": "focus area",
+    "series": "series",
+    "meeting": "meeting",
+    "agreement": "agreement",
+    "delegation": "delegation",
+    "event": "event",
+}
+
+
+def cross_problems(
+    records: Iterable[Record],
+    origins: Mapping[str, str],
+    *,
+    assume: Mapping[str, set[str] | None] | None = None,
+) -> list[str]:
+    """Every cross-record problem: duplicate ids, unresolved references, quotes not found.
+
+    ``assume`` names ids (by record-kind key, e.g. ``"person"``) to treat as existing:
+    records that failed to load, so that references to them are not reported twice;
+    ``None`` for a kind means any id of that kind.
+
+    >>> import agreement_tracker as at
+    >>> cross_problems(at.load().all_records(), {})
+    []
+    """
     problems: list[str] = []
-    origins = tracker._origins
 
     def where(record_id: str, field: str) -> str:
         return f"{origins.get(record_id, '<memory>')}[{record_id}].{field}"
 
-    groups: list[tuple[str, Sequence[Any]]] = [
-        ("source", tracker.sources),
-        ("organisation", tracker.organisations),
-        ("person", tracker.people),
-        ("focus area", tuple(tracker.focus_areas)),
-        ("series", tracker.meeting_series),
-        ("meeting", tracker.meetings),
-        ("agreement", tracker.agreements),
-        ("delegation", tracker.delegations),
-        ("event", tracker.events),
-    ]
+    by_label: dict[str, list[Any]] = {label: [] for label in _LABELS.values()}
+    for record in records:
+        by_label[_LABELS[type(record)]].append(record)
+    groups = list(by_label.items())
     owner: dict[str, str] = {}
     for label, records in groups:
         for record in records:
@@ -847,11 +990,17 @@ def _check(tracker: Tracker) -> None:
                     f"@ {where(record.id, 'id')}"
                 )
             owner.setdefault(record.id, label)
-    ids = {label: {r.id for r in records} for label, records in groups}
-    texts = {s.id: normalise_text(s.text) for s in tracker.sources}
+    ids = {label: {r.id for r in items} for label, items in groups}
+    anything: set[str] = set()
+    for key, assumed in (assume or {}).items():
+        if assumed is None:
+            anything.add(_KIND_LABELS[key])
+        else:
+            ids[_KIND_LABELS[key]] |= assumed
+    texts = {s.id: normalise_text(s.text) for s in by_label["source"]}
 
     def ref(record_id: str, field: str, kind: str, value: str | None) -> None:
-        if value is not None and value not in ids[kind]:
+        if value is not None and value not in ids[kind] and kind not in anything:
             hint = _close(value, ids[kind])
             suffix = f"; did you mean {hint[0]!r}?" if hint else ""
             problems.append(f"unknown {kind} {value!r}{suffix} @ {where(record_id, field)}")
@@ -864,31 +1013,33 @@ def _check(tracker: Tracker) -> None:
         for index, citation in enumerate(citations):
             path = f"{field}[{index}]"
             if citation.source not in texts:
-                ref(record_id, f"{path}.source", "source", citation.source)
+                if citation.source not in ids["source"] and "source" not in anything:
+                    ref(record_id, f"{path}.source", "source", citation.source)
             elif normalise_text(citation.quote) not in texts[citation.source]:
                 problems.append(
                     f"quote not found verbatim in source {citation.source!r}: "
                     f"{_shorten(citation.quote)!r} @ {where(record_id, path + '.quote')}"
                 )
 
-    for record in tracker.all_records():
-        cites(record.id, "citations", record.citations)
-        for index, claim in enumerate(record.claims):
-            cites(record.id, f"claims[{index}].citation", (claim.citation,))
-    for source in tracker.sources:
+    for _, items in groups:
+        for record in items:
+            cites(record.id, "citations", record.citations)
+            for index, claim in enumerate(record.claims):
+                cites(record.id, f"claims[{index}].citation", (claim.citation,))
+    for source in by_label["source"]:
         ref(source.id, "publisher", "organisation", source.publisher)
         ref(source.id, "agency", "organisation", source.agency)
-    for org in tracker.organisations:
+    for org in by_label["organisation"]:
         ref(org.id, "parent", "organisation", org.parent)
-    for person in tracker.people:
+    for person in by_label["person"]:
         for index, role in enumerate(person.roles):
             ref(person.id, f"roles[{index}].organisation", "organisation", role.organisation)
             cites(person.id, f"roles[{index}].citations", role.citations)
     numbered: dict[tuple[str, int], list[str]] = defaultdict(list)
-    for meeting in tracker.meetings:
+    for meeting in by_label["meeting"]:
         if meeting.series and meeting.number is not None:
             numbered[(meeting.series, meeting.number)].append(meeting.id)
-    for meeting in tracker.meetings:
+    for meeting in by_label["meeting"]:
         ref(meeting.id, "series", "series", meeting.series)
         refs(meeting.id, "participants", "person", meeting.participants)
         refs(meeting.id, "focus_areas", "focus area", meeting.focus_areas)
@@ -899,11 +1050,11 @@ def _check(tracker: Tracker) -> None:
                     f"{meeting.series} number {meeting.number} is also used by "
                     f"{or_list(others)} @ {where(meeting.id, 'number')}"
                 )
-    for agreement in tracker.agreements:
+    for agreement in by_label["agreement"]:
         refs(agreement.id, "signatories", "person", agreement.signatories)
         refs(agreement.id, "focus_areas", "focus area", agreement.focus_areas)
         ref(agreement.id, "meeting", "meeting", agreement.meeting)
-    for delegation in tracker.delegations:
+    for delegation in by_label["delegation"]:
         ref(delegation.id, "leader", "person", delegation.leader)
         refs(delegation.id, "members", "person", delegation.members)
         for index, stop in enumerate(delegation.engagements):
@@ -912,120 +1063,17 @@ def _check(tracker: Tracker) -> None:
             refs(delegation.id, f"{base}.organisations", "organisation", stop.organisations)
             refs(delegation.id, f"{base}.people", "person", stop.people)
             cites(delegation.id, f"{base}.citations", stop.citations)
-    for event in tracker.events:
+    for event in by_label["event"]:
         refs(event.id, "people", "person", event.people)
         refs(event.id, "organisations", "organisation", event.organisations)
-    for area_id, field, message in vocabulary_problems(tracker.focus_areas):
+    for area_id, field, message in vocabulary_problems(by_label["focus area"]):
         problems.append(f"{message} @ {where(area_id, field)}")
-    if problems:
-        raise DatasetError(problems)
+    return problems
 
 
 def _shorten(text: str, width: int = 60) -> str:
     text = normalise_text(text)
     return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def _read_toml(folder: Traversable, name: str, problems: list[str]) -> dict[str, Any] | None:
-    entry = folder.joinpath(name)
-    if not entry.is_file():
-        return None
-    try:
-        return tomllib.loads(entry.read_text("utf-8"))
-    except UnicodeDecodeError as error:
-        problems.append(f"not UTF-8 text ({error.reason} at byte {error.start}) @ {name}")
-    except tomllib.TOMLDecodeError as error:
-        problems.append(f"not valid TOML ({error}) @ {name}")
-    return None
-
-
-def _load_folder(folder: Traversable) -> Tracker:
-    """Read every data file in ``folder``; collect all problems; build the tracker."""
-    problems: list[str] = []
-    records: list[Record] = []
-    origins: dict[str, str] = {}
-    metadata: dict[str, Any] = {}
-    raw_meta = _read_toml(folder, METADATA_FILE, problems)
-    if raw_meta is not None:
-        for key in sorted(set(raw_meta) - _METADATA_KEYS):
-            problems.append(f"unknown field {key!r} @ {METADATA_FILE}")
-        for key, value in raw_meta.items():
-            if key in _METADATA_KEYS and not isinstance(value, str):
-                problems.append(
-                    f"expected text, got {type(value).__name__} @ {METADATA_FILE}.{key}"
-                )
-            elif key in _METADATA_KEYS:
-                metadata[key] = value
-    for kind, filename in FILES.items():
-        raw = _read_toml(folder, filename, problems)
-        if raw is None:
-            continue
-        for key in sorted(set(raw) - {kind}):
-            close = difflib.get_close_matches(key, [kind], n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else f"; expected [[{kind}]] tables"
-            problems.append(f"unknown top-level key {key!r}{hint} @ {filename}")
-        tables = raw.get(kind, [])
-        if not isinstance(tables, list):
-            problems.append(f"expected [[{kind}]] tables, got {type(tables).__name__} @ {filename}")
-            continue
-        for index, table in enumerate(tables):
-            if isinstance(table, dict) and kind == "source":
-                table = _with_text(folder, filename, index, table, problems)
-                if table is None:
-                    continue
-            try:
-                record = structure_record(table, kind, where=f"{filename}")
-            except DatasetError as error:
-                problems.extend(error.problems)
-                continue
-            if record.id in origins:
-                problems.append(
-                    f"duplicate id {record.id!r} (already used in {origins[record.id]}) "
-                    f"@ {filename}[{record.id}].id"
-                )
-                continue
-            records.append(record)
-            origins[record.id] = filename
-    if problems:
-        raise DatasetError(problems)
-    try:
-        return Tracker(records, origins=origins, **metadata)
-    except DatasetError:
-        raise
-    except (TypeError, ValueError) as error:  # pragma: no cover - defensive
-        raise DatasetError([str(error)]) from None
-
-
-def _with_text(
-    folder: Traversable, filename: str, index: int, table: dict[str, Any], problems: list[str]
-) -> dict[str, Any] | None:
-    """A source table with its ``text`` read from ``text_file``; None if unreadable."""
-    label = table.get("id", index)
-    path = table.get("text_file")
-    if "text" in table:
-        problems.append(f"'text' is read from text_file; do not set it @ {filename}[{label}].text")
-        return None
-    if not isinstance(path, str) or not path.strip():
-        problems.append(f"required field missing @ {filename}[{label}].text_file")
-        return None
-    parts = Path(path).parts
-    if Path(path).is_absolute() or ".." in parts:
-        problems.append(
-            f"{path!r} must be a relative path inside the dataset @ {filename}[{label}].text_file"
-        )
-        return None
-    entry = folder.joinpath(*parts)
-    if not entry.is_file():
-        problems.append(f"no file {path!r} in the dataset @ {filename}[{label}].text_file")
-        return None
-    try:
-        text = entry.read_text("utf-8")
-    except UnicodeDecodeError as error:
-        problems.append(
-            f"{path!r} is not UTF-8 text ({error.reason}) @ {filename}[{label}].text_file"
-        )
-        return None
-    return {**table, "text": text}
 
 
 @functools.cache
@@ -1036,4 +1084,32 @@ def load() -> Tracker:
     >>> at.load() is at.load()
     True
     """
-    return _load_folder(files("agreement_tracker").joinpath("data"))
+    return _from_loaded(read_dataset(files("agreement_tracker").joinpath("data")))
+
+
+def validate(path: str | Path, *, max_bytes: int = MAX_BYTES) -> tuple[str, ...]:
+    """Every problem in the dataset at ``path`` (empty when it loads cleanly).
+
+    Each problem reads ``message @ file[record-id].field``; nothing is raised for bad
+    data, so a checker can report everything at once.
+
+    >>> import agreement_tracker as at
+    >>> at.validate("no/such.json")
+    ("no dataset at 'no/such.json': give a folder, a .toml file or a .json file",)
+    """
+    try:
+        _from_loaded(read_dataset(Path(path), max_bytes=max_bytes))
+    except DatasetError as error:
+        return error.problems
+    return ()
+
+
+def _from_loaded(loaded: Loaded) -> Tracker:
+    """Build a tracker from what was read, or raise every problem found at once."""
+    problems = list(loaded.problems)
+    if problems:
+        # Check the records that could be built too, so one run reports everything;
+        # references to records that failed are not reported again.
+        problems += cross_problems(loaded.records, loaded.origins, assume=loaded.failed)
+        raise DatasetError(problems)
+    return Tracker(loaded.records, origins=loaded.origins, **loaded.metadata)

@@ -12,7 +12,8 @@ import attrs
 import pytest
 
 import agreement_tracker as at
-from agreement_tracker.dataset import FILES, normalise_text
+from agreement_tracker.dataset import normalise_text
+from agreement_tracker.storage import FILES
 
 DATA = files("agreement_tracker").joinpath("data")
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
@@ -362,7 +363,7 @@ def test_a_misspelt_table_name_is_reported(data_copy: Path) -> None:
     assert _problems(data_copy) == [
         "unknown top-level key 'serie'; did you mean 'series'? @ series.toml",
         # its [[series.citations]] sub-tables now make a bare [series] table
-        "expected [[series]] tables, got dict @ series.toml",
+        "expected a list of [[series]] tables, got dict @ series.toml",
     ]
 
 
@@ -387,7 +388,9 @@ def test_a_file_that_is_not_utf8_is_reported(data_copy: Path) -> None:
 def test_a_missing_folder_is_reported(tmp_path: Path) -> None:
     """Loading a folder that does not exist says so."""
     missing = tmp_path / "nowhere"
-    with pytest.raises(at.DatasetError, match=re.escape(f"no dataset folder at {str(missing)!r}")):
+    with pytest.raises(
+        at.DatasetError, match=re.escape(f"no dataset at {str(missing)!r}: give a folder")
+    ):
         at.Tracker.from_path(missing)
 
 
