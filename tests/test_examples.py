@@ -32,6 +32,7 @@ def test_every_example_is_listed() -> None:
     assert [p.name for p in SCRIPTS] == [
         "build_your_own.py",
         "mous_by_focus_area.py",
+        "own_dataset.py",
         "people_and_roles.py",
         "quickstart.py",
         "since_last_jwg.py",
