@@ -53,6 +53,7 @@ def test_every_example_is_listed() -> None:
             "people_and_roles.py",
             "Error: no person 'Rajesh Singh'; did you mean 'Rajesh Kumar Singh'?",
         ),
+        ("own_dataset.py", "round trip equal: True"),
         (
             "build_your_own.py",
             "  unknown person 'someone-unknown' @ <memory>[dd-6].participants[0]",
