@@ -11,6 +11,7 @@ nothing but Python 3.11 or newer.  The environment lives in ``.venv`` next to th
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 import sys
@@ -32,14 +33,23 @@ def run(*args: str | Path) -> None:
 
 
 def ensure_venv(extras: str) -> None:
-    """Create ``.venv`` if needed and install the project (editable) with ``extras``."""
+    """Create ``.venv`` if needed and install the project (editable) with ``extras``.
+
+    The install is skipped when ``pyproject.toml`` has not changed since the last one
+    with the same extras, so later runs start at once.
+    """
     if not PYTHON.exists():
         print(f"+ creating {VENV.name}", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    stamp = VENV / f"installed-{extras or 'base'}.sha256"
+    if stamp.exists() and stamp.read_text() == digest:
+        return
     # pip 23 (bundled with Python 3.11) predates several features we rely on.
     run(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
     target = f".[{extras}]" if extras else "."
     run(PYTHON, "-m", "pip", "install", "--quiet", "--editable", target)
+    stamp.write_text(digest)
 
 
 def summary() -> None:

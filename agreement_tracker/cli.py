@@ -17,6 +17,7 @@ jwg-17  2025-11-04  Tel Aviv, Israel
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -48,12 +49,6 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"agreement-tracker: error: {message}\n")
 
 
-def _formats() -> list[str]:
-    from tabulate import tabulate_formats
-
-    return [f for f in tabulate_formats if f != "unsafehtml"]
-
-
 def _add_output_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--format",
@@ -76,6 +71,9 @@ def _build_parser() -> argparse.ArgumentParser:
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    from . import __version__
+
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     summary = commands.add_parser("summary", help="counts, series, agreements and latest news")
@@ -93,7 +91,11 @@ def _build_parser() -> argparse.ArgumentParser:
     meetings.add_argument(
         "--since-last", action="store_true", help="only meetings since the series' last session"
     )
-    meetings.add_argument("--as-of", metavar="DATE", help="cut-off day (default: today)")
+    meetings.add_argument(
+        "--as-of",
+        metavar="DATE",
+        help="only meetings known to have taken place by this day (default: today)",
+    )
     _add_output_options(meetings)
 
     timeline = commands.add_parser("timeline", help="everything in date order")
@@ -142,10 +144,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.command, args.as_of = "summary", None
     try:
         text = _run(args, load())
-    except (AgreementTrackerError, ValueError, LookupError) as error:
+    except (AgreementTrackerError, ValueError, LookupError, TypeError) as error:
         print(f"agreement-tracker: error: {error}", file=sys.stderr)
         return 2
-    print(text)
+    try:
+        print(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader (``| head``) went away: stop quietly, as command-line tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
     return 0
 
 
@@ -178,13 +186,12 @@ def _run(args: argparse.Namespace, tracker: Tracker) -> str:
     if args.command == "summary":
         as_of = None if args.as_of is None else to_date(args.as_of, what="--as-of")
         return summary(tracker, as_of=as_of)
-    if args.format not in _formats():
-        from ._text import close_matches
+    from .render import check_format
 
-        close = close_matches(args.format, _formats(), n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
-        raise ValueError(f"unknown --format {args.format!r}{hint}")
+    check_format(args.format)
     columns = None if args.columns is None else [c.strip() for c in args.columns.split(",")]
+    if columns is not None and not all(columns):
+        raise ValueError(f"--columns {args.columns!r} names an empty column")
     records: Any
     if args.command == "agreements":
         records = tracker.agreements_about(args.domain, kind=args.kind)
@@ -193,13 +200,18 @@ def _run(args: argparse.Namespace, tracker: Tracker) -> str:
         if args.since_last:
             if args.series is None:
                 raise ValueError("--since-last needs --series")
-            records = tracker.meetings_since_last(args.series, as_of=as_of)
-        elif args.series is not None:
-            records = tracker.meetings_in_series(args.series)
-        else:
-            records = tracker.meetings
+            table = tracker.tables.since_last(args.series, as_of=as_of)
+            chosen = table.select(columns) if columns else table
+            return _titled(chosen, args.format)
+        records = (
+            tracker.meetings_in_series(args.series) if args.series is not None else tracker.meetings
+        )
+        if as_of is not None:
+            records = tracker.known_by(records, as_of)
     elif args.command == "timeline":
         if args.start is None and args.end is None:
+            if args.possible:
+                raise ValueError("--possible needs --from or --to")
             records = tracker.timeline()
         else:
             mode: Mode = "possible" if args.possible else "certain"
@@ -207,7 +219,7 @@ def _run(args: argparse.Namespace, tracker: Tracker) -> str:
             end = to_date(args.end, what="--to") if args.end else "9999-12-31"
             records = tracker.between(start, end, mode=mode)
     elif args.command == "discrepancies" and columns is None and not args.cited:
-        return tracker.tables.discrepancies().table(args.format)
+        return _titled(tracker.tables.discrepancies(), args.format)
     else:
         records = {
             "people": tracker.people,
@@ -216,8 +228,14 @@ def _run(args: argparse.Namespace, tracker: Tracker) -> str:
             "discrepancies": tracker.discrepancies(),
             "events": tracker.events,
         }[args.command]
-    table = records.as_table(columns, cited=args.cited)
-    body: str = table.table(args.format)
-    if args.format in ("simple", "plain", "rounded_grid", "grid", "rounded_outline"):
-        return f"{table.title}\n\n{body}"
+    return _titled(records.as_table(columns, cited=args.cited), args.format)
+
+
+def _titled(table: Any, fmt: str) -> str:
+    """The table in ``fmt``; plain-text formats get the title and a note when empty."""
+    if fmt == "simple":
+        return str(table)
+    body: str = table.table(fmt)
+    if fmt in ("plain", "grid", "rounded_grid", "rounded_outline", "fancy_grid", "outline"):
+        return f"{table.title}\n\n{body}" + ("" if len(table) else "\n(no rows)")
     return body

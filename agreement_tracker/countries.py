@@ -9,7 +9,7 @@ validate ``parties``, ``country`` and ``origin``/``host`` fields and to label ta
 
 from __future__ import annotations
 
-__all__ = ["NAMES"]
+__all__ = ["ALIASES", "NAMES", "lookup_code"]
 
 #: Alpha-2 code -> common English name, for every current ISO 3166-1 country.
 NAMES: dict[str, str] = {
@@ -263,3 +263,47 @@ NAMES: dict[str, str] = {
     "ZM": "Zambia",
     "ZW": "Zimbabwe",
 }
+
+#: Common English short forms and former names -> alpha-2 code, for look-ups by name.
+ALIASES: dict[str, str] = {
+    "America": "US",
+    "Britain": "GB",
+    "Brunei": "BN",
+    "Burma": "MM",
+    "Czech Republic": "CZ",
+    "DR Congo": "CD",
+    "DRC": "CD",
+    "Democratic Republic of the Congo": "CD",
+    "Great Britain": "GB",
+    "Holland": "NL",
+    "Ivory Coast": "CI",
+    "Macedonia": "MK",
+    "Micronesia": "FM",
+    "Palestine": "PS",
+    "Republic of the Congo": "CG",
+    "Russia": "RU",
+    "Turkey": "TR",
+    "UAE": "AE",
+    "UK": "GB",
+    "USA": "US",
+    "United States of America": "US",
+}
+
+
+def lookup_code(code_or_name: str) -> str | None:
+    """The alpha-2 code for a code, an English name or a common short form; else None.
+
+    >>> lookup_code("in"), lookup_code("Israel"), lookup_code("UK"), lookup_code("Narnia")
+    ('IN', 'IL', 'GB', None)
+    """
+    text = code_or_name.strip()
+    if text.upper() in NAMES:
+        return text.upper()
+    folded = text.casefold()
+    for code, name in NAMES.items():
+        if name.casefold() == folded:
+            return code
+    for alias, code in ALIASES.items():
+        if alias.casefold() == folded:
+            return code
+    return None

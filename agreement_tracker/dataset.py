@@ -24,6 +24,7 @@ import pendulum
 
 from . import query
 from ._text import close_matches, or_list
+from .countries import ALIASES, lookup_code
 from .countries import NAMES as COUNTRY_NAMES
 from .dates import DateLike, to_date
 from .exceptions import DatasetError, NoMatchError, UnknownRecordError
@@ -438,17 +439,21 @@ class Tracker:
         ...
         agreement_tracker.exceptions.UnknownRecordError: no record 'jwg-71'; did you mean 'jwg-17', 'jwg-16' or 'jwg'?
         """
+        _require_text(record_id, "record id")
         found = self._by_id.get(record_id)
         if found is None:
-            raise UnknownRecordError("record", record_id, _close(record_id, self._by_id))
+            raise UnknownRecordError(
+                "record", record_id, _close(record_id, self._by_id, key=str.casefold)
+            )
         return found
 
     def _typed(self, kind: type[R], label: str, record_id: str) -> R:
+        _require_text(record_id, f"{label} id")
         found = self._by_id.get(record_id)
         if isinstance(found, kind):
             return found
         ids = [key for key, value in self._by_id.items() if isinstance(value, kind)]
-        raise UnknownRecordError(label, record_id, _close(record_id, ids))
+        raise UnknownRecordError(label, record_id, _close(record_id, ids, key=str.casefold))
 
     def agreement(self, record_id: str) -> Agreement:
         """The agreement with ``record_id``.
@@ -519,8 +524,7 @@ class Tracker:
         return self._by_name(self._orgs_by_name, "organisation", name)
 
     def _by_name(self, index: Mapping[str, Sequence[R]], label: str, name: str) -> R:
-        if not isinstance(name, str):
-            raise TypeError(f"{label} name must be a str, got {type(name).__name__} {name!r}")
+        _require_text(name, f"{label} name")
         found = index.get(_name_key(name), ())
         if len(found) == 1:
             return found[0]
@@ -544,6 +548,7 @@ class Tracker:
         """
         if isinstance(name, Series):
             return name
+        _require_text(name, "series name")
         found = self._series_by_name.get(_name_key(name))
         if found is None:
             names = [
@@ -568,17 +573,16 @@ class Tracker:
         """The ISO 3166-1 alpha-2 code for a code or English country name.
 
         >>> import agreement_tracker as at
-        >>> at.load().country("israel"), at.load().country("IN")
-        ('IL', 'IN')
+        >>> at.load().country("israel"), at.load().country("IN"), at.load().country("UK")
+        ('IL', 'IN', 'GB')
         """
-        if code_or_name.upper() in COUNTRY_NAMES:
-            return code_or_name.upper()
-        by_name = {name.casefold(): code for code, name in COUNTRY_NAMES.items()}
-        if code_or_name.casefold() in by_name:
-            return by_name[code_or_name.casefold()]
-        close = difflib.get_close_matches(code_or_name.casefold(), list(by_name), n=3)
+        _require_text(code_or_name, "country")
+        found = lookup_code(code_or_name)
+        if found is not None:
+            return found
+        names = [*COUNTRY_NAMES.values(), *ALIASES]
         raise UnknownRecordError(
-            "country", code_or_name, [COUNTRY_NAMES[by_name[c]] for c in close]
+            "country", code_or_name, close_matches(code_or_name, names, key=str.casefold)
         )
 
     def agreements_at(self, meeting: str) -> Records[Agreement]:
@@ -715,6 +719,21 @@ class Tracker:
         last = self.last_meeting(series, as_of=day)
         return self._wrap("meeting", query.since(self.meetings, last, day))
 
+    def known_by(self, records: Records[R], as_of: DateLike) -> Records[R]:
+        """Those of ``records`` known to have happened on or before ``as_of``.
+
+        A record qualifies when its latest possible day is on or before ``as_of``;
+        undated records never do.
+
+        >>> import agreement_tracker as at
+        >>> t = at.load()
+        >>> [m.id for m in t.known_by(t.meetings, "2025-07-22")]
+        ['jwg-16']
+        """
+        day = to_date(as_of, what="as_of")
+        kept = [r for r in records if (d := _date_of(r)) is not None and d.latest <= day]
+        return self._wrap(records.kind, kept)
+
     def meetings_in_series(self, series: str) -> Records[Meeting]:
         """Every meeting of a series, in date order.
 
@@ -758,6 +777,8 @@ class Tracker:
         ['operation-sindoor-2025']
         """
         pair = {self.country(first), self.country(second)}
+        if len(pair) == 1:
+            raise ValueError(f"give two different countries, got {first!r} and {second!r}")
         records = [r for r in self._dated_kinds() if pair <= self._countries_of(r)]
         return self._wrap("timeline", query.timeline_entries(records))
 
@@ -864,6 +885,16 @@ class Tracker:
         return pendulum.today().date() if as_of is None else to_date(as_of, what="as_of")
 
 
+def _date_of(item: Any) -> Any:
+    return item.date if isinstance(item, TimelineEntry) else query.record_date(item)
+
+
+def _require_text(value: object, what: str) -> None:
+    """Raise a clear TypeError when a look-up key is not a string."""
+    if not isinstance(value, str):
+        raise TypeError(f"{what} must be a str, got {type(value).__name__} {value!r}")
+
+
 def _canonical(tracker: Tracker) -> tuple[Any, ...]:
     return (
         tuple(tracker.focus_areas),
@@ -913,13 +944,17 @@ _close = close_matches
 def _agreement_kind(kind: str | AgreementKind | None) -> AgreementKind | None:
     if kind is None or isinstance(kind, AgreementKind):
         return kind
-    try:
-        return AgreementKind(kind)
-    except ValueError:
-        choices = [k.value for k in AgreementKind]
-        raise UnknownRecordError(
-            "agreement kind", kind, difflib.get_close_matches(kind, choices, n=2)
-        ) from None
+    _require_text(kind, "agreement kind")
+    for member in AgreementKind:
+        if kind.casefold() in (member.value, member.label.casefold()):
+            return member
+    choices = [k.value for k in AgreementKind]
+    raise UnknownRecordError(
+        "agreement kind",
+        kind,
+        close_matches(kind, choices, n=2, key=str.casefold),
+        hint=f"choose one of {', '.join(choices)}",
+    )
 
 
 def _all_citations(record: Any) -> list[Citation]:

@@ -91,7 +91,12 @@ def to_date(value: DateLike, *, what: str = "date") -> pendulum.Date:
     if isinstance(value, _dt.date):
         return pendulum.date(value.year, value.month, value.day)
     if isinstance(value, str):
-        partial = PartialDate.parse(value.strip())
+        try:
+            partial = PartialDate.parse(value.strip())
+        except DateFormatError:
+            raise DateFormatError(
+                f"{what}: {value!r} is not a day; give YYYY-MM-DD, for example '2025-11-30'"
+            ) from None
         if partial.precision is not Precision.DAY:
             last = partial.latest.isoformat()
             raise DateFormatError(
@@ -365,7 +370,7 @@ def _partial(_: object, attribute: attrs.Attribute[PartialDate], value: object) 
 def _check_order(kind: str, first: PartialDate, second: PartialDate) -> None:
     if first.earliest > second.latest:
         raise DateFormatError(
-            f"{kind} {first.isoformat()!r} .. {second.isoformat()!r} is out of order: "
+            f"{kind} {first.isoformat()!r} .. {second.isoformat()!r} {'are' if kind == 'bounds' else 'is'} out of order: "
             "the first date must not come after the second"
         )
 

@@ -473,6 +473,31 @@ def _claims() -> Any:
 # ------------------------------------------------------------------------------ records
 
 
+class _Brief:
+    """A short repr for top-level records: kind, id, label and date.
+
+    The full field-by-field form is ``attrs.asdict(record)``; tables show collections.
+    """
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        label = next(
+            (v for v in (getattr(self, n, None) for n in ("title", "name", "label")) if v),
+            "",
+        )
+        date = next(
+            (
+                v
+                for v in (getattr(self, n, None) for n in ("date", "signed", "dates", "published"))
+                if v is not None
+            ),
+            None,
+        )
+        when = f" ({date.isoformat()})" if date is not None else ""
+        return f"<{type(self).__name__} {getattr(self, 'id', '?')}: {label}{when}>"
+
+
 @attrs.frozen(kw_only=True)
 class Place:
     """Where something happened: a country, and a city or region where known.
@@ -501,8 +526,8 @@ class Place:
         return self.label
 
 
-@attrs.frozen(kw_only=True)
-class FocusArea:
+@attrs.frozen(kw_only=True, repr=False)
+class FocusArea(_Brief):
     """One term of the focus-area vocabulary.
 
     ``parents`` name broader terms by id ("artificial-intelligence" sits under
@@ -543,8 +568,8 @@ class FocusArea:
         return self.label
 
 
-@attrs.frozen(kw_only=True)
-class Source:
+@attrs.frozen(kw_only=True, repr=False)
+class Source(_Brief):
     """A document the dataset's facts come from, with its full text.
 
     ``publisher`` and ``agency`` are :class:`Organisation` ids; ``published`` the
@@ -596,8 +621,8 @@ class Source:
         return self.title or self.id
 
 
-@attrs.frozen(kw_only=True)
-class Organisation:
+@attrs.frozen(kw_only=True, repr=False)
+class Organisation(_Brief):
     """A ministry, company, agency, armed force or news outlet.
 
     >>> import agreement_tracker as at
@@ -664,18 +689,30 @@ class Role:
                 "end", f"{self.end.isoformat()!r} is before start {self.start.isoformat()!r}"
             )
 
-    def held_on(self, day: Any) -> bool:
-        """True when a source shows the person in this role on ``day`` (an attested day).
+    def held_on(self, day: Any, *, mode: str = "certain") -> bool:
+        """Whether a source shows the person in this role on ``day``.
+
+        With ``mode="certain"`` only an attestation of that very day counts; with
+        ``mode="possible"``, also an imprecise one that may be that day (an attestation
+        of "2025-11" may be any day of November 2025).  Nothing is assumed about the
+        days between attestations.
 
         >>> import agreement_tracker as at
-        >>> at.load().person("Rajesh Kumar Singh").roles[0].held_on("2025-07-23")
+        >>> role = at.load().person("Amir Baram").roles[0]
+        >>> role.held_on("2025-07-23"), role.held_on("2025-11-30")
+        (True, False)
+        >>> role.held_on("2025-11-30", mode="possible")
         True
         """
-        return any(date.contains(day) for date in self.attested)
+        if mode not in ("certain", "possible"):
+            raise ValueError(f"mode must be 'certain' or 'possible', got {mode!r}")
+        if mode == "possible":
+            return any(date.contains(day) for date in self.attested)
+        return any(date.earliest == date.latest and date.contains(day) for date in self.attested)
 
 
-@attrs.frozen(kw_only=True)
-class Person:
+@attrs.frozen(kw_only=True, repr=False)
+class Person(_Brief):
     """A person, with the names the sources use and the roles they held.
 
     >>> import agreement_tracker as at
@@ -722,8 +759,8 @@ class Person:
         return " ".join(part for part in (role.rank, role.title) if part)
 
 
-@attrs.frozen(kw_only=True)
-class Series:
+@attrs.frozen(kw_only=True, repr=False)
+class Series(_Brief):
     """A numbered series of meetings, such as the India–Israel JWG on Defence Cooperation.
 
     >>> import agreement_tracker as at
@@ -758,8 +795,8 @@ class Series:
         return tuple(n for n in (self.id, self.name, self.short_name, *self.aliases) if n)
 
 
-@attrs.frozen(kw_only=True)
-class Meeting:
+@attrs.frozen(kw_only=True, repr=False)
+class Meeting(_Brief):
     """A meeting: a numbered JWG session, a bilateral meeting, a call-on, talks.
 
     ``series`` and ``number`` place it in a numbered series; ``participants`` and
@@ -812,8 +849,8 @@ class Meeting:
             )
 
 
-@attrs.frozen(kw_only=True)
-class Agreement:
+@attrs.frozen(kw_only=True, repr=False)
+class Agreement(_Brief):
     """An agreement: an MoU, a treaty, a protocol.
 
     ``meeting`` links the meeting it was signed at or in connection with, and
@@ -916,8 +953,8 @@ class Engagement:
             raise FieldValueError("meeting", "a 'meeting' engagement must name its meeting")
 
 
-@attrs.frozen(kw_only=True)
-class Delegation:
+@attrs.frozen(kw_only=True, repr=False)
+class Delegation(_Brief):
     """A visit: who led it, from which country to which, when, and what it did.
 
     >>> import agreement_tracker as at
@@ -956,8 +993,8 @@ class Delegation:
             raise FieldValueError("members", f"{self.leader!r} is the leader; list members only")
 
 
-@attrs.frozen(kw_only=True)
-class Event:
+@attrs.frozen(kw_only=True, repr=False)
+class Event(_Brief):
     """Context the sources mention: an attack, a military operation, a statement.
 
     ``people`` and ``organisations`` are the actors involved; ``details`` are further

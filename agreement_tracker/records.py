@@ -20,7 +20,7 @@ jwg-17  2025-11-04  Tel Aviv, Israel
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, SupportsIndex, TypeVar, overload
 
 if TYPE_CHECKING:
     from .dataset import Tracker
@@ -54,6 +54,43 @@ class Records(tuple[T, ...]):
         made.kind = kind
         made._tracker = tracker
         return made
+
+    @overload
+    def __getitem__(self, key: SupportsIndex) -> T: ...
+    @overload
+    def __getitem__(self, key: slice) -> tuple[T, ...]: ...
+    @overload
+    def __getitem__(self, key: str) -> T: ...
+
+    def __getitem__(self, key: SupportsIndex | slice | str) -> T | tuple[T, ...]:
+        """Index by position (as a tuple), or by record id.
+
+        >>> import agreement_tracker as at
+        >>> at.load().meetings["jwg-17"].number, at.load().meetings[0].id
+        (17, 'jwg-16')
+        """
+        if isinstance(key, str):
+            found = self.get(key)
+            if found is None:
+                from ._text import close_matches
+                from .exceptions import UnknownRecordError
+
+                ids = [getattr(item, "id", "") for item in self]
+                raise UnknownRecordError(self.kind, key, close_matches(key, ids, key=str.casefold))
+            return found
+        return tuple.__getitem__(self, key)
+
+    def get(self, record_id: str, default: T | None = None) -> T | None:
+        """The record with this id among these records, else ``default``.
+
+        >>> import agreement_tracker as at
+        >>> at.load().meetings.get("jwg-99") is None
+        True
+        """
+        for item in self:
+            if getattr(item, "id", None) == record_id:
+                return item
+        return default
 
     def __repr__(self) -> str:
         # Shown as a table at the prompt, like a DataFrame; ``tuple(records)`` for the items.
@@ -116,9 +153,11 @@ class Records(tuple[T, ...]):
     def to_dataframe(self) -> Any:
         """A ``pandas.DataFrame`` (needs the ``pandas`` extra); dates become real columns.
 
-        Each date column is split into the EDTF text, ``*_earliest`` and ``*_latest``
-        (``datetime64``) and ``*_precision``, so sorting and filtering work while the
-        precision is kept.  Example: ``t.meetings.to_dataframe()``.
+        Columns are named after the table columns (``id``, ``number``, ``participants``
+        ...); the record's date becomes ``date`` (EDTF text), ``earliest`` and ``latest``
+        (``datetime64``, missing when undated) and ``precision``, so sorting and
+        filtering work while the precision is kept.  Numbers are nullable integers.
+        Example: ``t.meetings.to_dataframe()``.
         """
         from .render import records_dataframe
 

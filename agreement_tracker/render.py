@@ -178,6 +178,7 @@ class Table:
         chosen = self.select(columns) if columns is not None else self
         if fmt in _RAW_HTML_FORMATS:
             raise ValueError(f"format {fmt!r} does not escape cells; use 'html' instead")
+        check_format(fmt)
         rows: Sequence[Sequence[str]] = chosen._rows
         headers: Sequence[str] = chosen._columns
         if fmt in _MARKDOWN_FORMATS:
@@ -189,6 +190,8 @@ class Table:
 
     def __str__(self) -> str:
         body = self.table("simple")
+        if not self._rows:
+            body += "\n(no rows)"
         return f"{self.title}\n\n{body}" if self.title else body
 
     def to_markdown(self) -> str:
@@ -219,6 +222,22 @@ class Table:
                 "to_dataframe() needs pandas: pip install 'agreement-tracker[pandas]'"
             ) from error
         return pd.DataFrame(list(self._rows), columns=list(self._columns))
+
+
+def check_format(fmt: str) -> None:
+    """Raise ValueError, naming the closest format, unless ``fmt`` is a tabulate format.
+
+    >>> check_format("githb")
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown table format 'githb'; did you mean 'github'?
+    """
+    from tabulate import tabulate_formats
+
+    if fmt not in tabulate_formats:
+        close = close_matches(fmt, [f for f in tabulate_formats if f not in _RAW_HTML_FORMATS], n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else "; see tabulate's tablefmt list"
+        raise ValueError(f"unknown table format {fmt!r}{hint}")
 
 
 def _wrap(text: str, width: int) -> str:
@@ -298,7 +317,10 @@ def _role_text(tracker: Tracker | None, role: Any) -> str:
 def _itinerary(tracker: Tracker | None, delegation: Delegation) -> str:
     lines = []
     for stop in delegation.engagements:
-        when = stop.date.isoformat() if stop.date else "undated"
+        date = stop.date
+        if date is None and stop.meeting and tracker is not None:
+            date = tracker.meeting(stop.meeting).date
+        when = date.isoformat() if date else "undated"
         lines.append(f"{when}: {stop.description}")
     return "\n".join(lines)
 
@@ -377,6 +399,14 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         _c("date", "date", lambda t, r: _date_text(r.date)),
         _c("place", "place", lambda t, r: _place(r.place) if r.place else ""),
         _c("description", "description", lambda t, r: r.description or "; ".join(r.details)),
+        _c("people", "people", lambda t, r: _people(t, r.people)),
+        _c(
+            "organisations",
+            "organisations",
+            lambda t, r: ", ".join(_organisation(t, o) for o in r.organisations),
+        ),
+        _c("countries", "countries", lambda t, r: ", ".join(_country(c) for c in r.countries)),
+        _c("details", "details", lambda t, r: "\n".join(r.details)),
     ),
     "source": (
         _c("id", "id", lambda t, r: r.id),
@@ -486,7 +516,7 @@ def records_table(
             hint = f"; did you mean {close[0]!r}?" if close else ""
             raise ValueError(
                 f"unknown column {name!r} for {records.kind} records{hint} "
-                f"Columns: {', '.join(spec)}"
+                f"(columns: {', '.join(spec)})"
             )
     chosen = [spec[n] for n in names]
     rows = [[column.get(tracker, item) for column in chosen] for item in records]
@@ -548,8 +578,13 @@ def records_dataframe(records: Records[Any], tracker: Tracker | None) -> Any:
         raise ImportError(
             "to_dataframe() needs pandas: pip install 'agreement-tracker[pandas]'"
         ) from error
-    table = records_table(records, tracker, columns=[c.name for c in COLUMNS[records.kind]])
-    frame = pd.DataFrame(list(table.rows), columns=list(table.columns))
+    names = [c.name for c in COLUMNS[records.kind]]
+    table = records_table(records, tracker, columns=names)
+    frame = pd.DataFrame(list(table.rows), columns=names)
+    if "number" in frame.columns:
+        frame["number"] = pd.array(
+            [None if n == "" else int(n) for n in frame["number"]], dtype="Int64"
+        )
     field = _DATE_FIELDS.get(records.kind)
     if field is not None:
         dates = [
@@ -666,10 +701,10 @@ class Summaries:
     >>> print(tables.series("JWG"))
     India–Israel Joint Working Group on Defence Cooperation (JWG)
     <BLANKLINE>
-      no.  date        place             co-chairs                       since previous
+    no.    date        place             co-chairs                       since previous
     -----  ----------  ----------------  ------------------------------  ----------------
-       16  2024-07     India             unknown
-       17  2025-11-04  Tel Aviv, Israel  Rajesh Kumar Singh, Amir Baram  ~16 months
+    16     2024-07     India             unknown
+    17     2025-11-04  Tel Aviv, Israel  Rajesh Kumar Singh, Amir Baram  ~16 months
     """
 
     __slots__ = ("_tracker",)

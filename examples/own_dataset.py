@@ -9,7 +9,9 @@ from pathlib import Path
 
 import agreement_tracker as at
 
-path = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parent / "data" / "india_france.toml"
+path = (
+    Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parent / "data" / "india_france.toml"
+)
 
 problems = at.validate(path)
 if problems:

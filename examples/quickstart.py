@@ -15,15 +15,15 @@ print()
 
 # When was the last Joint Working Group, and what has happened since?
 last = t.last_meeting("JWG", as_of="2025-11-01")
-print(f"Last JWG as of 2025-11-01: the {last.number}th, {last.date}, {last.place}")
+print(f"Last JWG as of 2025-11-01: no. {last.number}, {last.date}, {last.place}")
 print(t.meetings_since_last("JWG", as_of="2025-11-01").table(columns=["id", "date", "title"]))
 print()
 
 # Who is Amir Baram?
 baram = t.person("Amir Baram")
-print(
-    baram.name, "—", baram.role_label, "of", t.organisation(baram.roles[0].organisation or "").name
-)
+role = baram.roles[0]
+where = t.organisation(role.organisation).name if role.organisation else role.country
+print(baram.name, "—", baram.role_label, "of", where)
 print()
 
 # Where does a fact come from?  Every row is one step from its quotes.

@@ -18,7 +18,7 @@ import agreement_tracker as at
 
 output = sys.argv[1] if len(sys.argv) > 1 else "timeline.png"
 t = at.load()
-ax = t.between("2025-04-01", "2025-11-30", mode="possible").plot()
+ax = t.between("2025-04-01", "2025-11-30").plot()
 ax.figure.tight_layout()
 ax.figure.savefig(output, dpi=110, metadata={"Software": None})
 plt.close(ax.figure)

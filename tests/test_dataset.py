@@ -118,7 +118,7 @@ def test_every_quote_is_verbatim_in_its_source(tracker: at.Tracker) -> None:
 def test_bundled_texts_match_the_original_documents(tracker: at.Tracker) -> None:
     """Each bundled source text is byte-for-byte the document it was taken from."""
     if not SEEDS.is_dir():
-        pytest.skip("the original documents are not beside this checkout")
+        pytest.skip("the five original news reports (shared/seeds, beside the checkout) are absent")
     originals = {p.name: p.read_text("utf-8") for p in SEEDS.glob("*.txt")}
     bundled = {Path(s.text_file).name: s.text for s in tracker.sources}
     assert bundled == originals

@@ -520,7 +520,7 @@ def test_date_between_rejects_equal_bounds() -> None:
 def test_date_between_rejects_out_of_order() -> None:
     """Bounds whose lower is after upper are rejected."""
     message = (
-        "bounds '2025-11-06' .. '2025-11-04' is out of order: "
+        "bounds '2025-11-06' .. '2025-11-04' are out of order: "
         "the first date must not come after the second"
     )
     with pytest.raises(DateFormatError, match=exactly(message)):
@@ -752,7 +752,10 @@ def test_to_date_accepts_days(value: str | dt.date, expected: tuple[int, int, in
             None,
             "as_of: expected an ISO date string, datetime.date or pendulum.Date, got NoneType None",
         ),
-        ("1 Nov 2025", "'1 Nov 2025' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"),
+        (
+            "1 Nov 2025",
+            "as_of: '1 Nov 2025' is not a day; give YYYY-MM-DD, for example '2025-11-30'",
+        ),
     ],
 )
 def test_to_date_rejects_non_days(value: Any, message: str) -> None:

@@ -43,7 +43,7 @@ def test_every_example_is_listed() -> None:
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        ("quickstart.py", "Last JWG as of 2025-11-01: the 16th, 2024-07, India"),
+        ("quickstart.py", "Last JWG as of 2025-11-01: no. 16, 2024-07, India"),
         (
             "mous_by_focus_area.py",
             "Error: no focus area 'cyber securty'; did you mean 'Cyber Security'?",

@@ -234,8 +234,11 @@ def test_role_and_person() -> None:
     assert person.role_label == "Dr Defence Secretary"
     assert Person(id="x", name="X", citations=CITES).role_label == ""
     assert role.held_on("2025-07-23") is True
-    assert role.held_on("2025-11-30") is True
+    assert role.held_on("2025-11-30") is False  # "2025-11" does not certainly mean the 30th
+    assert role.held_on("2025-11-30", mode="possible") is True
     assert role.held_on("2025-07-24") is False
+    with pytest.raises(ValueError, match=r"^mode must be 'certain' or 'possible', got 'maybe'$"):
+        role.held_on("2025-07-23", mode="maybe")
 
 
 def test_role_with_organisation_only() -> None:
