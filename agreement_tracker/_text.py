@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Iterable
 
 __all__ = ["close_matches", "or_list"]
@@ -26,6 +25,8 @@ def close_matches(
     >>> close_matches("cyber securty", ["Cyber Security", "Training"], key=str.lower)
     ['Cyber Security']
     """
+    import difflib  # only error messages need it: keep it off the import path
+
     normal = key or (lambda text: text)
     display: dict[str, str] = {}
     for candidate in candidates:

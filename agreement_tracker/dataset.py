@@ -10,12 +10,10 @@
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -49,6 +47,8 @@ from .storage import MAX_BYTES, Loaded, read_dataset, write_folder, write_json
 from .vocabulary import Vocabulary
 
 if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
     from .render import Summaries
 from .vocabulary import problems as vocabulary_problems
 
@@ -909,6 +909,8 @@ def _canonical(tracker: Tracker) -> tuple[Any, ...]:
 
 def _suggest_names(wanted: str, records: Sequence[Any]) -> list[str]:
     """The main name of up to three records with a name close to ``wanted``, best first."""
+    import difflib  # only error messages need it
+
     key = _name_key(wanted)
     scored: list[tuple[float, str]] = []
     for record in records:
@@ -1119,7 +1121,20 @@ def load() -> Tracker:
     >>> at.load() is at.load()
     True
     """
-    return _from_loaded(read_dataset(files("agreement_tracker").joinpath("data")))
+    return _from_loaded(read_dataset(_bundled_data()))
+
+
+def _bundled_data() -> Traversable:
+    """The bundled data folder, as a plain path when the package is installed as files.
+
+    Otherwise (a zip import, for example) whatever importlib.resources provides.
+    """
+    here = Path(__file__).parent / "data"
+    if here.is_dir():
+        return here  # pathlib.Path is a Traversable; this skips importing importlib.resources
+    from importlib.resources import files
+
+    return files("agreement_tracker").joinpath("data")
 
 
 def validate(path: str | Path, *, max_bytes: int = MAX_BYTES) -> tuple[str, ...]:

@@ -18,7 +18,6 @@ Place(city='Tel Aviv', region=None, country='IL')
 
 from __future__ import annotations
 
-import difflib
 import enum
 import re
 from collections.abc import Callable
@@ -26,6 +25,7 @@ from typing import Any, ClassVar, TypeAlias
 
 import attrs
 
+from ._text import close_matches
 from .countries import NAMES as _COUNTRY_NAMES
 from .dates import DateBetween, DateRange, PartialDate, When
 from .exceptions import FieldValueError
@@ -121,7 +121,7 @@ def _country_message(value: object) -> str:
             return message + f"; {value!r} is {by_name[value.casefold()]!r}"
         if value.upper() in _COUNTRY_NAMES:
             return message + f"; did you mean {value.upper()!r}?"
-        close = difflib.get_close_matches(value.casefold(), list(by_name), n=1)
+        close = close_matches(value.casefold(), list(by_name), n=1)
         if close:
             return (
                 message

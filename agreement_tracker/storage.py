@@ -31,13 +31,10 @@ import contextlib
 import json
 import os
 import re
-import shutil
-import tempfile
 import tomllib
 from collections.abc import Iterable, Mapping
-from importlib.resources.abc import Traversable
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -45,6 +42,9 @@ from ._text import close_matches
 from .exceptions import DatasetError
 from .model import Record, Source
 from .serialize import RECORD_TYPES, structure_record, unstructure_record
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 __all__ = [
     "FILES",
@@ -380,7 +380,7 @@ def _metadata_table(metadata: Mapping[str, str | None]) -> dict[str, str]:
 def write_json(path: Path, metadata: Mapping[str, str | None], records: Iterable[Record]) -> None:
     """Write one JSON file holding the metadata, every record and the source texts.
 
-    >>> import agreement_tracker as at, tempfile, json
+    >>> import agreement_tracker as at, json, tempfile
     >>> with tempfile.TemporaryDirectory() as folder:
     ...     target = Path(folder) / "data.json"
     ...     write_json(target, {"name": "x", "version": "1"}, at.load().sources[:1])
@@ -410,6 +410,9 @@ def write_folder(path: Path, metadata: Mapping[str, str | None], records: Iterab
     ...     sorted(p.name for p in target.iterdir())
     ['dataset.toml', 'sources', 'sources.toml']
     """
+    import shutil
+    import tempfile
+
     records = list(records)
     path = Path(path)
     if path.exists():
@@ -485,6 +488,8 @@ def _fsync_dir(path: Path) -> None:
 
 def _atomic_write(path: Path, data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``path``, fsync it, then rename it over."""
+    import tempfile
+
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
