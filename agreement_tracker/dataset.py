@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+import bisect
+import datetime as _dt
 import functools
 import re
 from collections import defaultdict
@@ -18,13 +20,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
-import pendulum
 
 from . import query
 from ._text import close_matches, or_list
 from .countries import ALIASES, lookup_code
 from .countries import NAMES as COUNTRY_NAMES
-from .dates import DateLike, to_date
+from .dates import DateLike, day_ordinal
 from .exceptions import DatasetError, NoMatchError, UnknownRecordError
 from .model import (
     Agreement,
@@ -324,9 +325,45 @@ class Tracker:
             for name in series.names:
                 self._series_by_name.setdefault(_name_key(name), series)
         self._agreements_at: dict[str, list[Agreement]] = defaultdict(list)
-        for agreement in self.agreements:
+        self._position: dict[str, int] = {}
+        self._by_area: dict[str, list[Agreement]] = defaultdict(list)
+        self._by_kind: dict[AgreementKind, list[Agreement]] = defaultdict(list)
+        for position, agreement in enumerate(self.agreements):
+            self._position[agreement.id] = position
+            self._by_kind[agreement.kind].append(agreement)
+            for area in agreement.focus_areas:
+                self._by_area[area].append(agreement)
             if agreement.meeting:
                 self._agreements_at[agreement.meeting].append(agreement)
+        # Each series' meetings ordered by (latest day, earliest day, number): the last
+        # meeting by a day is found by bisection on the latest days.
+        self._series_meetings: dict[str, list[Meeting]] = defaultdict(list)
+        for meeting in self.meetings:
+            if meeting.series and meeting.date is not None:
+                self._series_meetings[meeting.series].append(meeting)
+        self._series_lasts: dict[str, list[int]] = {}
+        for series_id, items in self._series_meetings.items():
+            items.sort(key=query.last_key)
+            self._series_lasts[series_id] = [m.date.last_ordinal for m in items]  # type: ignore[union-attr]
+        # Who took part in what, which country pairs each record involves, and every dated
+        # record by day: each query then touches only what it returns.
+        by_person: dict[str, list[Any]] = defaultdict(list)
+        by_pair: dict[frozenset[str], list[Any]] = defaultdict(list)
+        meetings_by_pair: dict[frozenset[str], list[Meeting]] = defaultdict(list)
+        for record in self._dated_kinds():
+            for person_id in _people_in(record):
+                by_person[person_id].append(record)
+            countries = sorted(self._countries_of(record))
+            for i, a in enumerate(countries):
+                for b in countries[i + 1 :]:
+                    by_pair[frozenset((a, b))].append(record)
+                    if isinstance(record, Meeting):
+                        meetings_by_pair[frozenset((a, b))].append(record)
+        self._by_person = {k: query.timeline_ordered(v) for k, v in by_person.items()}
+        self._by_pair = {k: query.timeline_ordered(v) for k, v in by_pair.items()}
+        self._meetings_by_pair = {k: query.TimeIndex(v) for k, v in meetings_by_pair.items()}
+        self._all_meetings = query.TimeIndex(self.meetings)
+        self._all_dated = query.TimeIndex(self._dated_kinds())
 
     # ------------------------------------------------------------------ metadata
 
@@ -624,17 +661,18 @@ class Tracker:
         agreement_tracker.exceptions.UnknownRecordError: no focus area 'cyber securty'; did you mean 'Cyber Security'?
         """
         wanted_kind = _agreement_kind(kind)
-        matching: set[str] | None = None
-        if domain is not None:
-            matching = {a.id for a in self.focus_areas.descendants(domain)}
+        if domain is None:
+            found = self.agreements if wanted_kind is None else self._by_kind.get(wanted_kind, [])
+            return self._wrap("agreement", found)
+        areas = [a.id for a in self.focus_areas.descendants(domain)]
+        lists = [self._by_area[a] for a in areas if a in self._by_area]
+        if len(lists) == 1:
+            candidates: Iterable[Agreement] = lists[0]
+        else:
+            unique = {a.id: a for group in lists for a in group}
+            candidates = sorted(unique.values(), key=lambda a: self._position[a.id])
         return self._wrap(
-            "agreement",
-            (
-                a
-                for a in self.agreements
-                if (wanted_kind is None or a.kind is wanted_kind)
-                and (matching is None or matching.intersection(a.focus_areas))
-            ),
+            "agreement", (a for a in candidates if wanted_kind is None or a.kind is wanted_kind)
         )
 
     def mous(self, domain: str | FocusArea | None = None) -> Records[Agreement]:
@@ -659,13 +697,11 @@ class Tracker:
         >>> len(by_domain)
         17
         """
-        result: dict[FocusArea, list[Agreement]] = {}
-        mous = self.mous()
-        for area in self.focus_areas:
-            tagged = [m for m in mous if area.id in m.focus_areas]
-            if tagged:
-                result[area] = tagged
-        return result
+        tagged: dict[str, list[Agreement]] = defaultdict(list)
+        for mou in self._by_kind.get(AgreementKind.MOU, []):
+            for area in mou.focus_areas:
+                tagged[area].append(mou)
+        return {area: tagged[area.id] for area in self.focus_areas if area.id in tagged}
 
     def last_meeting(self, series: str, as_of: DateLike | None = None) -> Meeting:
         """The latest meeting of ``series`` known to have taken place on or before ``as_of``.
@@ -683,18 +719,24 @@ class Tracker:
         """
         chosen = self.series(series)
         day = self._as_of(as_of)
-        last = query.last_in_series(self.meetings, chosen.id, day)
-        if last is None:
+        lasts = self._series_lasts.get(chosen.id, [])
+        position = bisect.bisect_right(lasts, day.toordinal())
+        if position == 0:
             raise NoMatchError(self._no_meeting_message(chosen, day))
-        return last
+        return self._series_meetings[chosen.id][position - 1]
 
-    def _no_meeting_message(self, series: Series, day: pendulum.Date) -> str:
+    def _no_meeting_message(self, series: Series, day: _dt.date) -> str:
         message = (
             f"no meeting of series {series.id!r} is known to have taken place on or before {day}"
         )
-        possible = [
-            m for m in self.meetings if m.series == series.id and m.date and m.date.earliest <= day
-        ]
+        possible = sorted(
+            (
+                m
+                for m in self._series_meetings.get(series.id, [])
+                if m.date and m.date.first_ordinal <= day.toordinal()
+            ),
+            key=query.timeline_key,
+        )
         if possible:
             m = possible[0]
             assert m.date is not None
@@ -707,17 +749,26 @@ class Tracker:
     def meetings_since_last(self, series: str, as_of: DateLike | None = None) -> Records[Meeting]:
         """Meetings (of any kind) since the last meeting of ``series``, up to ``as_of``.
 
-        See :mod:`agreement_tracker.query` for the rule: same-day meetings count, the
-        series meeting itself does not, and only meetings known to have taken place by
-        ``as_of`` are included.  In date order.
+        Only meetings between the series' parties count (for the India–Israel JWG, those
+        involving both India and Israel); a series with fewer than two parties counts
+        every meeting.  See :mod:`agreement_tracker.query` for the date rule: same-day
+        meetings count, the series meeting itself does not, and only meetings known to
+        have taken place by ``as_of`` are included.  In date order.
 
         >>> import agreement_tracker as at
         >>> [m.id for m in at.load().meetings_since_last("JWG", as_of="2025-11-30")]
         ['saar-jaishankar-2025-11', 'singh-katz-2025-11']
         """
         day = self._as_of(as_of)
-        last = self.last_meeting(series, as_of=day)
-        return self._wrap("meeting", query.since(self.meetings, last, day))
+        chosen = self.series(series)
+        last = self.last_meeting(chosen.id, as_of=day)
+        assert last.date is not None
+        index = self._all_meetings
+        if len(chosen.parties) >= 2:
+            pair = frozenset(chosen.parties[:2])
+            index = self._meetings_by_pair.get(pair, query.TimeIndex(()))
+        found = index.starting_between(last.date.last_ordinal, day.toordinal())
+        return self._wrap("meeting", (m for m in found if m is not last))
 
     def known_by(self, records: Records[R], as_of: DateLike) -> Records[R]:
         """Those of ``records`` known to have happened on or before ``as_of``.
@@ -730,8 +781,8 @@ class Tracker:
         >>> [m.id for m in t.known_by(t.meetings, "2025-07-22")]
         ['jwg-16']
         """
-        day = to_date(as_of, what="as_of")
-        kept = [r for r in records if (d := _date_of(r)) is not None and d.latest <= day]
+        day = day_ordinal(as_of, what="as_of")
+        kept = [r for r in records if (d := _date_of(r)) is not None and d.last_ordinal <= day]
         return self._wrap(records.kind, kept)
 
     def meetings_in_series(self, series: str) -> Records[Meeting]:
@@ -752,16 +803,9 @@ class Tracker:
         ['singh-katz-2025-11', 'singh-israel-2025-11']
         """
         who = self.person(person).id
-        records: list[Agreement | Meeting | Delegation | Event] = []
-        records += [m for m in self.meetings if who in m.participants]
-        records += [a for a in self.agreements if who in a.signatories]
-        records += [
-            d
-            for d in self.delegations
-            if who == d.leader or who in d.members or any(who in e.people for e in d.engagements)
-        ]
-        records += [e for e in self.events if who in e.people]
-        return self._wrap("timeline", query.timeline_entries(records))
+        return self._wrap(
+            "timeline", (TimelineEntry(_kind(r), r) for r in self._by_person.get(who, ()))
+        )
 
     def between_countries(self, first: str, second: str) -> Records[TimelineEntry]:
         """Timeline of records that involve both countries (codes or English names).
@@ -779,8 +823,8 @@ class Tracker:
         pair = {self.country(first), self.country(second)}
         if len(pair) == 1:
             raise ValueError(f"give two different countries, got {first!r} and {second!r}")
-        records = [r for r in self._dated_kinds() if pair <= self._countries_of(r)]
-        return self._wrap("timeline", query.timeline_entries(records))
+        records = self._by_pair.get(frozenset(pair), ())
+        return self._wrap("timeline", (TimelineEntry(_kind(r), r) for r in records))
 
     def _countries_of(self, record: Agreement | Meeting | Delegation | Event) -> set[str]:
         if isinstance(record, Agreement):
@@ -813,15 +857,12 @@ class Tracker:
         """
         if mode not in ("certain", "possible"):
             raise ValueError(f"mode must be 'certain' or 'possible', got {mode!r}")
-        first, last = to_date(start, what="start"), to_date(end, what="end")
+        first = _dt.date.fromordinal(day_ordinal(start, what="start"))
+        last = _dt.date.fromordinal(day_ordinal(end, what="end"))
         if first > last:
             raise ValueError(f"start {first} is after end {last}")
-        records = [
-            r
-            for r in self._dated_kinds()
-            if query.certainly_within(query.record_date(r), first, last, mode)
-        ]
-        return self._wrap("timeline", query.timeline_entries(records))
+        found = self._all_dated.within(first, last, mode)
+        return self._wrap("timeline", (TimelineEntry(_kind(r), r) for r in found))
 
     def timeline(self) -> Records[TimelineEntry]:
         """Every agreement, meeting, delegation and event in date order; undated ones last.
@@ -881,8 +922,28 @@ class Tracker:
         yield from self.delegations
         yield from self.events
 
-    def _as_of(self, as_of: DateLike | None) -> pendulum.Date:
-        return pendulum.today().date() if as_of is None else to_date(as_of, what="as_of")
+    def _as_of(self, as_of: DateLike | None) -> _dt.date:
+        if as_of is None:
+            return _dt.date.today()
+        return _dt.date.fromordinal(day_ordinal(as_of, what="as_of"))
+
+
+def _kind(record: Any) -> str:
+    return type(record).__name__.lower()
+
+
+def _people_in(record: Agreement | Meeting | Delegation | Event) -> set[str]:
+    """Everyone a record involves: participants, signatories, leader, members, people met."""
+    if isinstance(record, Meeting):
+        return set(record.participants)
+    if isinstance(record, Agreement):
+        return set(record.signatories)
+    if isinstance(record, Delegation):
+        found = {record.leader, *record.members}
+        for stop in record.engagements:
+            found.update(stop.people)
+        return found
+    return set(record.people)
 
 
 def _date_of(item: Any) -> Any:

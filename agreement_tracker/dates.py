@@ -39,13 +39,15 @@ import datetime as _dt
 import enum
 import functools
 import re
-from typing import Literal, TypeAlias
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 import attrs
-import pendulum
 
 from ._text import close_matches
 from .exceptions import DateFormatError
+
+if TYPE_CHECKING:
+    import pendulum
 
 __all__ = [
     "DateBetween",
@@ -66,6 +68,54 @@ __all__ = [
 DateLike: TypeAlias = str | _dt.date  # pendulum.Date is a datetime.date
 
 _DAY_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _pendulum() -> Any:
+    """pendulum, imported on first use: loading and most queries never need it."""
+    import pendulum
+
+    return pendulum
+
+
+def _days_in_month(year: int, month: int) -> int:
+    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        return 29
+    return _MONTH_DAYS[month - 1]
+
+
+def day_ordinal(value: DateLike, *, what: str = "date") -> int:
+    """The day as a proleptic Gregorian ordinal (``datetime.date.toordinal``).
+
+    Accepts what :func:`to_date` accepts, with the same errors, without needing pendulum.
+
+    >>> import datetime
+    >>> day_ordinal("2025-11-04") == datetime.date(2025, 11, 4).toordinal()
+    True
+    """
+    if isinstance(value, _dt.datetime):
+        raise DateFormatError(
+            f"{what}: {value!r} is a date-time; pass a date (for example value.date())"
+        )
+    if isinstance(value, _dt.date):
+        return value.toordinal()
+    if isinstance(value, str):
+        try:
+            partial = PartialDate.parse(value.strip())
+        except DateFormatError:
+            raise DateFormatError(
+                f"{what}: {value!r} is not a day; give YYYY-MM-DD, for example '2025-11-30'"
+            ) from None
+        if partial.precision is not Precision.DAY:
+            last = _dt.date.fromordinal(partial.last_ordinal).isoformat()
+            raise DateFormatError(
+                f"{what}: {value!r} is not a full day; give YYYY-MM-DD, for example {last!r}"
+            )
+        return partial.first_ordinal
+    raise DateFormatError(
+        f"{what}: expected an ISO date string, datetime.date or pendulum.Date, "
+        f"got {type(value).__name__} {value!r}"
+    )
 
 
 def to_date(value: DateLike, *, what: str = "date") -> pendulum.Date:
@@ -84,29 +134,7 @@ def to_date(value: DateLike, *, what: str = "date") -> pendulum.Date:
     ...
     agreement_tracker.exceptions.DateFormatError: as_of: '2025-11' is not a full day; give YYYY-MM-DD, for example '2025-11-30'
     """
-    if isinstance(value, _dt.datetime):
-        raise DateFormatError(
-            f"{what}: {value!r} is a date-time; pass a date (for example value.date())"
-        )
-    if isinstance(value, _dt.date):
-        return pendulum.date(value.year, value.month, value.day)
-    if isinstance(value, str):
-        try:
-            partial = PartialDate.parse(value.strip())
-        except DateFormatError:
-            raise DateFormatError(
-                f"{what}: {value!r} is not a day; give YYYY-MM-DD, for example '2025-11-30'"
-            ) from None
-        if partial.precision is not Precision.DAY:
-            last = partial.latest.isoformat()
-            raise DateFormatError(
-                f"{what}: {value!r} is not a full day; give YYYY-MM-DD, for example {last!r}"
-            )
-        return partial.earliest
-    raise DateFormatError(
-        f"{what}: expected an ISO date string, datetime.date or pendulum.Date, "
-        f"got {type(value).__name__} {value!r}"
-    )
+    return _pendulum().Date.fromordinal(day_ordinal(value, what=what))  # type: ignore[no-any-return]
 
 
 @functools.total_ordering
@@ -147,12 +175,32 @@ class _Span:
     __slots__ = ()
 
     @property
-    def earliest(self) -> pendulum.Date:  # pragma: no cover - overridden
+    def first_ordinal(self) -> int:  # pragma: no cover - overridden
+        """The earliest possible day as a ``datetime.date`` ordinal (fast to compare)."""
         raise NotImplementedError
 
     @property
-    def latest(self) -> pendulum.Date:  # pragma: no cover - overridden
+    def last_ordinal(self) -> int:  # pragma: no cover - overridden
+        """The latest possible day as a ``datetime.date`` ordinal (fast to compare)."""
         raise NotImplementedError
+
+    @property
+    def earliest(self) -> pendulum.Date:
+        """The first day this value can be, as a pendulum date.
+
+        >>> PartialDate(2025).earliest
+        Date(2025, 1, 1)
+        """
+        return _pendulum().Date.fromordinal(self.first_ordinal)  # type: ignore[no-any-return]
+
+    @property
+    def latest(self) -> pendulum.Date:
+        """The last day this value can be, as a pendulum date.
+
+        >>> PartialDate(2024, 2).latest
+        Date(2024, 2, 29)
+        """
+        return _pendulum().Date.fromordinal(self.last_ordinal)  # type: ignore[no-any-return]
 
     def isoformat(self) -> str:  # pragma: no cover - overridden
         raise NotImplementedError
@@ -163,7 +211,7 @@ class _Span:
         >>> PartialDate.parse("2024-07").certainly_before("2024-08-01")
         True
         """
-        return self.latest < to_date(day)
+        return self.last_ordinal < day_ordinal(day)
 
     def possibly_before(self, day: DateLike) -> bool:
         """True when some day this value can cover is before ``day``.
@@ -171,7 +219,7 @@ class _Span:
         >>> PartialDate.parse("2024-07").possibly_before("2024-07-02")
         True
         """
-        return self.earliest < to_date(day)
+        return self.first_ordinal < day_ordinal(day)
 
     def certainly_after(self, day: DateLike) -> bool:
         """True when every day this value can cover is after ``day``.
@@ -179,7 +227,7 @@ class _Span:
         >>> PartialDate.parse("2024-07").certainly_after("2024-06-30")
         True
         """
-        return self.earliest > to_date(day)
+        return self.first_ordinal > day_ordinal(day)
 
     def possibly_after(self, day: DateLike) -> bool:
         """True when some day this value can cover is after ``day``.
@@ -187,7 +235,7 @@ class _Span:
         >>> PartialDate.parse("2024-07").possibly_after("2024-07-30")
         True
         """
-        return self.latest > to_date(day)
+        return self.last_ordinal > day_ordinal(day)
 
     def certainly_within(self, start: DateLike, end: DateLike) -> bool:
         """True when every day this value can cover lies in ``start..end`` (inclusive).
@@ -197,7 +245,7 @@ class _Span:
         >>> PartialDate.parse("2024-07").certainly_within("2024-07-01", "2024-07-30")
         False
         """
-        return to_date(start) <= self.earliest and self.latest <= to_date(end)
+        return day_ordinal(start) <= self.first_ordinal and self.last_ordinal <= day_ordinal(end)
 
     def overlaps(self, other: _Span) -> bool:
         """True when this value and ``other`` can share at least one day.
@@ -207,7 +255,7 @@ class _Span:
         >>> PartialDate.parse("2025-10").overlaps(PartialDate.parse("2025-11-04"))
         False
         """
-        return self.earliest <= other.latest and other.earliest <= self.latest
+        return self.first_ordinal <= other.last_ordinal and other.first_ordinal <= self.last_ordinal
 
     def sort_key(self) -> tuple[pendulum.Date, pendulum.Date]:
         """Key for chronological sorting: earliest possible day, then latest.
@@ -251,6 +299,9 @@ class PartialDate(_Span):
     year: int
     month: int | None = None
     day: int | None = None
+    # Ordinals of the first and last possible day, computed once: queries compare ints.
+    _lo: int = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _hi: int = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         _check_int("year", self.year, 1, 9999)
@@ -259,7 +310,7 @@ class PartialDate(_Span):
         if self.day is not None:
             if self.month is None:
                 raise DateFormatError(f"a day ({self.day!r}) needs a month")
-            last = pendulum.date(self.year, self.month, 1).days_in_month
+            last = _days_in_month(self.year, self.month)
             if isinstance(self.day, bool) or not isinstance(self.day, int):
                 raise DateFormatError(
                     f"day must be an int, got {type(self.day).__name__} {self.day!r}"
@@ -268,6 +319,15 @@ class PartialDate(_Span):
                 raise DateFormatError(
                     f"day must be 1..{last} for {self.year:04d}-{self.month:02d}, got {self.day!r}"
                 )
+        first = _dt.date(self.year, self.month or 1, self.day or 1).toordinal()
+        if self.day is not None:
+            final = first
+        elif self.month is not None:
+            final = first + _days_in_month(self.year, self.month) - 1
+        else:
+            final = _dt.date(self.year, 12, 31).toordinal()
+        object.__setattr__(self, "_lo", first)
+        object.__setattr__(self, "_hi", final)
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
@@ -296,10 +356,11 @@ class PartialDate(_Span):
     def from_date(cls, value: _dt.date) -> PartialDate:
         """A day-precision value from a ``datetime.date`` or pendulum date.
 
-        >>> PartialDate.from_date(pendulum.date(2025, 11, 4)).isoformat()
+        >>> import datetime
+        >>> PartialDate.from_date(datetime.date(2025, 11, 4)).isoformat()
         '2025-11-04'
         """
-        day = to_date(value)
+        day = _dt.date.fromordinal(day_ordinal(value))
         return cls(day.year, day.month, day.day)
 
     @property
@@ -316,27 +377,24 @@ class PartialDate(_Span):
         return Precision.YEAR
 
     @property
-    def earliest(self) -> pendulum.Date:
-        """The first day this value can be.
+    def first_ordinal(self) -> int:
+        """The first possible day as a ``datetime.date`` ordinal.
 
-        >>> PartialDate(2025).earliest
-        Date(2025, 1, 1)
+        >>> import datetime
+        >>> PartialDate(2025).first_ordinal == datetime.date(2025, 1, 1).toordinal()
+        True
         """
-        return pendulum.date(self.year, self.month or 1, self.day or 1)
+        return self._lo
 
     @property
-    def latest(self) -> pendulum.Date:
-        """The last day this value can be.
+    def last_ordinal(self) -> int:
+        """The last possible day as a ``datetime.date`` ordinal.
 
-        >>> PartialDate(2024, 2).latest
-        Date(2024, 2, 29)
+        >>> import datetime
+        >>> PartialDate(2024, 2).last_ordinal == datetime.date(2024, 2, 29).toordinal()
+        True
         """
-        if self.month is None:
-            return pendulum.date(self.year, 12, 31)
-        if self.day is None:
-            first = pendulum.date(self.year, self.month, 1)
-            return pendulum.date(self.year, self.month, first.days_in_month)
-        return pendulum.date(self.year, self.month, self.day)
+        return self._hi
 
     def contains(self, day: DateLike) -> bool:
         """True when ``day`` is one of the days this value can be.
@@ -344,7 +402,7 @@ class PartialDate(_Span):
         >>> PartialDate(2025, 11).contains("2025-12-01")
         False
         """
-        return self.earliest <= to_date(day) <= self.latest
+        return self._lo <= day_ordinal(day) <= self._hi
 
     def isoformat(self) -> str:
         """The EDTF string: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
@@ -368,7 +426,7 @@ def _partial(_: object, attribute: attrs.Attribute[PartialDate], value: object) 
 
 
 def _check_order(kind: str, first: PartialDate, second: PartialDate) -> None:
-    if first.earliest > second.latest:
+    if first.first_ordinal > second.last_ordinal:
         raise DateFormatError(
             f"{kind} {first.isoformat()!r} .. {second.isoformat()!r} {'are' if kind == 'bounds' else 'is'} out of order: "
             "the first date must not come after the second"
@@ -418,22 +476,22 @@ class DateRange(_Span):
         return max(self.start.precision, self.end.precision, key=lambda p: p.rank)
 
     @property
-    def earliest(self) -> pendulum.Date:
-        """The first day the range can begin.
+    def first_ordinal(self) -> int:
+        """The first day the range can begin, as an ordinal.
 
         >>> DateRange.parse("2025-07-22/2025-07-23").earliest
         Date(2025, 7, 22)
         """
-        return self.start.earliest
+        return self.start.first_ordinal
 
     @property
-    def latest(self) -> pendulum.Date:
-        """The last day the range can end.
+    def last_ordinal(self) -> int:
+        """The last day the range can end, as an ordinal.
 
         >>> DateRange.parse("2025-07-22/2025-07-23").latest
         Date(2025, 7, 23)
         """
-        return self.end.latest
+        return self.end.last_ordinal
 
     def isoformat(self) -> str:
         """The EDTF interval string.
@@ -492,22 +550,22 @@ class DateBetween(_Span):
         return max(self.lower.precision, self.upper.precision, key=lambda p: p.rank)
 
     @property
-    def earliest(self) -> pendulum.Date:
-        """The first day this can be.
+    def first_ordinal(self) -> int:
+        """The first day this can be, as an ordinal.
 
         >>> DateBetween.parse("[2025-11..2025-11-06]").earliest
         Date(2025, 11, 1)
         """
-        return self.lower.earliest
+        return self.lower.first_ordinal
 
     @property
-    def latest(self) -> pendulum.Date:
-        """The last day this can be.
+    def last_ordinal(self) -> int:
+        """The last day this can be, as an ordinal.
 
         >>> DateBetween.parse("[2025-11..2025-11-06]").latest
         Date(2025, 11, 6)
         """
-        return self.upper.latest
+        return self.upper.last_ordinal
 
     def isoformat(self) -> str:
         """The EDTF one-of-a-set string.
@@ -532,7 +590,7 @@ def precision_label(date: _Span | None) -> str:
     if date is None:
         return "unknown"
     if isinstance(date, DateBetween):
-        return f"one of {(date.latest - date.earliest).days + 1} days"
+        return f"one of {date.last_ordinal - date.first_ordinal + 1} days"
     if isinstance(date, DateRange):
         return f"{date.precision.value} range"
     assert isinstance(date, PartialDate)
@@ -596,7 +654,7 @@ class Resolved:
     reason: str
 
 
-_WEEKDAYS: dict[str, pendulum.WeekDay] = {day.name.lower(): day for day in pendulum.WeekDay}
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 #: How a weekday mention relates to the dateline; see :func:`resolve_weekday`.
 Relation: TypeAlias = Literal["on_or_before", "before", "on_or_after", "after"]
@@ -604,10 +662,10 @@ Relation: TypeAlias = Literal["on_or_before", "before", "on_or_after", "after"]
 
 def _weekday(name: str) -> pendulum.WeekDay:
     key = name.strip().lower()
-    for full, day in _WEEKDAYS.items():
+    for full in _WEEKDAY_NAMES:
         if key in (full, full[:3]):
-            return day
-    close = close_matches(key, list(_WEEKDAYS), n=1)
+            return _pendulum().WeekDay[full.upper()]  # type: ignore[no-any-return]
+    close = close_matches(key, list(_WEEKDAY_NAMES), n=1)
     hint = f"; did you mean {close[0].title()!r}?" if close else ""
     raise DateFormatError(f"unknown weekday {name!r}{hint}")
 

@@ -20,22 +20,25 @@ The date rules live here, in one place:
 
 from __future__ import annotations
 
+import bisect
+import datetime as _dt
 from collections.abc import Iterable
-from typing import Literal, TypeAlias, TypeVar
+from typing import Any, Literal, TypeAlias, TypeVar
 
 import attrs
-import pendulum
 
 from .dates import When, precision_label
 from .model import Agreement, Delegation, Event, Meeting, Record
 
 __all__ = [
     "Mode",
+    "TimeIndex",
     "TimelineEntry",
     "certainly_within",
     "last_in_series",
     "since",
     "timeline_entries",
+    "timeline_key",
     "timeline_ordered",
 ]
 
@@ -101,23 +104,33 @@ class TimelineEntry:
         """
         return precision_label(self.date)
 
-    def sort_key(self) -> tuple[int, pendulum.Date, pendulum.Date, int, str]:
-        """Chronological order; undated entries last.
+    def sort_key(self) -> tuple[int, int, int, int, str]:
+        """Chronological order (by day ordinals); undated entries last.
 
         >>> import agreement_tracker as at
         >>> at.load().timeline()[0].sort_key()[0]
         0
         """
-        date = self.date
-        if date is None:
-            return (
-                1,
-                pendulum.date(1, 1, 1),
-                pendulum.date(1, 1, 1),
-                _KIND_ORDER[self.kind],
-                self.id,
-            )
-        return (0, date.earliest, date.latest, _KIND_ORDER[self.kind], self.id)
+        return timeline_key(self.record)
+
+
+def timeline_key(
+    record: Agreement | Meeting | Delegation | Event,
+) -> tuple[int, int, int, int, str]:
+    """Sort key of a record on the timeline.
+
+    Dated records come first, by earliest then latest day, then kind (events,
+    delegations, meetings, agreements), then id.
+
+    >>> import agreement_tracker as at
+    >>> timeline_key(at.load().meeting("jwg-17"))[3:]
+    (2, 'jwg-17')
+    """
+    date = record_date(record)
+    kind = _KIND_ORDER[type(record).__name__.lower()]
+    if date is None:
+        return (1, 0, 0, kind, record.id)
+    return (0, date.first_ordinal, date.last_ordinal, kind, record.id)
 
 
 def record_date(record: Record) -> When | None:
@@ -150,35 +163,40 @@ def timeline_entries(
     >>> [e.id for e in timeline_entries(t.agreements + t.meetings)][:2]
     ['jwg-16', 'doval-baram-2025-07']
     """
-    entries = [TimelineEntry(_kind(record), record) for record in records]
-    return tuple(sorted(entries, key=TimelineEntry.sort_key))
+    ordered = sorted(records, key=timeline_key)
+    return tuple(TimelineEntry(_kind(record), record) for record in ordered)
 
 
-def last_in_series(
-    meetings: Iterable[Meeting], series: str, as_of: pendulum.Date
-) -> Meeting | None:
+def last_in_series(meetings: Iterable[Meeting], series: str, as_of: _dt.date) -> Meeting | None:
     """The last meeting of ``series`` known to have taken place on or before ``as_of``.
 
     >>> import agreement_tracker as at
     >>> last_in_series(at.load().meetings, "jwg", at.to_date("2025-11-04")).id
     'jwg-17'
     """
+    day = as_of.toordinal()
     candidates = [
-        m for m in meetings if m.series == series and m.date is not None and m.date.latest <= as_of
+        m
+        for m in meetings
+        if m.series == series and m.date is not None and m.date.last_ordinal <= day
     ]
     if not candidates:
         return None
-    return max(candidates, key=_last_key)
+    return max(candidates, key=last_key)
 
 
-def _last_key(meeting: Meeting) -> tuple[pendulum.Date, pendulum.Date, int]:
+def last_key(meeting: Meeting) -> tuple[int, int, int]:
+    """Order for "the last meeting": latest possible day, then earliest, then number.
+
+    >>> import agreement_tracker as at
+    >>> last_key(at.load().meeting("jwg-16"))[2]
+    16
+    """
     assert meeting.date is not None
-    return (meeting.date.latest, meeting.date.earliest, meeting.number or 0)
+    return (meeting.date.last_ordinal, meeting.date.first_ordinal, meeting.number or 0)
 
 
-def since(
-    records: Iterable[Meeting], reference: Meeting, as_of: pendulum.Date
-) -> tuple[Meeting, ...]:
+def since(records: Iterable[Meeting], reference: Meeting, as_of: _dt.date) -> tuple[Meeting, ...]:
     """Meetings after ``reference`` (same day included) that took place by ``as_of``.
 
     >>> import agreement_tracker as at
@@ -187,16 +205,16 @@ def since(
     ['doval-baram-2025-07', 'singh-baram-2025-07-23']
     """
     assert reference.date is not None
-    start = reference.date.latest
+    start, day = reference.date.last_ordinal, as_of.toordinal()
     found = [
         m
         for m in records
         if m is not reference
         and m.date is not None
-        and m.date.earliest >= start
-        and m.date.latest <= as_of
+        and m.date.first_ordinal >= start
+        and m.date.last_ordinal <= day
     ]
-    return tuple(sorted(found, key=lambda m: (*m.date.sort_key(), m.id)))  # type: ignore[union-attr]
+    return tuple(sorted(found, key=timeline_key))
 
 
 def timeline_ordered(records: Iterable[R]) -> tuple[R, ...]:
@@ -206,12 +224,10 @@ def timeline_ordered(records: Iterable[R]) -> tuple[R, ...]:
     >>> [m.number for m in timeline_ordered(at.load().meetings) if m.number]
     [16, 17]
     """
-    return tuple(sorted(records, key=lambda r: TimelineEntry(_kind(r), r).sort_key()))
+    return tuple(sorted(records, key=timeline_key))
 
 
-def certainly_within(
-    date: When | None, start: pendulum.Date, end: pendulum.Date, mode: Mode
-) -> bool:
+def certainly_within(date: When | None, start: _dt.date, end: _dt.date, mode: Mode) -> bool:
     """Whether ``date`` falls in ``start..end`` under ``mode`` (see :data:`Mode`).
 
     >>> import agreement_tracker as at
@@ -223,6 +239,65 @@ def certainly_within(
     """
     if date is None:
         return False
+    first, last = start.toordinal(), end.toordinal()
     if mode == "certain":
-        return start <= date.earliest and date.latest <= end
-    return date.earliest <= end and start <= date.latest
+        return first <= date.first_ordinal and date.last_ordinal <= last
+    return date.first_ordinal <= last and first <= date.last_ordinal
+
+
+class TimeIndex:
+    """Dated records sorted by earliest day, for range queries that cost what they return.
+
+    Built once; :meth:`within` bisects on the earliest possible day, so a query touches
+    only records that start inside the window (widened by the longest span for
+    ``"possible"``), never the whole dataset.
+
+    >>> import agreement_tracker as at
+    >>> index = TimeIndex(at.load().meetings)
+    >>> [m.id for m in index.within(at.to_date("2024-07-01"), at.to_date("2024-07-31"), "certain")]
+    ['jwg-16']
+    """
+
+    __slots__ = ("_firsts", "_items", "_lasts", "_span")
+
+    def __init__(self, records: Iterable[Agreement | Meeting | Delegation | Event]) -> None:
+        dated = sorted((r for r in records if record_date(r) is not None), key=timeline_key)
+        self._items: list[Any] = dated
+        self._firsts = [record_date(r).first_ordinal for r in dated]  # type: ignore[union-attr]
+        self._lasts = [record_date(r).last_ordinal for r in dated]  # type: ignore[union-attr]
+        self._span = max((b - a for a, b in zip(self._firsts, self._lasts, strict=True)), default=0)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def within(self, start: _dt.date, end: _dt.date, mode: Mode) -> list[Any]:
+        """Records dated in ``start..end`` under ``mode``, in timeline order.
+
+        >>> import agreement_tracker as at
+        >>> index = TimeIndex(at.load().meetings)
+        >>> len(index.within(at.to_date("2024-07-01"), at.to_date("2024-07-15"), "possible"))
+        1
+        """
+        first, last = start.toordinal(), end.toordinal()
+        if mode == "certain":
+            lo = bisect.bisect_left(self._firsts, first)
+            hi = bisect.bisect_right(self._firsts, last)
+            return [self._items[i] for i in range(lo, hi) if self._lasts[i] <= last]
+        lo = bisect.bisect_left(self._firsts, first - self._span)
+        hi = bisect.bisect_right(self._firsts, last)
+        return [self._items[i] for i in range(lo, hi) if self._lasts[i] >= first]
+
+    def starting_between(self, first: int, last: int) -> list[Any]:
+        """Records whose earliest day is in ``first..last`` and latest day is at most ``last``.
+
+        Both bounds are day ordinals; used for "since the last meeting".
+
+        >>> import agreement_tracker as at
+        >>> index = TimeIndex(at.load().meetings)
+        >>> day = at.to_date("2025-07-23").toordinal()
+        >>> [m.id for m in index.starting_between(day - 1, day)]
+        ['doval-baram-2025-07', 'singh-baram-2025-07-23']
+        """
+        lo = bisect.bisect_left(self._firsts, first)
+        hi = bisect.bisect_right(self._firsts, last)
+        return [self._items[i] for i in range(lo, hi) if self._lasts[i] <= last]
