@@ -1,10 +1,13 @@
 """Turning data-file dictionaries into records and back, with errors that say where.
 
-One private :class:`cattrs.Converter` (never the global one) does the work, with an
-explicit hook for every custom type: EDTF strings become :class:`PartialDate`,
-:class:`DateRange` or :class:`DateBetween`; enums are read by value; strings, numbers
-and lists are checked strictly instead of coerced (``3`` is not silently ``"3"``, a
-string is not a list of characters); unknown keys are errors.
+Two readers share one set of rules.  A fast reader, built once per record class from its
+annotations, handles well-formed tables without cattrs: it checks types strictly (``3`` is
+not silently ``"3"``, a string is not a list of characters), refuses unknown keys, parses
+EDTF strings into :class:`PartialDate`, :class:`DateRange` or :class:`DateBetween`, reads
+enums by value, and lets the records' own validators run.  When anything is wrong, the
+record is read again by one private :class:`cattrs.Converter` (never the global one,
+imported only then) with detailed validation, so that every problem is reported.
+Writing uses the same converter.
 
 Errors are flattened into one line per problem, each ending in a location such as
 ``meetings.toml[jwg-17].date``.
@@ -24,22 +27,15 @@ from __future__ import annotations
 
 import enum
 import functools
+import types
+import typing
 from collections.abc import Callable, Mapping
-from typing import Any, get_args, get_origin
+from typing import Any
 
 import attrs
-import cattrs
-from cattrs.cols import homogenous_tuple_structure_factory
-from cattrs.errors import (
-    ClassValidationError,
-    ForbiddenExtraKeysError,
-    IterableValidationError,
-)
-from cattrs.gen import make_dict_structure_fn
 
-from ._text import close_matches
-from .dates import DateBetween, DateRange, PartialDate, When, parse_when
-from .exceptions import AgreementTrackerError, DatasetError, FieldValueError
+from .dates import DateBetween, DateRange, PartialDate, parse_when
+from .exceptions import DatasetError
 from .model import (
     Agreement,
     Delegation,
@@ -52,6 +48,9 @@ from .model import (
     Series,
     Source,
 )
+
+if typing.TYPE_CHECKING:
+    import cattrs
 
 __all__ = ["RECORD_TYPES", "make_converter", "structure_record", "unstructure_record"]
 
@@ -69,207 +68,127 @@ RECORD_TYPES: dict[str, type[Any]] = {
 }
 
 
-class _ShapeError(AgreementTrackerError, ValueError):
-    """A value of the wrong shape in a data file (message is shown as is)."""
-
-
-def _describe(value: object) -> str:
-    return f"{type(value).__name__} {value!r}"
-
-
-def _structure_str(value: object, _: type) -> str:
-    if not isinstance(value, str):
-        raise _ShapeError(f"expected text, got {_describe(value)}")
-    return value
-
-
-def _structure_int(value: object, _: type) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise _ShapeError(f"expected a whole number, got {_describe(value)}")
-    return value
-
-
-def _structure_when(value: object, _: type) -> When:
-    if not isinstance(value, str):
-        raise _ShapeError(
-            f"expected a quoted EDTF date string such as '2025-11', got {_describe(value)}"
-        )
-    return parse_when(value)
-
-
-def _structure_partial(value: object, _: type) -> PartialDate:
-    if not isinstance(value, str):
-        raise _ShapeError(
-            f"expected a quoted date string such as '2025-11', got {_describe(value)}"
-        )
-    return PartialDate.parse(value)
-
-
-def _structure_enum(value: object, kind: type[enum.Enum]) -> enum.Enum:
-    try:
-        return kind(value)
-    except ValueError:
-        choices = [str(member.value) for member in kind]
-        close = close_matches(str(value), choices, n=1)
-        hint = (
-            f"; did you mean {close[0]!r}?"
-            if close
-            else f"; choose one of {', '.join(map(repr, choices))}"
-        )
-        article = "an" if kind.__name__[:1] in "AEIOU" else "a"
-        raise _ShapeError(f"{value!r} is not {article} {kind.__name__}{hint}") from None
-
-
-def _is_homogenous_tuple(type_: Any) -> bool:
-    args = get_args(type_)
-    return get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis
-
-
-def _strict_tuple_factory(type_: Any, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
-    inner = homogenous_tuple_structure_factory(type_, converter)
-
-    def structure(value: object, target: Any) -> Any:
-        if not isinstance(value, list | tuple):
-            raise _ShapeError(f"expected a list, got {_describe(value)}")
-        return inner(value, target)
-
-    return structure
-
-
-def _strict_attrs_factory(cls: type[Any], converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
-    inner = make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
-
-    def structure(value: object, target: Any) -> Any:
-        if not isinstance(value, Mapping):
-            raise _ShapeError(f"expected a table, got {_describe(value)}")
-        return inner(value, target)
-
-    return structure
-
-
-def _omit_empty(converter: cattrs.Converter, cls: type[Any]) -> Callable[[Any], dict[str, Any]]:
-    """Unstructure hook for a record: fields equal to their default are left out."""
-    fields = attrs.fields(cls)
-
-    def unstructure(record: Any) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for field in fields:
-            if cls is Source and field.name == "text":
-                continue
-            value = getattr(record, field.name)
-            default = field.default
-            if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-                default = default.factory()
-            if default is not attrs.NOTHING and value == default:
-                continue
-            out[field.name] = converter.unstructure(value)
-        return out
-
-    return unstructure
+class _SlowPathError(Exception):
+    """The fast reader cannot take this value: let the detailed reader explain why."""
 
 
 def make_converter() -> cattrs.Converter:
-    """A new converter configured for the library's records (one per caller; not global).
+    """A new cattrs converter configured for the library's records (never the global one).
 
-    >>> conv = make_converter()
-    >>> conv.unstructure(PartialDate(2025, 11))
+    >>> make_converter().unstructure(PartialDate(2025, 11))
     '2025-11'
-    >>> conv.structure("[2025-11-04..2025-11-06]", DateBetween).latest
-    Date(2025, 11, 6)
     """
-    converter = cattrs.Converter(forbid_extra_keys=True)
-    converter.register_structure_hook(str, _structure_str)
-    converter.register_structure_hook(int, _structure_int)
-    converter.register_structure_hook(PartialDate, _structure_partial)
-    for kind in (DateRange, DateBetween):
-        converter.register_structure_hook(kind, _structure_when)
-    converter.register_structure_hook(When, _structure_when)
-    converter.register_structure_hook(When | None, _optional(_structure_when))
-    converter.register_structure_hook_func(
-        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _structure_enum
-    )
-    converter.register_unstructure_hook_func(
-        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda value: value.value
-    )
-    converter.register_structure_hook_factory(_is_homogenous_tuple, _strict_tuple_factory)
-    converter.register_structure_hook_factory(attrs.has, _strict_attrs_factory)
-    converter.register_unstructure_hook_factory(
-        lambda t: attrs.has(t), functools.partial(_omit_empty_factory, converter)
-    )
-    # Registered last so that it wins over the attrs factory above.
-    converter.register_unstructure_hook_func(
-        lambda t: isinstance(t, type) and issubclass(t, PartialDate | DateRange | DateBetween),
-        lambda value: value.isoformat(),
-    )
-    return converter
+    from ._converter import make_converter as make
+
+    return make()
 
 
-def _omit_empty_factory(converter: cattrs.Converter, cls: type[Any]) -> Callable[[Any], Any]:
-    return _omit_empty(converter, cls)
-
-
-def _optional(hook: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
-    def structure(value: object, type_: Any) -> Any:
-        return None if value is None else hook(value, type_)
-
-    return structure
+_WHEN = (PartialDate, DateRange, DateBetween)
 
 
 @functools.cache
-def _converter() -> cattrs.Converter:
-    return make_converter()
+def _parse_when_cached(text: str) -> Any:
+    # Large datasets repeat the same few thousand date strings: parse each once.
+    return parse_when(text)
 
 
-def _field_names(cls: type[Any] | None) -> list[str]:
-    return [f.name for f in attrs.fields(cls)] if cls is not None and attrs.has(cls) else []
+def _reader(type_: Any) -> Callable[[Any], Any]:
+    """A function that checks and converts a value of ``type_`` or raises ``_SlowPathError``."""
+    origin = typing.get_origin(type_)
+    args = typing.get_args(type_)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in args if a is not type(None)]
+        if len(args) - len(options) == 1:  # Optional[...]
+            if len(options) == 1:
+                inner = _reader(options[0])
+            elif set(options) <= set(_WHEN):
+                inner = _read_when
+            else:  # pragma: no cover - a new field type
+                raise TypeError(f"no fast reader for {type_!r}")
+
+            def optional(value: Any) -> Any:
+                return None if value is None else inner(value)
+
+            return optional
+        if set(options) <= set(_WHEN):
+            return _read_when
+        raise TypeError(f"no fast reader for {type_!r}")  # pragma: no cover - a new field type
+    if origin is tuple:
+        item = _reader(args[0])
+
+        def sequence(value: Any) -> tuple[Any, ...]:
+            if type(value) is not list and type(value) is not tuple:
+                raise _SlowPathError
+            return tuple(item(v) for v in value)
+
+        return sequence
+    if type_ is str:
+        return _read_str
+    if type_ is int:
+        return _read_int
+    if type_ in _WHEN:
+        return _read_partial if type_ is PartialDate else _read_when
+    if isinstance(type_, type) and issubclass(type_, enum.Enum):
+        return _read_enum(type_)
+    if attrs.has(type_):
+        return _record_reader(type_)
+    raise TypeError(f"no fast reader for {type_!r}")  # pragma: no cover - a new field type
 
 
-def _flatten(error: BaseException, path: str, cls: type[Any] | None) -> list[str]:
-    """One ``message @ path`` line for every leaf of a cattrs exception tree."""
-    if isinstance(error, ClassValidationError):
-        lines: list[str] = []
-        with_notes, without = error.group_exceptions()
-        hints = _attribute_types(error.cl)
-        for inner, note in with_notes:
-            lines += _flatten(inner, f"{path}.{note.name}", hints.get(note.name))
-        for inner in without:
-            lines += _flatten(inner, path, error.cl)
-        return lines
-    if isinstance(error, IterableValidationError):
-        lines = []
-        indexed, loose = error.group_exceptions()
-        item = _item_type(cls)
-        for inner, index_note in indexed:
-            lines += _flatten(inner, f"{path}[{index_note.index}]", item)
-        for inner in loose:
-            lines += _flatten(inner, path, cls)
-        return lines
-    if isinstance(error, ForbiddenExtraKeysError):
-        known = _field_names(error.cl)
-        lines = []
-        for key in sorted(error.extra_fields):
-            close = close_matches(key, known, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
-            lines.append(f"unknown field {key!r}{hint} @ {path}")
-        return lines
-    if isinstance(error, FieldValueError):
-        return [f"{error.message} @ {path}.{error.field}"]
-    if isinstance(error, KeyError):
-        return [f"required field missing @ {path}"]
-    if isinstance(error, AgreementTrackerError):
-        return [f"{error} @ {path}"]
-    if isinstance(error, TypeError | ValueError | AttributeError):
-        return [f"invalid value ({error}) @ {path}"]
-    raise error  # pragma: no cover - a bug: let it surface
+def _read_str(value: Any) -> str:
+    if type(value) is not str:
+        raise _SlowPathError
+    return value
 
 
-def _attribute_types(cls: type[Any]) -> dict[str, Any]:
-    return {f.name: f.type for f in attrs.fields(cls)} if attrs.has(cls) else {}
+def _read_int(value: Any) -> int:
+    if type(value) is not int:
+        raise _SlowPathError
+    return value
 
 
-def _item_type(type_: Any) -> Any:
-    args = get_args(type_)
-    return args[0] if args else None
+def _read_when(value: Any) -> Any:
+    if type(value) is not str:
+        raise _SlowPathError
+    return _parse_when_cached(value)
+
+
+def _read_partial(value: Any) -> PartialDate:
+    found = _read_when(value)
+    if type(found) is not PartialDate:
+        raise _SlowPathError
+    return found
+
+
+def _read_enum(kind: type[enum.Enum]) -> Callable[[Any], Any]:
+    members = {member.value: member for member in kind}
+
+    def read(value: Any) -> Any:
+        try:
+            return members[value]
+        except (KeyError, TypeError):
+            raise _SlowPathError from None
+
+    return read
+
+
+@functools.cache
+def _record_reader(cls: type[Any]) -> Callable[[Any], Any]:
+    hints = typing.get_type_hints(cls)
+    fields = [f for f in attrs.fields(cls) if f.init]
+    readers = {f.name: _reader(hints[f.name]) for f in fields}
+    allowed = frozenset(readers)
+    required = frozenset(f.name for f in fields if f.default is attrs.NOTHING)
+
+    def read(data: Any) -> Any:
+        if type(data) is not dict:
+            raise _SlowPathError
+        keys = data.keys()
+        if not keys <= allowed or not required <= keys:
+            raise _SlowPathError
+        return cls(**{key: readers[key](value) for key, value in data.items()})
+
+    return read
 
 
 def structure_record(data: Mapping[str, Any], kind: str, *, where: str) -> Record:
@@ -287,16 +206,18 @@ def structure_record(data: Mapping[str, Any], kind: str, *, where: str) -> Recor
       unknown field 'colour' @ focus_areas.toml[x]
     """
     cls = RECORD_TYPES[kind]
+    if type(data) is dict:
+        try:
+            return _record_reader(cls)(data)  # type: ignore[no-any-return,arg-type]
+        except Exception:
+            pass
     record_id = data.get("id") if isinstance(data, Mapping) else None
     path = f"{where}[{record_id}]" if isinstance(record_id, str) else where
     if not isinstance(data, Mapping):
-        raise DatasetError([f"expected a table, got {_describe(data)} @ {path}"])
-    try:
-        return _converter().structure(dict(data), cls)  # type: ignore[no-any-return]
-    except ClassValidationError as error:
-        raise DatasetError(_flatten(error, path, cls)) from None
-    except AgreementTrackerError as error:
-        raise DatasetError([f"{error} @ {path}"]) from None
+        raise DatasetError([f"expected a table, got {type(data).__name__} {data!r} @ {path}"])
+    from ._converter import structure_detailed
+
+    return structure_detailed(dict(data), cls, path)  # type: ignore[no-any-return]
 
 
 def unstructure_record(record: Record) -> dict[str, Any]:
@@ -306,4 +227,6 @@ def unstructure_record(record: Record) -> dict[str, Any]:
     >>> unstructure_record(FocusArea(id="training", label="Training"))
     {'id': 'training', 'label': 'Training'}
     """
-    return _converter().unstructure(record)  # type: ignore[no-any-return]
+    from ._converter import unstructure
+
+    return unstructure(record)
