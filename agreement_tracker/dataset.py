@@ -350,7 +350,9 @@ class Tracker:
         by_person: dict[str, list[Any]] = defaultdict(list)
         by_pair: dict[frozenset[str], list[Any]] = defaultdict(list)
         meetings_by_pair: dict[frozenset[str], list[Meeting]] = defaultdict(list)
-        for record in self._dated_kinds():
+        # Iterating in timeline order keeps every per-person and per-pair list sorted.
+        everything = query.timeline_ordered(self._dated_kinds())
+        for record in everything:
             for person_id in _people_in(record):
                 by_person[person_id].append(record)
             countries = sorted(self._countries_of(record))
@@ -359,11 +361,13 @@ class Tracker:
                     by_pair[frozenset((a, b))].append(record)
                     if isinstance(record, Meeting):
                         meetings_by_pair[frozenset((a, b))].append(record)
-        self._by_person = {k: query.timeline_ordered(v) for k, v in by_person.items()}
-        self._by_pair = {k: query.timeline_ordered(v) for k, v in by_pair.items()}
-        self._meetings_by_pair = {k: query.TimeIndex(v) for k, v in meetings_by_pair.items()}
-        self._all_meetings = query.TimeIndex(self.meetings)
-        self._all_dated = query.TimeIndex(self._dated_kinds())
+        self._by_person = dict(by_person)
+        self._by_pair = dict(by_pair)
+        self._meetings_by_pair = {
+            k: query.TimeIndex(v, ordered=True) for k, v in meetings_by_pair.items()
+        }
+        self._all_meetings = query.TimeIndex(self.meetings, ordered=True)
+        self._all_dated = query.TimeIndex(everything, ordered=True)
 
     # ------------------------------------------------------------------ metadata
 

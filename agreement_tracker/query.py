@@ -260,8 +260,13 @@ class TimeIndex:
 
     __slots__ = ("_firsts", "_items", "_lasts", "_span")
 
-    def __init__(self, records: Iterable[Agreement | Meeting | Delegation | Event]) -> None:
-        dated = sorted((r for r in records if record_date(r) is not None), key=timeline_key)
+    def __init__(
+        self, records: Iterable[Agreement | Meeting | Delegation | Event], *, ordered: bool = False
+    ) -> None:
+        """Index ``records``; ``ordered=True`` promises they are already in timeline order."""
+        dated = [r for r in records if record_date(r) is not None]
+        if not ordered:
+            dated.sort(key=timeline_key)
         self._items: list[Any] = dated
         self._firsts = [record_date(r).first_ordinal for r in dated]  # type: ignore[union-attr]
         self._lasts = [record_date(r).last_ordinal for r in dated]  # type: ignore[union-attr]

@@ -1,0 +1,358 @@
+"""Benchmark the library against pandas and sqlite3 on the same synthetic data.
+
+For each size it generates (or reuses) a seeded dataset in the library's JSON format,
+loads it with the library and with ``pandas.read_json``, builds the same data as pandas
+DataFrames and as indexed sqlite3 tables in this process, then times six selective
+queries in all three.  It prints one table of medians and ratios, plus import time and
+memory per record.
+
+Usage:
+    python benchmarks/bench.py                 # sizes 1e3 1e4 1e5
+    python benchmarks/bench.py --sizes 1000 1000000
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import platform
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import generate  # noqa: E402
+
+import agreement_tracker as at  # noqa: E402
+from agreement_tracker.dates import parse_when  # noqa: E402
+
+
+def median_time(fn: Callable[[], Any], *, repeat: int, number: int = 1) -> float:
+    """Median seconds per call over ``repeat`` rounds of ``number`` calls."""
+    rounds = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for _ in range(number):
+            fn()
+        rounds.append((time.perf_counter() - start) / number)
+    return statistics.median(rounds)
+
+
+def import_times() -> dict[str, float]:
+    """Median wall time of small interpreter runs (seconds)."""
+    commands = {
+        "bare interpreter": "pass",
+        "import + load() + mous('cyber security')": (
+            "import agreement_tracker as at; at.load().mous('cyber security')"
+        ),
+        "import pandas": "import pandas",
+    }
+    found = {}
+    for label, code in commands.items():
+        runs = []
+        for _ in range(7):
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-c", code], check=True)
+            runs.append(time.perf_counter() - start)
+        found[label] = statistics.median(runs)
+    return found
+
+
+def _bounds(text: str | None) -> tuple[int, int] | tuple[None, None]:
+    if text is None:
+        return (None, None)
+    when = parse_when(text)
+    return (when.first_ordinal, when.last_ordinal)
+
+
+def flat_rows(doc: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """The same records as flat rows, for pandas and sqlite3."""
+    series_parties = {s["id"]: tuple(sorted(s["parties"])) for s in doc["series"]}
+    person_country = {p["id"]: p["roles"][0]["country"] for p in doc["person"]}
+    dated, areas, people, pairs, meetings = [], [], [], [], []
+    for kind, date_field in (("meeting", "date"), ("agreement", "signed"), ("delegation", "dates")):
+        for r in doc.get(kind, []):
+            first, last = _bounds(r.get(date_field))
+            dated.append({"id": r["id"], "first": first, "last": last})
+            if kind == "agreement":
+                countries = tuple(sorted(r["parties"]))
+                people += [{"person": p, "id": r["id"]} for p in r["signatories"]]
+                areas += [{"area": a, "kind": r["kind"], "id": r["id"]} for a in r["focus_areas"]]
+            elif kind == "delegation":
+                countries = tuple(sorted((r["origin"], r["host"])))
+                people += [{"person": p, "id": r["id"]} for p in (r["leader"], *r["members"])]
+            else:
+                if "series" in r:
+                    countries = series_parties[r["series"]]
+                else:
+                    found = {r["place"]["country"]} | {person_country[p] for p in r["participants"]}
+                    countries = tuple(sorted(found))
+                people += [{"person": p, "id": r["id"]} for p in r["participants"]]
+                meetings.append(
+                    {
+                        "id": r["id"],
+                        "series": r.get("series"),
+                        "first": first,
+                        "last": last,
+                        "pair": "-".join(countries[:2]) if len(countries) >= 2 else None,
+                    }
+                )
+            for i, a in enumerate(countries):
+                for b in countries[i + 1 :]:
+                    pairs.append({"pair": f"{a}-{b}", "id": r["id"]})
+    return {"dated": dated, "areas": areas, "people": people, "pairs": pairs, "meetings": meetings}
+
+
+def sqlite_db(rows: dict[str, list[dict[str, Any]]]) -> sqlite3.Connection:
+    """An in-memory database of the flat rows with an index for every query."""
+    db = sqlite3.connect(":memory:")
+    schema = {
+        "dated": ("id", "first", "last"),
+        "areas": ("area", "kind", "id"),
+        "people": ("person", "id"),
+        "pairs": ("pair", "id"),
+        "meetings": ("id", "series", "first", "last", "pair"),
+    }
+    for table, columns in schema.items():
+        db.execute(f"create table {table} ({', '.join(columns)})")
+        db.executemany(
+            f"insert into {table} values ({', '.join('?' * len(columns))})",
+            [tuple(r[c] for c in columns) for r in rows[table]],
+        )
+    for statement in (
+        "create index i_dated on dated(first, last)",
+        "create index i_areas on areas(area, kind)",
+        "create index i_people on people(person)",
+        "create index i_pairs on pairs(pair)",
+        "create index i_series on meetings(series, last)",
+        "create index i_mpair on meetings(pair, first)",
+    ):
+        db.execute(statement)
+    return db
+
+
+def run(size: int, work: Path) -> list[dict[str, Any]]:
+    """Measure one size; return result rows."""
+    import pandas as pd
+
+    path = work / f"synthetic-{size}.json"
+    if not path.exists():
+        path.write_text(json.dumps(generate.generate(size)), "utf-8")
+    repeat = 3 if size <= 100_000 else 1
+    results: list[dict[str, Any]] = []
+
+    gc.collect()
+    library_load = median_time(lambda: at.Tracker.from_path(path), repeat=repeat)
+    pandas_load = median_time(lambda: pd.read_json(path, typ="series"), repeat=repeat)
+    results.append(
+        {
+            "query": "load JSON file",
+            "size": size,
+            "library": library_load,
+            "pandas": pandas_load,
+            "sqlite": None,
+        }
+    )
+
+    tracemalloc.start()
+    tracker = at.Tracker.from_path(path)
+    current, _ = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    doc = json.loads(path.read_text("utf-8"))
+    rows = flat_rows(doc)
+    frames = {name: pd.DataFrame(r) for name, r in rows.items()}
+    records = len(tracker.agreements) + len(tracker.meetings) + len(tracker.delegations)
+    frame_bytes = sum(int(f.memory_usage(deep=True).sum()) for f in frames.values())
+    kinds = {k: pd.json_normalize(doc[k]) for k in ("meeting", "agreement", "delegation")}
+    normal_bytes = sum(int(f.memory_usage(deep=True).sum()) for f in kinds.values())
+    results.append(
+        {
+            "query": "memory per record (bytes)",
+            "size": size,
+            "library": current / records,
+            "pandas": normal_bytes / records,
+            "sqlite": None,
+            "note": f"flat query frames: {frame_bytes / records:.0f}",
+        }
+    )
+    db = sqlite_db(rows)
+
+    # The query arguments: a leaf focus area, a busy series, a person, a country pair.
+    area = "topic-050"
+    kind = "mou"
+    counts: dict[str, int] = {}
+    for m in doc["meeting"]:
+        if "series" in m:
+            counts[m["series"]] = counts.get(m["series"], 0) + 1
+    series = max(sorted(counts), key=counts.__getitem__)  # the busiest series
+    sessions = tracker.meetings_in_series(series)
+    middle = sessions[len(sessions) // 2].date
+    assert middle is not None
+    as_of = str(at.PartialDate.from_date(middle.latest))  # as of a session in mid-series
+    day = at.to_date(as_of).toordinal()
+    person = doc["person"][7]["id"]
+    pair = tuple(sorted(tracker.series(series).parties))
+    pair_key = "-".join(pair)
+    start, end = "2010-03-01", "2010-03-31"
+    s_ord, e_ord = at.to_date(start).toordinal(), at.to_date(end).toordinal()
+    last = tracker.last_meeting(series, as_of=as_of)
+    assert last.date is not None
+    ref = last.date.last_ordinal
+
+    af, mt, pp, pr, dt = (frames[n] for n in ("areas", "meetings", "people", "pairs", "dated"))
+    workloads: list[tuple[str, Callable[[], Any], Callable[[], Any], Callable[[], Any]]] = [
+        (
+            f"mous({area!r})",
+            lambda: tracker.mous(area),
+            lambda: af[(af["area"] == area) & (af["kind"] == kind)],
+            lambda: db.execute(
+                "select id from areas where area=? and kind=?", (area, kind)
+            ).fetchall(),
+        ),
+        (
+            "last_meeting(series, as_of)",
+            lambda: tracker.last_meeting(series, as_of=as_of),
+            lambda: mt[(mt["series"] == series) & (mt["last"] <= day)]["last"].idxmax(),
+            lambda: db.execute(
+                "select id from meetings where series=? and last<=? order by last desc limit 1",
+                (series, day),
+            ).fetchall(),
+        ),
+        (
+            "meetings_since_last(series, as_of)",
+            lambda: tracker.meetings_since_last(series, as_of=as_of),
+            lambda: mt[(mt["pair"] == pair_key) & (mt["first"] >= ref) & (mt["last"] <= day)],
+            lambda: db.execute(
+                "select id from meetings where pair=? and first>=? and last<=? order by first",
+                (pair_key, ref, day),
+            ).fetchall(),
+        ),
+        (
+            "involving(person)",
+            lambda: tracker.involving(person),
+            lambda: pp[pp["person"] == person],
+            lambda: db.execute("select id from people where person=?", (person,)).fetchall(),
+        ),
+        (
+            "between_countries(a, b)",
+            lambda: tracker.between_countries(*pair),
+            lambda: pr[pr["pair"] == pair_key],
+            lambda: db.execute("select id from pairs where pair=?", (pair_key,)).fetchall(),
+        ),
+        (
+            "between(one month)",
+            lambda: tracker.between(start, end),
+            lambda: dt[(dt["first"] >= s_ord) & (dt["last"] <= e_ord)],
+            lambda: db.execute(
+                "select id from dated where first>=? and first<=? and last<=? order by first",
+                (s_ord, e_ord, e_ord),
+            ).fetchall(),
+        ),
+    ]
+    for label, mine, frame, sql in workloads:
+        number = 200 if size <= 100_000 else 50
+        results.append(
+            {
+                "query": label,
+                "size": size,
+                "library": median_time(mine, repeat=5, number=number),
+                "pandas": median_time(frame, repeat=5, number=max(1, number // 10)),
+                "sqlite": median_time(sql, repeat=5, number=number),
+                "answer": len(mine()) if hasattr(mine(), "__len__") else 1,
+            }
+        )
+    db.close()
+    return results
+
+
+def _fmt(seconds: float | None, memory: bool = False) -> str:
+    if seconds is None:
+        return "—"
+    if memory:
+        return f"{seconds:,.0f}"
+    if seconds >= 1:
+        return f"{seconds:.2f} s"
+    if seconds >= 1e-3:
+        return f"{seconds * 1e3:.2f} ms"
+    return f"{seconds * 1e6:.1f} µs"
+
+
+def _ratio(other: float | None, mine: float, memory: bool) -> str:
+    return "—" if other is None or memory else f"{other / mine:.1f}×"
+
+
+def main(argv: list[str]) -> None:
+    """Run the benchmark and print the tables."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "at-bench")
+    parser.add_argument("--no-import", action="store_true", help="skip the import-time runs")
+    args = parser.parse_args(argv)
+    args.work.mkdir(parents=True, exist_ok=True)
+    import pandas as pd
+    from tabulate import tabulate
+
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}")
+    print(
+        f"python {platform.python_version()}, agreement_tracker {at.__version__}, "
+        f"pandas {pd.__version__}, sqlite {sqlite3.sqlite_version}\n"
+    )
+    if not args.no_import:
+        times = import_times()
+        bare = times["bare interpreter"]
+        print(
+            tabulate(
+                [[k, _fmt(v), _fmt(v - bare)] for k, v in times.items()],
+                headers=["command (python -c ...)", "median wall time", "over bare interpreter"],
+            )
+        )
+        print()
+    rows = []
+    for size in args.sizes:
+        for r in run(size, args.work):
+            memory = r["query"].startswith("memory")
+            rows.append(
+                [
+                    r["query"],
+                    f"{size:,}",
+                    r.get("answer", ""),
+                    _fmt(r["library"], memory),
+                    _fmt(r["pandas"], memory),
+                    _fmt(r["sqlite"], memory),
+                    _ratio(r["pandas"], r["library"], memory),
+                    _ratio(r["sqlite"], r["library"], memory),
+                    r.get("note", ""),
+                ]
+            )
+    print(
+        tabulate(
+            rows,
+            headers=[
+                "workload",
+                "records",
+                "answer",
+                "library",
+                "pandas",
+                "sqlite3",
+                "pandas ÷ library",
+                "sqlite3 ÷ library",
+                "note",
+            ],
+            disable_numparse=True,
+        )
+    )
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
