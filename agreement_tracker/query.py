@@ -46,7 +46,7 @@ __all__ = [
 #: in the window, ``"possible"`` also those that may.
 Mode: TypeAlias = Literal["certain", "possible"]
 
-R = TypeVar("R", Agreement, Meeting, Delegation, Event)
+R = TypeVar("R", bound=Agreement | Meeting | Delegation | Event)
 
 _KIND_ORDER = {"event": 0, "delegation": 1, "meeting": 2, "agreement": 3}
 
