@@ -352,22 +352,25 @@ class Tracker:
         meetings_by_pair: dict[frozenset[str], list[Meeting]] = defaultdict(list)
         # Iterating in timeline order keeps every per-person and per-pair list sorted.
         everything = query.timeline_ordered(self._dated_kinds())
-        for record in everything:
+        # Timeline entries are made once here, so queries only slice and filter lists.
+        entries = [TimelineEntry(_kind(r), r) for r in everything]
+        for record, entry in zip(everything, entries, strict=True):
             for person_id in _people_in(record):
-                by_person[person_id].append(record)
+                by_person[person_id].append(entry)
             countries = sorted(self._countries_of(record))
             for i, a in enumerate(countries):
                 for b in countries[i + 1 :]:
-                    by_pair[frozenset((a, b))].append(record)
+                    by_pair[frozenset((a, b))].append(entry)
                     if isinstance(record, Meeting):
                         meetings_by_pair[frozenset((a, b))].append(record)
+        self._entries = entries
         self._by_person = dict(by_person)
         self._by_pair = dict(by_pair)
         self._meetings_by_pair = {
             k: query.TimeIndex(v, ordered=True) for k, v in meetings_by_pair.items()
         }
         self._all_meetings = query.TimeIndex(self.meetings, ordered=True)
-        self._all_dated = query.TimeIndex(everything, ordered=True)
+        self._all_dated = query.TimeIndex(entries, ordered=True)
 
     # ------------------------------------------------------------------ metadata
 
@@ -808,7 +811,7 @@ class Tracker:
         """
         who = self.person(person).id
         return self._wrap(
-            "timeline", (TimelineEntry(_kind(r), r) for r in self._by_person.get(who, ()))
+            "timeline", self._by_person.get(who, ())
         )
 
     def between_countries(self, first: str, second: str) -> Records[TimelineEntry]:
@@ -828,7 +831,7 @@ class Tracker:
         if len(pair) == 1:
             raise ValueError(f"give two different countries, got {first!r} and {second!r}")
         records = self._by_pair.get(frozenset(pair), ())
-        return self._wrap("timeline", (TimelineEntry(_kind(r), r) for r in records))
+        return self._wrap("timeline", records)
 
     def _countries_of(self, record: Agreement | Meeting | Delegation | Event) -> set[str]:
         if isinstance(record, Agreement):
@@ -865,8 +868,7 @@ class Tracker:
         last = _dt.date.fromordinal(day_ordinal(end, what="end"))
         if first > last:
             raise ValueError(f"start {first} is after end {last}")
-        found = self._all_dated.within(first, last, mode)
-        return self._wrap("timeline", (TimelineEntry(_kind(r), r) for r in found))
+        return self._wrap("timeline", self._all_dated.within(first, last, mode))
 
     def timeline(self) -> Records[TimelineEntry]:
         """Every agreement, meeting, delegation and event in date order; undated ones last.
@@ -875,7 +877,7 @@ class Tracker:
         >>> [e.id for e in at.load().timeline()][:3]
         ['october-7-attacks-2023', 'jwg-16', 'netanyahu-ndtv-interview-2025']
         """
-        return self._wrap("timeline", query.timeline_entries(self._dated_kinds()))
+        return self._wrap("timeline", self._entries)
 
     def _dated_kinds(self) -> list[Agreement | Meeting | Delegation | Event]:
         return [*self.agreements, *self.meetings, *self.delegations, *self.events]

@@ -245,6 +245,10 @@ def certainly_within(date: When | None, start: _dt.date, end: _dt.date, mode: Mo
     return date.first_ordinal <= last and first <= date.last_ordinal
 
 
+def _when(item: Any) -> When | None:
+    return item.date if isinstance(item, TimelineEntry) else record_date(item)
+
+
 class TimeIndex:
     """Dated records sorted by earliest day, for range queries that cost what they return.
 
@@ -261,15 +265,18 @@ class TimeIndex:
     __slots__ = ("_firsts", "_items", "_lasts", "_span")
 
     def __init__(
-        self, records: Iterable[Agreement | Meeting | Delegation | Event], *, ordered: bool = False
+        self,
+        records: Iterable[Agreement | Meeting | Delegation | Event | TimelineEntry],
+        *,
+        ordered: bool = False,
     ) -> None:
         """Index ``records``; ``ordered=True`` promises they are already in timeline order."""
-        dated = [r for r in records if record_date(r) is not None]
+        dated = [r for r in records if _when(r) is not None]
         if not ordered:
-            dated.sort(key=timeline_key)
+            dated.sort(key=lambda r: timeline_key(r.record if isinstance(r, TimelineEntry) else r))
         self._items: list[Any] = dated
-        self._firsts = [record_date(r).first_ordinal for r in dated]  # type: ignore[union-attr]
-        self._lasts = [record_date(r).last_ordinal for r in dated]  # type: ignore[union-attr]
+        self._firsts = [_when(r).first_ordinal for r in dated]  # type: ignore[union-attr]
+        self._lasts = [_when(r).last_ordinal for r in dated]  # type: ignore[union-attr]
         self._span = max((b - a for a, b in zip(self._firsts, self._lasts, strict=True)), default=0)
 
     def __len__(self) -> int:

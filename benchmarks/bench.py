@@ -199,7 +199,8 @@ def run(size: int, work: Path) -> list[dict[str, Any]]:
     sessions = tracker.meetings_in_series(series)
     middle = sessions[len(sessions) // 2].date
     assert middle is not None
-    as_of = str(at.PartialDate.from_date(middle.latest))  # as of a session in mid-series
+    # A year after a session in mid-series, so that "since the last" has something to find.
+    as_of = str(at.PartialDate.from_date(middle.latest.add(years=1)))
     day = at.to_date(as_of).toordinal()
     person = doc["person"][7]["id"]
     pair = tuple(sorted(tracker.series(series).parties))
