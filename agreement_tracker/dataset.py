@@ -366,9 +366,10 @@ class Tracker:
         self._entries = entries
         self._by_person = dict(by_person)
         self._by_pair = dict(by_pair)
-        self._meetings_by_pair = {
-            k: query.TimeIndex(v, ordered=True) for k, v in meetings_by_pair.items()
-        }
+        # Indexed by day on first use: most pairs are never asked about.
+        self._meetings_by_pair: dict[frozenset[str], list[Meeting] | query.TimeIndex] = dict(
+            meetings_by_pair
+        )
         self._all_meetings = query.TimeIndex(self.meetings, ordered=True)
         self._all_dated = query.TimeIndex(entries, ordered=True)
 
@@ -773,7 +774,11 @@ class Tracker:
         index = self._all_meetings
         if len(chosen.parties) >= 2:
             pair = frozenset(chosen.parties[:2])
-            index = self._meetings_by_pair.get(pair, query.TimeIndex(()))
+            found_index = self._meetings_by_pair.get(pair, [])
+            if not isinstance(found_index, query.TimeIndex):
+                found_index = query.TimeIndex(found_index, ordered=True)
+                self._meetings_by_pair[pair] = found_index
+            index = found_index
         found = index.starting_between(last.date.last_ordinal, day.toordinal())
         return self._wrap("meeting", (m for m in found if m is not last))
 
@@ -810,9 +815,7 @@ class Tracker:
         ['singh-katz-2025-11', 'singh-israel-2025-11']
         """
         who = self.person(person).id
-        return self._wrap(
-            "timeline", self._by_person.get(who, ())
-        )
+        return self._wrap("timeline", self._by_person.get(who, ()))
 
     def between_countries(self, first: str, second: str) -> Records[TimelineEntry]:
         """Timeline of records that involve both countries (codes or English names).

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
+import operator
 from collections.abc import Iterable
 from typing import Any, Literal, TypeAlias, TypeVar
 
@@ -271,13 +272,15 @@ class TimeIndex:
         ordered: bool = False,
     ) -> None:
         """Index ``records``; ``ordered=True`` promises they are already in timeline order."""
-        dated = [r for r in records if _when(r) is not None]
+        dated = [(r, when) for r in records if (when := _when(r)) is not None]
         if not ordered:
-            dated.sort(key=lambda r: timeline_key(r.record if isinstance(r, TimelineEntry) else r))
-        self._items: list[Any] = dated
-        self._firsts = [_when(r).first_ordinal for r in dated]  # type: ignore[union-attr]
-        self._lasts = [_when(r).last_ordinal for r in dated]  # type: ignore[union-attr]
-        self._span = max((b - a for a, b in zip(self._firsts, self._lasts, strict=True)), default=0)
+            dated.sort(
+                key=lambda p: timeline_key(p[0].record if isinstance(p[0], TimelineEntry) else p[0])
+            )
+        self._items: list[Any] = [r for r, _ in dated]
+        self._firsts = [when.first_ordinal for _, when in dated]
+        self._lasts = [when.last_ordinal for _, when in dated]
+        self._span = max(map(operator.sub, self._lasts, self._firsts), default=0)
 
     def __len__(self) -> int:
         return len(self._items)
