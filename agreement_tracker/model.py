@@ -151,6 +151,23 @@ def _countries(_: object, attribute: attrs.Attribute[Any], value: object) -> Non
         _fail(attribute, f"lists a country more than once: {value!r}")
 
 
+def _text_file(_: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    """A source text's file: a relative ``/``-separated path inside the dataset, ending .txt."""
+    parts = value.split("/")
+    if (
+        value.startswith("/")
+        or "\\" in value
+        or not value.endswith(".txt")
+        or any(part in ("", ".", "..") for part in parts)
+        or any(ord(c) < 32 for c in value)
+    ):
+        _fail(
+            attribute,
+            f"{value!r} must be a relative path inside the dataset ending in .txt, "
+            "such as 'sources/report.txt'",
+        )
+
+
 def _optional_when(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and not isinstance(value, PartialDate | DateRange | DateBetween):
         _fail(
@@ -600,7 +617,7 @@ class Source(_Brief):
     )
     language: str = attrs.field(default="en", validator=_text)
     url: str | None = attrs.field(default=None, validator=_optional_text)
-    text_file: str = attrs.field(validator=_text)
+    text_file: str = attrs.field(validator=[_text, _text_file])
     text: str = attrs.field(repr=False, validator=_text)
     citations: tuple[Citation, ...] = attrs.field(default=(), validator=_members(Citation))
     inferred: tuple[Inference, ...] = _inferred()

@@ -37,6 +37,7 @@ import attrs
 from .dates import DateBetween, DateRange, PartialDate, parse_when
 from .exceptions import DatasetError
 from .model import (
+    _ID_RE,
     Agreement,
     Delegation,
     Event,
@@ -191,12 +192,22 @@ def _record_reader(cls: type[Any]) -> Callable[[Any], Any]:
     return read
 
 
-def structure_record(data: Mapping[str, Any], kind: str, *, where: str) -> Record:
+def _location(where: str, record_id: object, index: int | None) -> str:
+    """``where[id]`` for a readable id, else ``where[#n]`` by position (never raw text)."""
+    if isinstance(record_id, str) and _ID_RE.fullmatch(record_id):
+        return f"{where}[{record_id}]"
+    return f"{where}[#{index}]" if index is not None else where
+
+
+def structure_record(
+    data: Mapping[str, Any], kind: str, *, where: str, index: int | None = None
+) -> Record:
     """Build one record of ``kind`` (a key of :data:`RECORD_TYPES`) from a data-file table.
 
     ``where`` names the file for error messages; the record's ``id`` (when readable) is
     added, so problems read ``message @ file[id].field``.  Raises :class:`DatasetError`
-    listing every problem in the record.
+    listing every problem in the record.  A record whose id is unreadable is named by
+    its position, ``file[#3]``, counted from 0.
 
     >>> structure_record({"id": "x", "label": "X", "colour": "red"}, "focus_area",
     ...                  where="focus_areas.toml")
@@ -212,7 +223,7 @@ def structure_record(data: Mapping[str, Any], kind: str, *, where: str) -> Recor
         except Exception:
             pass
     record_id = data.get("id") if isinstance(data, Mapping) else None
-    path = f"{where}[{record_id}]" if isinstance(record_id, str) else where
+    path = _location(where, record_id, index)
     if not isinstance(data, Mapping):
         raise DatasetError([f"expected a table, got {type(data).__name__} {data!r} @ {path}"])
     from ._converter import structure_detailed

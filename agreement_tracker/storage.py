@@ -40,7 +40,7 @@ import attrs
 
 from ._text import close_matches
 from .exceptions import DatasetError
-from .model import Record, Source
+from .model import _ID_RE, Record, Source
 from .serialize import RECORD_TYPES, structure_record, unstructure_record
 
 if TYPE_CHECKING:
@@ -198,10 +198,36 @@ def _decode(
     except RecursionError:
         problems.append(f"nested too deeply to be a dataset @ {name}")
         return None
+    if fmt == "json" and _SURROGATE_ESCAPE.search(text) and _has_lone_surrogate(doc):
+        problems.append(
+            f"text holds a lone surrogate escape (such as \\ud800), which is not Unicode @ {name}"
+        )
+        return None
     if not isinstance(doc, dict):
         problems.append(f"expected a table of record kinds, got {type(doc).__name__} @ {name}")
         return None
     return doc
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _has_lone_surrogate(value: Any) -> bool:
+    """True when any string in a decoded JSON document cannot be encoded as UTF-8."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
 
 
 def _metadata(raw: Any, where: str, loaded: Loaded) -> None:
@@ -258,7 +284,7 @@ def _collect(
                     _failed(loaded, kind, record_id)
                     continue
             try:
-                record = structure_record(table, kind, where=filename)
+                record = structure_record(table, kind, where=filename, index=index)
             except DatasetError as error:
                 loaded.problems.extend(error.problems)
                 _failed(loaded, kind, record_id)
@@ -282,6 +308,13 @@ def _failed(loaded: Loaded, kind: str, record_id: str | None) -> None:
         loaded.failed.setdefault(kind, set()).add(record_id)  # type: ignore[union-attr]
 
 
+def _label(record_id: object, index: int) -> str:
+    """How a record is named in a location: its id when readable, else ``#index``."""
+    if isinstance(record_id, str) and _ID_RE.fullmatch(record_id):
+        return record_id
+    return f"#{index}"
+
+
 def _with_text(
     base: Traversable | None,
     filename: str,
@@ -291,7 +324,7 @@ def _with_text(
     max_bytes: int,
 ) -> dict[str, Any] | None:
     """A source table with its ``text``: given inline, or read from ``text_file``."""
-    label = table.get("id", index)
+    label = _label(table.get("id"), index)
     if "text" in table:
         return table
     path = table.get("text_file")

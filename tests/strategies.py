@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import calendar
 import dataclasses
+import functools
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
@@ -146,44 +147,56 @@ WORDS: Final = (
     "R&D",
 )
 
-_PLAIN: Final = st.text(st.characters(exclude_characters="@"), max_size=8)
+_PLAIN: Final = st.text(st.characters(codec="utf-8", exclude_characters="@"), max_size=8)
 _ID_CHARS: Final = "abcdefghijklmnopqrstuvwxyz0123456789"
 
 
+@functools.cache
 def texts(*, max_parts: int = 4) -> st.SearchStrategy[str]:
-    """Non-empty (after stripping) text mixing words, hostile fragments and any unicode."""
+    """Text with a non-space character, mixing words, hostile fragments and any unicode."""
     part = st.one_of(st.sampled_from(WORDS), st.sampled_from(HOSTILE), _PLAIN)
-    return (
-        st.lists(part, min_size=1, max_size=max_parts)
-        .map("".join)
-        .filter(lambda text: bool(text.strip()))
+    anchor = st.one_of(
+        st.sampled_from([word for word in (*WORDS, *HOSTILE) if word.strip()]),
+        st.characters(
+            codec="utf-8",
+            exclude_characters="@",
+            exclude_categories=("Zs", "Zl", "Zp", "Cc"),
+        ).filter(lambda char: not char.isspace()),
     )
+    side = st.lists(part, max_size=max(0, max_parts - 1) // 2).map("".join)
+    return st.tuples(side, anchor, side).map("".join)
 
 
+@functools.cache
 def _optional_texts() -> st.SearchStrategy[str | None]:
     return st.none() | texts()
 
 
+@functools.cache
 def _text_tuples(max_size: int = 2) -> st.SearchStrategy[tuple[str, ...]]:
     return st.lists(texts(max_parts=2), max_size=max_size).map(tuple)
 
 
+@functools.cache
 def ids() -> st.SearchStrategy[str]:
     """Ids matching ``^[a-z0-9]+(-[a-z0-9]+)*$``."""
     segment = st.text(_ID_CHARS, min_size=1, max_size=5)
     return st.lists(segment, min_size=1, max_size=3).map("-".join)
 
 
+@functools.cache
 def _unique_ids(count: int) -> st.SearchStrategy[list[str]]:
     # Unique even with hyphens dropped: focus-area ids are also names, compared that way.
     return st.lists(ids(), min_size=count, max_size=count, unique_by=lambda i: i.replace("-", ""))
 
 
+@functools.cache
 def countries() -> st.SearchStrategy[str]:
     """ISO 3166-1 alpha-2 codes."""
     return st.sampled_from(COUNTRIES)
 
 
+@functools.cache
 def _country_tuples(min_size: int = 0, max_size: int = 3) -> st.SearchStrategy[tuple[str, ...]]:
     return st.lists(countries(), min_size=min_size, max_size=max_size, unique=True).map(tuple)
 
@@ -221,11 +234,13 @@ def date_betweens(draw: st.DrawFn) -> DateBetween:
     return DateBetween(lower, upper)
 
 
+@functools.cache
 def whens() -> st.SearchStrategy[When]:
     """Any of the three date kinds."""
     return st.one_of(partial_dates(), date_ranges(), date_betweens())
 
 
+@functools.cache
 def _optional_whens() -> st.SearchStrategy[When | None]:
     return st.none() | whens()
 
@@ -245,6 +260,7 @@ class Context:
     meetings: tuple[str, ...] = ()
 
 
+@functools.cache
 def source_texts() -> st.SearchStrategy[str]:
     """Longer hostile text for a source document."""
     return texts(max_parts=10)
@@ -270,11 +286,13 @@ def contexts(draw: st.DrawFn) -> Context:
     )
 
 
-def _ref(pool: Sequence[str]) -> st.SearchStrategy[str | None]:
+@functools.cache
+def _ref(pool: tuple[str, ...]) -> st.SearchStrategy[str | None]:
     return st.none() | st.sampled_from(pool) if pool else st.none()
 
 
-def _refs(pool: Sequence[str], max_size: int = 3) -> st.SearchStrategy[tuple[str, ...]]:
+@functools.cache
+def _refs(pool: tuple[str, ...], max_size: int = 3) -> st.SearchStrategy[tuple[str, ...]]:
     if not pool:
         return st.just(())
     return st.lists(st.sampled_from(pool), max_size=max_size, unique=True).map(tuple)
@@ -293,13 +311,14 @@ def quotes(draw: st.DrawFn, text: str) -> str:
 # ---------------------------------------------------------------- citations & claims
 
 
-def _field_names(fields: Sequence[str] | None) -> st.SearchStrategy[str]:
+@functools.cache
+def _field_names(fields: tuple[str, ...] | None) -> st.SearchStrategy[str]:
     return texts(max_parts=1) if fields is None else st.sampled_from(fields)
 
 
 @st.composite
 def citations(
-    draw: st.DrawFn, context: Context | None = None, fields: Sequence[str] | None = None
+    draw: st.DrawFn, context: Context | None = None, fields: tuple[str, ...] | None = None
 ) -> Citation:
     """A citation; with a context its quote is a slice of the cited source's text."""
     if context is None:
@@ -312,14 +331,14 @@ def citations(
 
 
 @st.composite
-def inferences(draw: st.DrawFn, fields: Sequence[str] | None = None) -> Inference:
+def inferences(draw: st.DrawFn, fields: tuple[str, ...] | None = None) -> Inference:
     """An inference about one of ``fields`` (any text when not given)."""
     return Inference(field=draw(_field_names(fields)), reason=draw(texts()))
 
 
 @st.composite
 def claims(
-    draw: st.DrawFn, context: Context | None = None, fields: Sequence[str] | None = None
+    draw: st.DrawFn, context: Context | None = None, fields: tuple[str, ...] | None = None
 ) -> Claim:
     """One source's claim about a field, with its citation."""
     return Claim(
@@ -351,9 +370,9 @@ def _annotations(
             draw(st.lists(citations(context, fields), min_size=min_citations, max_size=2))
         )
     }
-    inferred = draw(st.lists(inferences(fields), max_size=2))
+    inferred = draw(st.lists(inferences(fields), max_size=1))
     if with_claims:
-        drawn = draw(st.lists(claims(context, fields), max_size=3))
+        drawn = draw(st.lists(claims(context, fields), max_size=2))
         claimed: dict[str, set[str]] = {}
         for claim in drawn:
             claimed.setdefault(claim.field, set()).add(claim.value)
@@ -369,11 +388,13 @@ def _annotations(
 # ---------------------------------------------------------------------------- records
 
 
+@functools.cache
 def places() -> st.SearchStrategy[Place]:
     """A country, with a city and region sometimes."""
     return st.builds(Place, city=_optional_texts(), region=_optional_texts(), country=countries())
 
 
+@functools.cache
 def _optional_places() -> st.SearchStrategy[Place | None]:
     return st.none() | places()
 
@@ -419,7 +440,7 @@ def organisations(
     context: Context | None = None,
     *,
     organisation_id: str | None = None,
-    parents: Sequence[str] | None = None,
+    parents: tuple[str, ...] | None = None,
 ) -> Organisation:
     """An organisation whose parent is one of ``parents`` (default: any context one)."""
     context = _context(draw, context)
@@ -488,7 +509,7 @@ def focus_areas(
     context: Context | None = None,
     *,
     area_id: str | None = None,
-    parents: Sequence[str] | None = None,
+    parents: tuple[str, ...] | None = None,
 ) -> FocusArea:
     """A vocabulary term whose parents are among ``parents`` (default: any context one)."""
     context = _context(draw, context)
@@ -618,7 +639,7 @@ def delegations(
     leader = draw(st.sampled_from(context.people) if context.people else ids())
     values: dict[str, Any] = {
         "leader": leader,
-        "members": draw(_refs([p for p in context.people if p != leader])),
+        "members": draw(_refs(tuple(p for p in context.people if p != leader))),
         "origin": draw(countries()),
         "host": draw(countries()),
         "dates": draw(_optional_whens()),
@@ -703,9 +724,9 @@ def datasets(draw: st.DrawFn) -> tuple[Record, ...]:
     series numbers are unique.
     """
     limits = {
-        "source": (1, 3),
-        "organisation": (0, 3),
-        "person": (0, 3),
+        "source": (1, 2),
+        "organisation": (0, 2),
+        "person": (0, 2),
         "focus_area": (0, 3),
         "series": (0, 2),
         "meeting": (0, 3),
@@ -731,12 +752,12 @@ def datasets(draw: st.DrawFn) -> tuple[Record, ...]:
     records: list[Record] = []
     records += [draw(sources(context, source_id=i)) for i in by_kind["source"]]
     for index, org_id in enumerate(by_kind["organisation"]):
-        parents = by_kind["organisation"][:index]
+        parents = tuple(by_kind["organisation"][:index])
         records.append(draw(organisations(context, organisation_id=org_id, parents=parents)))
     records += [draw(people(context, person_id=i)) for i in by_kind["person"]]
     owner = {normalise_term(area_id): area_id for area_id in by_kind["focus_area"]}
     for index, area_id in enumerate(by_kind["focus_area"]):
-        parents = by_kind["focus_area"][:index]  # earlier terms only: no cycles
+        parents = tuple(by_kind["focus_area"][:index])  # earlier terms only: no cycles
         area = draw(focus_areas(context, area_id=area_id, parents=parents))
         records.append(_unique_names(area, owner))
     records += [draw(series(context, series_id=i)) for i in by_kind["series"]]
@@ -768,13 +789,15 @@ def trackers(draw: st.DrawFn) -> Tracker:
 # ------------------------------------------------------------------------ documents
 
 
+@functools.cache
 def _keys() -> st.SearchStrategy[str]:
     return st.one_of(
         st.sampled_from(["id", "a.b", "", " ", "dataset", "meeting", "ключ", '"', "a b"]),
-        st.text(st.characters(exclude_characters="@"), max_size=6),
+        st.text(st.characters(codec="utf-8", exclude_characters="@"), max_size=6),
     )
 
 
+@functools.cache
 def toml_documents() -> st.SearchStrategy[dict[str, Any]]:
     """Documents of the shapes ``toml_dumps`` writes: text, whole numbers, lists, tables."""
     scalars = st.one_of(

@@ -96,7 +96,7 @@ def test_date_fields_read_every_edtf_form(text: str, kind: type) -> None:
         ),
         (
             {"id": "M 1"},
-            "'M 1' is not an id: use lower-case letters, digits and single hyphens, like 'jwg-17' @ meetings.toml[M 1].id",
+            "'M 1' is not an id: use lower-case letters, digits and single hyphens, like 'jwg-17' @ meetings.toml.id",
         ),
         ({"number": 3}, "3 is given but series is not @ meetings.toml[m-1].number"),
     ],
@@ -104,6 +104,16 @@ def test_date_fields_read_every_edtf_form(text: str, kind: type) -> None:
 def test_bad_values_are_located(changes: dict[str, Any], expected: str) -> None:
     """Each kind of bad value gives one message ending in file[record].field."""
     assert _problems(_meeting(**changes)) == (expected,)
+
+
+def test_an_unreadable_id_is_located_by_position() -> None:
+    """A record whose id is not an id is named by its position, never by the raw text."""
+    with pytest.raises(at.DatasetError) as caught:
+        structure_record(_meeting(id="x] @ y\nz"), "meeting", where="m.toml", index=3)
+    assert caught.value.problems == (
+        "'x] @ y\\nz' is not an id: use lower-case letters, digits and single hyphens, "
+        "like 'jwg-17' @ m.toml[#3].id",
+    )
 
 
 def test_several_problems_in_one_record_are_all_reported() -> None:
