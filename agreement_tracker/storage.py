@@ -174,16 +174,8 @@ def _decode(
                 f"file is {size:,} bytes, more than the limit of {max_bytes:,} @ {name}"
             )
             return None
-    data = entry.read_bytes()
-    if len(data) > max_bytes:
-        problems.append(
-            f"file is {len(data):,} bytes, more than the limit of {max_bytes:,} @ {name}"
-        )
-        return None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        problems.append(f"not UTF-8 text ({error.reason} at byte {error.start}) @ {name}")
+    text = _read_text(entry, "file is", "not UTF-8 text", name, problems, max_bytes)
+    if text is None:
         return None
     try:
         doc = tomllib.loads(text) if fmt == "toml" else json.loads(text)
@@ -340,18 +332,32 @@ def _with_text(
     if entry is None or not entry.is_file():
         problems.append(f"no file {path!r} in the dataset @ {where}")
         return None
+    text = _read_text(
+        entry, f"{path!r} is", f"{path!r} is not UTF-8 text", where, problems, max_bytes
+    )
+    return None if text is None else {**table, "text": text}
+
+
+def _read_text(
+    entry: Traversable,
+    size_subject: str,
+    utf8_subject: str,
+    where: str,
+    problems: list[str],
+    max_bytes: int,
+) -> str | None:
+    """The UTF-8 text of ``entry``, or None after noting why it cannot be read."""
     data = entry.read_bytes()
     if len(data) > max_bytes:
         problems.append(
-            f"{path!r} is {len(data):,} bytes, more than the limit of {max_bytes:,} @ {where}"
+            f"{size_subject} {len(data):,} bytes, more than the limit of {max_bytes:,} @ {where}"
         )
         return None
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        problems.append(f"{path!r} is not UTF-8 text ({error.reason}) @ {where}")
+        problems.append(f"{utf8_subject} ({error.reason} at byte {error.start}) @ {where}")
         return None
-    return {**table, "text": text}
 
 
 _LOCATION = re.compile(r" @ ([^\[\s@]+?\.(?:toml|json))(?:\[([^\]]+)\])?")
