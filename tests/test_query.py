@@ -443,3 +443,29 @@ def test_citations_include_nested_ones(tracker: at.Tracker) -> None:
         "ians-2025-11-06",
     ]
     assert len(tracker.citations("baram-india-2025-07")) == 8
+
+
+def test_indexed_answers_match_the_reference_rules(tracker: at.Tracker) -> None:
+    """Day by day, the indexed queries agree with the plain scans that define the rules."""
+    from agreement_tracker import query
+
+    day = datetime.date(2024, 6, 1)
+    while day <= datetime.date(2025, 12, 31):
+        reference = query.last_in_series(tracker.meetings, "jwg", day)
+        if reference is None:
+            with pytest.raises(at.NoMatchError):
+                tracker.last_meeting("JWG", as_of=day)
+        else:
+            assert tracker.last_meeting("JWG", as_of=day) is reference
+            expected = query.since(tracker.meetings, reference, day)
+            assert tuple(tracker.meetings_since_last("JWG", as_of=day)) == expected
+        end = day + datetime.timedelta(days=30)
+        for mode in ("certain", "possible"):
+            found = [e.record for e in tracker.between(day, end, mode=mode)]
+            scanned = [
+                r
+                for r in (e.record for e in tracker.timeline())
+                if query.certainly_within(query.record_date(r), day, end, mode)
+            ]
+            assert found == scanned, (day, mode)
+        day += datetime.timedelta(days=7)
