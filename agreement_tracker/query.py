@@ -7,7 +7,8 @@ The date rules live here, in one place:
 * the *last* meeting of a series by ``as_of`` is, among those, the one whose latest
   possible day is latest (ties broken by earliest day, then number);
 * a record happened *since* that meeting when its earliest possible day is on or after
-  the meeting's latest possible day.  Sources give no times of day, so something on the
+  the meeting's latest possible day (``Tracker.meetings_since_last`` further keeps only
+  meetings between the series' parties).  Sources give no times of day, so something on the
   same day as the meeting counts as since it; the meeting itself never does;
 * records without a date are never in a date-based answer.
 
