@@ -557,7 +557,7 @@ class Tracker:
         ...
         agreement_tracker.exceptions.UnknownRecordError: no person 'Rajesh Singh'; did you mean 'Rajesh Kumar Singh'?
         """
-        return self._by_name(self._people_by_name, "person", name)
+        return self._by_name(self._people_by_name, "person", name, Person)
 
     def organisation(self, name: str) -> Organisation:
         """The organisation with this id, name or alias (case and punctuation ignored).
@@ -566,17 +566,22 @@ class Tracker:
         >>> at.load().organisation("Israeli Defence Ministry").id
         'il-mod'
         """
-        return self._by_name(self._orgs_by_name, "organisation", name)
+        return self._by_name(self._orgs_by_name, "organisation", name, Organisation)
 
-    def _by_name(self, index: Mapping[str, Sequence[R]], label: str, name: str) -> R:
+    def _by_name(
+        self, index: Mapping[str, Sequence[R]], label: str, name: str, kind: type[R]
+    ) -> R:
         _require_text(name, f"{label} name")
+        exact = self._by_id.get(name)
+        if isinstance(exact, kind):
+            return exact  # an id always means its own record
         found = index.get(_name_key(name), ())
         if len(found) == 1:
             return found[0]
         if found:
-            ids = ", ".join(repr(r.id) for r in found)  # type: ignore[attr-defined]
-            raise UnknownRecordError(f"single {label} named", name, ()) from ValueError(
-                f"{name!r} is ambiguous: {ids}"
+            ids = or_list(r.id for r in found)  # type: ignore[attr-defined]
+            raise UnknownRecordError(
+                f"unique {label}", name, hint=f"it names {ids}; look them up by id"
             )
         raise UnknownRecordError(label, name, _suggest_names(name, _unique(index)))
 
@@ -847,7 +852,9 @@ class Tracker:
             return set(self.series(record.series).parties)
         found = {record.place.country} if record.place else set()
         for person_id in record.participants:
-            found.update(r.country for r in self.person(person_id).roles if r.country)
+            person = self._by_id[person_id]
+            assert isinstance(person, Person)
+            found.update(r.country for r in person.roles if r.country)
         return found
 
     def between(

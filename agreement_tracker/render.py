@@ -35,6 +35,7 @@ from .model import (
     Delegation,
     Discrepancy,
     Meeting,
+    Person,
     Source,
 )
 from .query import TimelineEntry
@@ -274,7 +275,10 @@ class Column:
 
 
 def _person(tracker: Tracker | None, person_id: str) -> str:
-    return tracker.person(person_id).name if tracker else person_id
+    if tracker is None:
+        return person_id
+    found = tracker.get(person_id)
+    return found.name if isinstance(found, Person) else person_id
 
 
 def _people(tracker: Tracker | None, ids: Sequence[str]) -> str:

@@ -469,3 +469,22 @@ def test_indexed_answers_match_the_reference_rules(tracker: at.Tracker) -> None:
             ]
             assert found == scanned, (day, mode)
         day += datetime.timedelta(days=7)
+
+
+def test_ids_win_over_names_and_shared_names_are_refused() -> None:
+    """An id finds its own person even when it is another's alias; a shared name is an error."""
+    source = at.Source(id="s", text_file="s.txt", text="Ann and Bo met.")
+    cite = (at.Citation(source="s", quote="Ann and Bo met"),)
+    ann = at.Person(id="ann", name="Ann", aliases=("bo", "A. B."), citations=cite)
+    bo = at.Person(id="bo", name="Bo", aliases=("A B",), citations=cite)
+    talks = at.Meeting(
+        id="m", kind=at.MeetingKind.TALKS, title="Talks", participants=("ann", "bo"), citations=cite
+    )
+    small = at.Tracker([source, ann, bo, talks])
+    assert (small.person("bo").id, small.person("Ann").id) == ("bo", "ann")
+    assert [e.id for e in small.involving("bo")] == ["m"]
+    with pytest.raises(at.UnknownRecordError) as caught:
+        small.person("a.b.")
+    assert (
+        str(caught.value) == "no unique person 'a.b.'; it names 'ann' or 'bo'; look them up by id"
+    )
