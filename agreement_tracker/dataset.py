@@ -568,9 +568,7 @@ class Tracker:
         """
         return self._by_name(self._orgs_by_name, "organisation", name, Organisation)
 
-    def _by_name(
-        self, index: Mapping[str, Sequence[R]], label: str, name: str, kind: type[R]
-    ) -> R:
+    def _by_name(self, index: Mapping[str, Sequence[R]], label: str, name: str, kind: type[R]) -> R:
         _require_text(name, f"{label} name")
         exact = self._by_id.get(name)
         if isinstance(exact, kind):
