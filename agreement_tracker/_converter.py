@@ -157,19 +157,13 @@ def make_converter() -> cattrs.Converter:
     )
     converter.register_structure_hook_factory(_is_homogenous_tuple, _strict_tuple_factory)
     converter.register_structure_hook_factory(attrs.has, _strict_attrs_factory)
-    converter.register_unstructure_hook_factory(
-        lambda t: attrs.has(t), functools.partial(_omit_empty_factory, converter)
-    )
+    converter.register_unstructure_hook_factory(attrs.has, lambda cls: _omit_empty(converter, cls))
     # Registered last so that it wins over the attrs factory above.
     converter.register_unstructure_hook_func(
         lambda t: isinstance(t, type) and issubclass(t, PartialDate | DateRange | DateBetween),
         lambda value: value.isoformat(),
     )
     return converter
-
-
-def _omit_empty_factory(converter: cattrs.Converter, cls: type[Any]) -> Callable[[Any], Any]:
-    return _omit_empty(converter, cls)
 
 
 def _optional(hook: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:

@@ -797,7 +797,9 @@ class Tracker:
         ['jwg-16']
         """
         day = day_ordinal(as_of, what="as_of")
-        kept = [r for r in records if (d := _date_of(r)) is not None and d.last_ordinal <= day]
+        kept = [
+            r for r in records if (d := query.item_date(r)) is not None and d.last_ordinal <= day
+        ]
         return self._wrap(records.kind, kept)
 
     def meetings_in_series(self, series: str) -> Records[Meeting]:
@@ -958,10 +960,6 @@ def _people_in(record: Agreement | Meeting | Delegation | Event) -> set[str]:
             found.update(stop.people)
         return found
     return set(record.people)
-
-
-def _date_of(item: Any) -> Any:
-    return item.date if isinstance(item, TimelineEntry) else query.record_date(item)
 
 
 def _require_text(value: object, what: str) -> None:

@@ -247,7 +247,13 @@ def certainly_within(date: When | None, start: _dt.date, end: _dt.date, mode: Mo
     return date.first_ordinal <= last and first <= date.last_ordinal
 
 
-def _when(item: Any) -> When | None:
+def item_date(item: Any) -> When | None:
+    """The date of a record or of a timeline entry (None when undated).
+
+    >>> import agreement_tracker as at
+    >>> item_date(at.load().timeline()[1]).isoformat()
+    '2024-07'
+    """
     return item.date if isinstance(item, TimelineEntry) else record_date(item)
 
 
@@ -273,7 +279,7 @@ class TimeIndex:
         ordered: bool = False,
     ) -> None:
         """Index ``records``; ``ordered=True`` promises they are already in timeline order."""
-        dated = [(r, when) for r in records if (when := _when(r)) is not None]
+        dated = [(r, when) for r in records if (when := item_date(r)) is not None]
         if not ordered:
             dated.sort(
                 key=lambda p: timeline_key(p[0].record if isinstance(p[0], TimelineEntry) else p[0])

@@ -86,10 +86,7 @@ def _unbacked_fields(record: Any) -> list[str]:
             continue  # each nested role or engagement carries its own citations
         field = attrs.fields_dict(type(record))[name]
         value = getattr(record, name)
-        default = field.default
-        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-            default = default.factory()  # type: ignore[union-attr]
-        if value != default and name not in backed:
+        if value != field.default and name not in backed:
             missing.append(name)
     return missing
 
