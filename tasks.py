@@ -4,6 +4,7 @@ Usage::
 
     python3 tasks.py summary   # install the library and print a summary of the bundled dataset
     python3 tasks.py test      # install the test tools and run pytest, mypy --strict and ruff
+    python3 tasks.py snapshot  # after editing agreement_tracker/data: rewrite data/snapshot.json
 
 Only the standard library is used here, so the script runs on a fresh machine that has
 nothing but Python 3.11 or newer.  The environment lives in ``.venv`` next to this file.
@@ -67,7 +68,19 @@ def test() -> None:
     run(PYTHON, "-m", "ruff", "format", "--check", ".")
 
 
-JOBS = {"summary": summary, "test": test}
+def snapshot() -> None:
+    """Check the bundled TOML files and rewrite the JSON snapshot that load() reads."""
+    ensure_venv("")
+    run(
+        PYTHON,
+        "-c",
+        "from pathlib import Path; import agreement_tracker as at; "
+        "from agreement_tracker._snapshot import write; "
+        "write(Path(at.__file__).parent / 'data'); print('wrote data/snapshot.json')",
+    )
+
+
+JOBS = {"summary": summary, "test": test, "snapshot": snapshot}
 
 
 def main(argv: list[str]) -> None:

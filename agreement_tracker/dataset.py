@@ -17,11 +17,9 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
-import attrs
-
-from . import query
+from . import _snapshot, query
 from ._text import close_matches, or_list
 from .countries import ALIASES, lookup_code
 from .countries import NAMES as COUNTRY_NAMES
@@ -44,7 +42,8 @@ from .model import (
 )
 from .query import Mode, TimelineEntry
 from .records import Records
-from .storage import MAX_BYTES, Loaded, read_dataset, write_folder, write_json
+from .serialize import RECORD_TYPES
+from .storage import FILES, MAX_BYTES, Loaded, read_dataset, write_folder, write_json
 from .vocabulary import Vocabulary
 
 if TYPE_CHECKING:
@@ -76,8 +75,7 @@ def _name_key(name: str) -> str:
     return " ".join(_NAME_PUNCT.sub(" ", name.casefold()).split())
 
 
-@attrs.frozen
-class _Metadata:
+class _Metadata(NamedTuple):
     name: str
     version: str
     description: str = ""
@@ -1194,7 +1192,16 @@ def load() -> Tracker:
     >>> at.load() is at.load()
     True
     """
-    return _from_loaded(read_dataset(_bundled_data()))
+    folder = _bundled_data()
+    snapshot = _snapshot.fresh(folder)
+    if snapshot is not None:
+        loaded = read_dataset(snapshot)
+        if not loaded.problems:
+            # Name the curated files, as a load of the folder would.
+            files = {cls: FILES[kind] for kind, cls in RECORD_TYPES.items()}
+            loaded.origins = {r.id: files[type(r)] for r in loaded.records}
+            return _from_loaded(loaded)
+    return _from_loaded(read_dataset(folder))
 
 
 def _bundled_data() -> Traversable:

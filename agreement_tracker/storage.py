@@ -31,12 +31,9 @@ import contextlib
 import json
 import os
 import re
-import tomllib
 from collections.abc import Iterable, Mapping
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
-
-import attrs
 
 from ._text import close_matches
 from .exceptions import DatasetError
@@ -77,20 +74,25 @@ METADATA_KEYS = ("name", "version", "description", "license", "citation")
 MAX_BYTES = 512 * 1024 * 1024
 
 
-@attrs.define
 class Loaded:
     """What reading a dataset produced: records, where each came from, and problems.
 
     ``failed`` holds the ids of records that could not be built, by kind, so that
     checks of the other records do not report references to them as unknown; ``None``
     for a kind whose whole file could not be read (any id of that kind is assumed).
+
+    >>> Loaded().problems
+    []
     """
 
-    records: list[Record] = attrs.Factory(list)
-    origins: dict[str, str] = attrs.Factory(dict)
-    metadata: dict[str, str] = attrs.Factory(dict)
-    problems: list[str] = attrs.Factory(list)
-    failed: dict[str, set[str] | None] = attrs.Factory(dict)
+    __slots__ = ("failed", "metadata", "origins", "problems", "records")
+
+    def __init__(self) -> None:
+        self.records: list[Record] = []
+        self.origins: dict[str, str] = {}
+        self.metadata: dict[str, str] = {}
+        self.problems: list[str] = []
+        self.failed: dict[str, set[str] | None] = {}
 
 
 # ------------------------------------------------------------------------- reading
@@ -178,17 +180,22 @@ def _decode(
     if text is None:
         return None
     try:
-        doc = tomllib.loads(text) if fmt == "toml" else json.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        problems.append(f"not valid TOML ({error}) @ {name}")
-        return None
-    except json.JSONDecodeError as error:
-        problems.append(
-            f"not valid JSON ({error.msg} at line {error.lineno}, column {error.colno}) @ {name}"
-        )
-        return None
+        if fmt == "toml":
+            import tomllib  # about 5 ms; a fresh bundled snapshot needs none of it
+
+            doc = tomllib.loads(text)
+        else:
+            doc = json.loads(text)
     except RecursionError:
         problems.append(f"nested too deeply to be a dataset @ {name}")
+        return None
+    except ValueError as error:  # TOMLDecodeError and JSONDecodeError are ValueErrors
+        if isinstance(error, json.JSONDecodeError):
+            problems.append(
+                f"not valid JSON ({error.msg} at line {error.lineno}, column {error.colno}) @ {name}"
+            )
+        else:
+            problems.append(f"not valid TOML ({error}) @ {name}")
         return None
     if fmt == "json" and _SURROGATE_ESCAPE.search(text) and _has_lone_surrogate(doc):
         problems.append(
@@ -460,6 +467,7 @@ def write_folder(path: Path, metadata: Mapping[str, str | None], records: Iterab
     parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent))
     try:
+        os.chmod(staging, 0o777 & ~_umask())  # mkdtemp makes it private (0o700)
         docs = _documents(records)
         _write_synced(staging / METADATA_FILE, toml_dumps(_metadata_table(metadata)))
         for kind, tables in docs.items():
@@ -525,6 +533,13 @@ def _fsync_dir(path: Path) -> None:
             os.close(fd)
 
 
+def _umask() -> int:
+    """The process's file-creation mask, so saved files get the usual permissions."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def _atomic_write(path: Path, data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``path``, fsync it, then rename it over."""
     import tempfile
@@ -533,6 +548,7 @@ def _atomic_write(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private (0o600)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

@@ -12,8 +12,9 @@ import attrs
 import pytest
 
 import agreement_tracker as at
+from agreement_tracker import _snapshot, dataset
 from agreement_tracker.dataset import normalise_text
-from agreement_tracker.storage import FILES
+from agreement_tracker.storage import FILES, Loaded, read_dataset
 
 DATA = files("agreement_tracker").joinpath("data")
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
@@ -195,6 +196,80 @@ def test_origins_name_the_data_file(tracker: at.Tracker) -> None:
     """Each record remembers which file it came from."""
     assert tracker.origin("jwg-17") == "meetings.toml"
     assert tracker.origin("amir-baram") == "people.toml"
+
+
+# ------------------------------------------------------------------ the JSON snapshot
+
+
+def test_the_snapshot_is_current(tracker: at.Tracker, tmp_path: Path) -> None:
+    """The committed snapshot was made from the current data files, exactly as save() writes it."""
+    folder = Path(str(DATA))
+    assert _snapshot.fresh(folder) == folder / _snapshot.SNAPSHOT, (
+        "data/snapshot.json is out of date: run `python3 tasks.py snapshot`"
+    )
+    from_toml = at.Tracker.from_path(folder)
+    written = from_toml.save(tmp_path / "snapshot.json", format="json")
+    assert written.read_bytes() == (folder / _snapshot.SNAPSHOT).read_bytes()
+    assert at.Tracker.from_path(folder / _snapshot.SNAPSHOT) == from_toml == tracker
+
+
+def _load_from(folder: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[at.Tracker, list[str]]:
+    """Run load() (uncached) on ``folder``; also return the names of the paths it read."""
+    read: list[str] = []
+    real = read_dataset
+
+    def spy(path: Path) -> Loaded:
+        read.append(path.name)
+        return real(path)
+
+    monkeypatch.setattr(dataset, "_bundled_data", lambda: folder)
+    monkeypatch.setattr(dataset, "read_dataset", spy)
+    return dataset.load.__wrapped__(), read
+
+
+def test_load_reads_a_fresh_snapshot(
+    data_copy: Path, tracker: at.Tracker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the data files unchanged, load() reads only the snapshot; origins name the TOML files."""
+    loaded, read = _load_from(data_copy, monkeypatch)
+    assert read == ["snapshot.json"]
+    assert loaded == tracker
+    assert loaded.origin("jwg-17") == "meetings.toml"
+
+
+def test_load_reads_edited_data_files_not_the_snapshot(
+    data_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An edited data file makes the snapshot stale: load() reads (and checks) the TOML files."""
+    _edit(data_copy, "dataset.toml", 'version = "1.0.0"', 'version = "1.0.1"')
+    loaded, read = _load_from(data_copy, monkeypatch)
+    assert (read, loaded.data_version) == (["data"], "1.0.1")
+    _edit(data_copy, "meetings.toml", 'id = "jwg-17"', 'id = "JWG 17"')
+    with pytest.raises(at.DatasetError, match=r"@ meetings\.toml\[#\d+\]\.id"):
+        _load_from(data_copy, monkeypatch)
+
+
+@pytest.mark.parametrize("damage", ["garbage", "missing", "sums"])
+def test_a_damaged_snapshot_falls_back_to_the_data_files(
+    data_copy: Path, tracker: at.Tracker, monkeypatch: pytest.MonkeyPatch, damage: str
+) -> None:
+    """A snapshot that cannot be read, or is missing, or has no sums, costs only speed."""
+    if damage == "garbage":
+        (data_copy / _snapshot.SNAPSHOT).write_text("{not json", "utf-8")
+    elif damage == "missing":
+        (data_copy / _snapshot.SNAPSHOT).unlink()
+    else:
+        (data_copy / _snapshot.SUMS).unlink()
+    loaded, read = _load_from(data_copy, monkeypatch)
+    assert read == (["snapshot.json", "data"] if damage == "garbage" else ["data"])
+    assert loaded == tracker
+
+
+def test_an_added_data_file_makes_the_snapshot_stale(data_copy: Path) -> None:
+    """A data file the snapshot was not made from (here a stray one) is noticed."""
+    assert _snapshot.fresh(data_copy) is not None
+    (data_copy / "extra.toml").write_text("", "utf-8")
+    assert _snapshot.fresh(data_copy) is None
 
 
 # ------------------------------------------------------------------ loading folders

@@ -189,6 +189,20 @@ def test_atomic_json_write_leaves_old_file_on_failure(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data.json"]
 
 
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
+def test_saved_files_get_the_usual_permissions(tracker: at.Tracker, tmp_path: Path) -> None:
+    """Saved files and folders follow the umask, not the private modes of temporary files."""
+    old = os.umask(0o022)
+    try:
+        json_file = tracker.save(tmp_path / "data.json", format="json")
+        folder = tracker.save(tmp_path / "data")
+    finally:
+        os.umask(old)
+    assert json_file.stat().st_mode & 0o777 == 0o644
+    assert folder.stat().st_mode & 0o777 == 0o755
+    assert (folder / "meetings.toml").stat().st_mode & 0o777 == 0o644
+
+
 def test_unknown_format_is_an_error(tracker: at.Tracker, tmp_path: Path) -> None:
     """save() accepts only 'toml' and 'json'."""
     with pytest.raises(ValueError, match=r"^format must be 'toml' or 'json', got 'yaml'$"):
