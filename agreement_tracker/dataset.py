@@ -281,7 +281,7 @@ class Tracker:
     __hash__ = None  # type: ignore[assignment]
 
     def _wrap(self, kind: str, items: Iterable[R]) -> Records[R]:
-        return Records(items, kind=kind, tracker=self)
+        return Records._make(items, kind, self)
 
     @property
     def tables(self) -> Summaries:
@@ -318,6 +318,7 @@ class Tracker:
         for org in self.organisations:
             for key in {_name_key(n) for n in (org.id, org.name, *org.aliases)}:
                 self._orgs_by_name[key].append(org)
+        self._series_ids = {series.id: series for series in self.meeting_series}
         self._series_by_name: dict[str, Series] = {}
         for series in self.meeting_series:
             for name in series.names:
@@ -326,13 +327,17 @@ class Tracker:
         self._position: dict[str, int] = {}
         self._by_area: dict[str, list[Agreement]] = defaultdict(list)
         self._by_kind: dict[AgreementKind, list[Agreement]] = defaultdict(list)
+        by_area_kind: dict[tuple[str, AgreementKind], list[Agreement]] = defaultdict(list)
         for position, agreement in enumerate(self.agreements):
             self._position[agreement.id] = position
             self._by_kind[agreement.kind].append(agreement)
             for area in agreement.focus_areas:
                 self._by_area[area].append(agreement)
+                by_area_kind[area, agreement.kind].append(agreement)
             if agreement.meeting:
                 self._agreements_at[agreement.meeting].append(agreement)
+        # The answer to "agreements of this kind about this term" for every single term.
+        self._by_area_kind = {key: tuple(found) for key, found in by_area_kind.items()}
         # Each series' meetings ordered by (latest day, earliest day, number): the last
         # meeting by a day is found by bisection on the latest days.
         self._series_meetings: dict[str, list[Meeting]] = defaultdict(list)
@@ -592,6 +597,10 @@ class Tracker:
         ...
         agreement_tracker.exceptions.UnknownRecordError: no series 'JGW'; did you mean 'JWG'?
         """
+        if type(name) is str:
+            exact = self._series_ids.get(name)
+            if exact is not None:
+                return exact  # an id always means its own series
         if isinstance(name, Series):
             return name
         _require_text(name, "series name")
@@ -674,6 +683,8 @@ class Tracker:
             found = self.agreements if wanted_kind is None else self._by_kind.get(wanted_kind, [])
             return self._wrap("agreement", found)
         areas = [a.id for a in self.focus_areas.descendants(domain)]
+        if len(areas) == 1 and wanted_kind is not None:
+            return self._wrap("agreement", self._by_area_kind.get((areas[0], wanted_kind), ()))
         lists = [self._by_area[a] for a in areas if a in self._by_area]
         if len(lists) == 1:
             candidates: Iterable[Agreement] = lists[0]
@@ -726,23 +737,26 @@ class Tracker:
         >>> t.last_meeting("JWG", as_of="2025-11-03").id
         'jwg-16'
         """
-        chosen = self.series(series)
-        day = self._as_of(as_of)
-        lasts = self._series_lasts.get(chosen.id, [])
-        position = bisect.bisect_right(lasts, day.toordinal())
+        return self._last_meeting(self.series(series), self._as_of(as_of))
+
+    def _last_meeting(self, chosen: Series, day: int) -> Meeting:
+        """The last meeting of ``chosen`` known to have taken place by the ordinal ``day``."""
+        lasts = self._series_lasts.get(chosen.id)
+        position = bisect.bisect_right(lasts, day) if lasts else 0
         if position == 0:
             raise NoMatchError(self._no_meeting_message(chosen, day))
         return self._series_meetings[chosen.id][position - 1]
 
-    def _no_meeting_message(self, series: Series, day: _dt.date) -> str:
+    def _no_meeting_message(self, series: Series, day: int) -> str:
         message = (
-            f"no meeting of series {series.id!r} is known to have taken place on or before {day}"
+            f"no meeting of series {series.id!r} is known to have taken place on or before "
+            f"{_dt.date.fromordinal(day)}"
         )
         possible = sorted(
             (
                 m
                 for m in self._series_meetings.get(series.id, [])
-                if m.date and m.date.first_ordinal <= day.toordinal()
+                if m.date and m.date.first_ordinal <= day
             ),
             key=query.timeline_key,
         )
@@ -768,9 +782,9 @@ class Tracker:
         >>> [m.id for m in at.load().meetings_since_last("JWG", as_of="2025-11-30")]
         ['saar-jaishankar-2025-11', 'singh-katz-2025-11']
         """
-        day = self._as_of(as_of)
         chosen = self.series(series)
-        last = self.last_meeting(chosen.id, as_of=day)
+        day = self._as_of(as_of)
+        last = self._last_meeting(chosen, day)
         assert last.date is not None
         index = self._all_meetings
         if len(chosen.parties) >= 2:
@@ -780,7 +794,7 @@ class Tracker:
                 found_index = query.TimeIndex(found_index, ordered=True)
                 self._meetings_by_pair[pair] = found_index
             index = found_index
-        found = index.starting_between(last.date.last_ordinal, day.toordinal())
+        found = index.starting_between(last.date.last_ordinal, day)
         return self._wrap("meeting", (m for m in found if m is not last))
 
     def known_by(self, records: Records[R], as_of: DateLike) -> Records[R]:
@@ -936,10 +950,11 @@ class Tracker:
         yield from self.delegations
         yield from self.events
 
-    def _as_of(self, as_of: DateLike | None) -> _dt.date:
+    def _as_of(self, as_of: DateLike | None) -> int:
+        """``as_of`` (today when None) as a day ordinal."""
         if as_of is None:
-            return _dt.date.today()
-        return _dt.date.fromordinal(day_ordinal(as_of, what="as_of"))
+            return _dt.date.today().toordinal()
+        return day_ordinal(as_of, what="as_of")
 
 
 def _kind(record: Any) -> str:

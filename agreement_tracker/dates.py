@@ -93,6 +93,16 @@ def day_ordinal(value: DateLike, *, what: str = "date") -> int:
     >>> day_ordinal("2025-11-04") == datetime.date(2025, 11, 4).toordinal()
     True
     """
+    if type(value) is str:
+        # Queries repeat the same few day strings: each is parsed once (errors never
+        # enter the cache, and the cache is emptied when it grows large).
+        day = _DAYS.get(value)
+        if day is None:
+            day = _text_day_ordinal(value, what)
+            if len(_DAYS) >= 4096:
+                _DAYS.clear()
+            _DAYS[value] = day
+        return day
     if isinstance(value, _dt.datetime):
         raise DateFormatError(
             f"{what}: {value!r} is a date-time; pass a date (for example value.date())"
@@ -100,22 +110,29 @@ def day_ordinal(value: DateLike, *, what: str = "date") -> int:
     if isinstance(value, _dt.date):
         return value.toordinal()
     if isinstance(value, str):
-        try:
-            partial = PartialDate.parse(value.strip())
-        except DateFormatError:
-            raise DateFormatError(
-                f"{what}: {value!r} is not a day; give YYYY-MM-DD, for example '2025-11-30'"
-            ) from None
-        if partial.precision is not Precision.DAY:
-            last = _dt.date.fromordinal(partial.last_ordinal).isoformat()
-            raise DateFormatError(
-                f"{what}: {value!r} is not a full day; give YYYY-MM-DD, for example {last!r}"
-            )
-        return partial.first_ordinal
+        return _text_day_ordinal(str(value), what)
     raise DateFormatError(
         f"{what}: expected an ISO date string, datetime.date or pendulum.Date, "
         f"got {type(value).__name__} {value!r}"
     )
+
+
+_DAYS: dict[str, int] = {}
+
+
+def _text_day_ordinal(value: str, what: str) -> int:
+    try:
+        partial = PartialDate.parse(value.strip())
+    except DateFormatError:
+        raise DateFormatError(
+            f"{what}: {value!r} is not a day; give YYYY-MM-DD, for example '2025-11-30'"
+        ) from None
+    if partial.precision is not Precision.DAY:
+        last = _dt.date.fromordinal(partial.last_ordinal).isoformat()
+        raise DateFormatError(
+            f"{what}: {value!r} is not a full day; give YYYY-MM-DD, for example {last!r}"
+        )
+    return partial.first_ordinal
 
 
 def to_date(value: DateLike, *, what: str = "date") -> pendulum.Date:

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 __all__ = ["Records"]
 
 T = TypeVar("T")
+_tuple_new = tuple.__new__
 
 
 class Records(tuple[T, ...]):
@@ -51,6 +52,14 @@ class Records(tuple[T, ...]):
     ) -> Records[T]:
         """Wrap ``items`` as records of ``kind`` (see the class docstring)."""
         made = super().__new__(cls, items)
+        made.kind = kind
+        made._tracker = tracker
+        return made
+
+    @classmethod
+    def _make(cls, items: Iterable[T], kind: str, tracker: Tracker | None) -> Records[T]:
+        # What ``__new__`` does, about twice as fast: queries wrap every answer.
+        made: Records[T] = _tuple_new(cls, items)
         made.kind = kind
         made._tracker = tracker
         return made

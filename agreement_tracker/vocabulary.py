@@ -63,7 +63,7 @@ class Vocabulary:
     agreement_tracker.exceptions.UnknownRecordError: no focus area 'cyber securty'; did you mean 'Cyber Security'?
     """
 
-    __slots__ = ("_by_id", "_by_key", "_children", "_order")
+    __slots__ = ("_by_id", "_by_key", "_children", "_descendants", "_exact", "_order")
 
     def __init__(self, areas: Iterable[FocusArea]) -> None:
         self._order: tuple[FocusArea, ...] = tuple(areas)
@@ -72,6 +72,14 @@ class Vocabulary:
         for area in self._order:
             for name in (area.id, *area.names):
                 self._by_key.setdefault(normalise_term(name), area)
+        # Each name exactly as written, answering as its normalised form does: a query
+        # that names a term as the data does skips normalising.
+        self._exact = {
+            name: self._by_key[normalise_term(name)]
+            for area in self._order
+            for name in (area.id, *area.names)
+        }
+        self._descendants: dict[str, tuple[FocusArea, ...]] = {}
         children: dict[str, list[FocusArea]] = {area.id: [] for area in self._order}
         for area in self._order:
             for parent in area.parents:
@@ -99,6 +107,9 @@ class Vocabulary:
         >>> at.load().focus_areas.get("Research and Develoment").label
         'Research and Development'
         """
+        found = self._exact.get(term)
+        if found is not None:
+            return found
         return self._by_key.get(normalise_term(term), default)
 
     def lookup(self, term: str) -> FocusArea:
@@ -153,6 +164,9 @@ class Vocabulary:
         ['artificial-intelligence']
         """
         area = self._resolve(term)
+        known = self._descendants.get(area.id)
+        if known is not None and known[0] is area:
+            return known
         found: list[FocusArea] = []
         stack = [area]
         while stack:
@@ -161,7 +175,8 @@ class Vocabulary:
                 continue
             found.append(current)
             stack.extend(reversed(self._children.get(current.id, ())))
-        return tuple(found)
+        self._descendants[area.id] = answer = tuple(found)
+        return answer
 
     def ancestors(self, term: str | FocusArea) -> tuple[FocusArea, ...]:
         """Every broader term above ``term``, nearest first.

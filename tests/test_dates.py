@@ -19,6 +19,7 @@ from agreement_tracker.dates import (
     Precision,
     Resolved,
     When,
+    day_ordinal,
     parse_when,
     resolve_this_year,
     resolve_weekday,
@@ -1011,3 +1012,23 @@ def test_to_date_round_trips_dates(value: dt.date) -> None:
     assert to_date(pendulum.date(value.year, value.month, value.day)) == value
     assert to_date(value.isoformat()) == value
     assert PartialDate.from_date(value).earliest == value
+
+
+def test_day_ordinal_reports_a_bad_day_every_time() -> None:
+    """Parsed day strings are remembered, but a bad one is refused on every call."""
+    for what in ("as_of", "start"):
+        with pytest.raises(
+            DateFormatError,
+            match=exactly(
+                f"{what}: '2025-11' is not a full day; give YYYY-MM-DD, for example '2025-11-30'"
+            ),
+        ):
+            day_ordinal("2025-11", what=what)
+
+
+def test_day_ordinal_stays_right_beyond_its_memory() -> None:
+    """More distinct day strings than are remembered still give the right ordinals."""
+    days = [dt.date(2000, 1, 1) + dt.timedelta(days=n) for n in range(5000)]
+    for _ in range(2):
+        assert [day_ordinal(d.isoformat()) for d in days] == [d.toordinal() for d in days]
+    assert day_ordinal(" 2025-11-04 ") == dt.date(2025, 11, 4).toordinal()

@@ -488,3 +488,85 @@ def test_ids_win_over_names_and_shared_names_are_refused() -> None:
     assert (
         str(caught.value) == "no unique person 'a.b.'; it names 'ann' or 'bo'; look them up by id"
     )
+
+
+# ------------------------------------------------------------------ indexes at scale
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> at.Tracker:
+    """A seeded synthetic dataset of 3,000 records made by the benchmark generator."""
+    import json
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    try:
+        import generate  # type: ignore[import-not-found]
+    finally:
+        sys.path.pop(0)
+    path = tmp_path_factory.mktemp("synthetic") / "synthetic.json"
+    path.write_text(json.dumps(generate.generate(3000)), "utf-8")
+    return at.Tracker.from_path(path)
+
+
+def test_agreements_about_matches_a_plain_scan_for_every_term(synthetic: at.Tracker) -> None:
+    """For every term, any of its names and every kind, the index answers as a full scan does."""
+    kinds: list[at.AgreementKind | None] = [None, *at.AgreementKind]
+    for area in synthetic.focus_areas:
+        below = {a.id for a in synthetic.focus_areas.descendants(area)}
+        for kind in kinds:
+            expected = [
+                a
+                for a in synthetic.agreements
+                if below & set(a.focus_areas) and (kind is None or a.kind is kind)
+            ]
+            for name in {area.id, area.label, area.label.upper()}:
+                assert list(synthetic.agreements_about(name, kind=kind)) == expected, (name, kind)
+    assert len(synthetic.mous("topic-050")) == 3  # fixed by the seed
+    assert list(synthetic.mous("topic-050")) == [
+        a for a in synthetic.agreements if "topic-050" in a.focus_areas and a.kind.value == "mou"
+    ]
+
+
+def test_series_people_and_pairs_match_plain_scans(synthetic: at.Tracker) -> None:
+    """last_meeting, meetings_since_last, involving and between_countries agree with scans."""
+    from agreement_tracker import query
+
+    for series in synthetic.meeting_series[:40]:
+        for as_of in ("1995-06-30", "2005-01-01", "2015-12-31", "2030-01-01"):
+            day = datetime.date.fromisoformat(as_of)
+            reference = query.last_in_series(synthetic.meetings, series.id, day)
+            if reference is None:
+                with pytest.raises(at.NoMatchError):
+                    synthetic.last_meeting(series.id, as_of=as_of)
+                continue
+            assert synthetic.last_meeting(series.short_name or "", as_of=as_of) is reference
+            pair = set(series.parties)
+            expected = [
+                m
+                for m in query.since(synthetic.meetings, reference, day)
+                if pair <= synthetic._countries_of(m)
+            ]
+            assert list(synthetic.meetings_since_last(series.id, as_of=as_of)) == expected
+        a, b = series.parties
+        scanned = [
+            e.id for e in synthetic.timeline() if {a, b} <= synthetic._countries_of(e.record)
+        ]
+        assert [e.id for e in synthetic.between_countries(a, b)] == scanned
+    for person in synthetic.people[:40]:
+        scanned = [
+            e.id for e in synthetic.timeline() if person.id in at.dataset._people_in(e.record)
+        ]
+        assert [e.id for e in synthetic.involving(person.id)] == scanned
+
+
+def test_a_series_id_wins_over_another_series_alias() -> None:
+    """series(id) finds that series even when the id is also another series' alias."""
+    source = at.Source(id="s", text_file="s.txt", text="Two groups met.")
+    cite = (at.Citation(source="s", quote="Two groups", supports=("name",)),)
+    first = at.Series(id="alpha", name="First group", aliases=("beta",), citations=cite)
+    second = at.Series(id="beta", name="Second group", citations=cite)
+    small = at.Tracker([source, first, second])
+    assert (small.series("beta").id, small.series("alpha").id) == ("beta", "alpha")
+    assert small.series("First group").id == "alpha"

@@ -305,6 +305,23 @@ def test_first_term_wins_a_shared_name() -> None:
     assert Vocabulary([first, second]).lookup("shared") is first
 
 
+def test_names_as_written_answer_as_their_normalised_form() -> None:
+    """A name written exactly as in the data finds what its normalised form finds."""
+    first = FocusArea(id="alpha", label="Beta")
+    second = FocusArea(id="beta", label="Other")
+    vocab = Vocabulary([first, second])
+    for name in ("alpha", "Beta", "beta", "Other", "other"):
+        assert vocab.get(name) is vocab.get(f" {name.upper()} "), name
+    assert vocab.get("beta") is first
+
+
+def test_descendants_are_worked_out_once(small: Vocabulary) -> None:
+    """Repeated descendants() calls give the same tuple, whichever name is used."""
+    first = small.descendants("technology")
+    assert small.descendants("Technology") is first
+    assert small.descendants(SMALL_AREAS[0]) == first
+
+
 def test_empty_vocabulary() -> None:
     """An empty vocabulary has no terms and its look-up error lists nothing."""
     vocab = Vocabulary([])
