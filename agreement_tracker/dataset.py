@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import functools
+import operator
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -43,7 +44,15 @@ from .model import (
 from .query import Mode, TimelineEntry
 from .records import Records
 from .serialize import RECORD_TYPES
-from .storage import FILES, MAX_BYTES, Loaded, read_dataset, write_folder, write_json
+from .storage import (
+    FILES,
+    MAX_BYTES,
+    Loaded,
+    gc_paused,
+    read_dataset,
+    write_folder,
+    write_json,
+)
 from .vocabulary import Vocabulary
 
 if TYPE_CHECKING:
@@ -112,30 +121,49 @@ class Tracker:
         citation: str | None = None,
         origins: Mapping[str, str] | None = None,
     ) -> None:
+        with gc_paused():
+            self._build(
+                records,
+                _Metadata(name, version, description, license, citation),
+                dict(origins or {}),
+            )
+
+    def _build(self, records: Iterable[Record], meta: _Metadata, origins: dict[str, str]) -> None:
         by_kind: dict[type[Any], list[Any]] = defaultdict(list)
         for record in records:
             by_kind[type(record)].append(record)
-        self._meta = _Metadata(name, version, description, license, citation)
-        self._origins = dict(origins or {})
+        self._meta = meta
+        self._origins = origins
 
         def sort(kind: type[R]) -> tuple[R, ...]:
             return tuple(sorted(by_kind.get(kind, ()), key=lambda r: r.id))
 
-        # Reference data in id order; dated records in date order (undated last).
+        # Reference data in id order; dated records in date order (undated last).  The
+        # dated kinds are sorted together once, each key worked out once (it ends with
+        # the id, so equal dates fall in id order); the timeline reuses the order.
         self.sources: Records[Source] = self._wrap("source", sort(Source))
         self.organisations: Records[Organisation] = self._wrap("organisation", sort(Organisation))
         self.people: Records[Person] = self._wrap("person", sort(Person))
         self.meeting_series: Records[Series] = self._wrap("series", sort(Series))
-        self.meetings: Records[Meeting] = self._wrap(
-            "meeting", query.timeline_ordered(sort(Meeting))
-        )
-        self.agreements: Records[Agreement] = self._wrap(
-            "agreement", query.timeline_ordered(sort(Agreement))
-        )
-        self.delegations: Records[Delegation] = self._wrap(
-            "delegation", query.timeline_ordered(sort(Delegation))
-        )
-        self.events: Records[Event] = self._wrap("event", query.timeline_ordered(sort(Event)))
+        dated = [
+            (query.timeline_key(r), r)
+            for kind in (Agreement, Meeting, Delegation, Event)
+            for r in by_kind.get(kind, ())
+        ]
+        dated.sort(key=operator.itemgetter(0))
+        self._timeline_order = [r for _, r in dated]
+        ordered: dict[type[Any], list[Any]] = {
+            Agreement: [],
+            Meeting: [],
+            Delegation: [],
+            Event: [],
+        }
+        for record in self._timeline_order:
+            ordered[type(record)].append(record)
+        self.meetings: Records[Meeting] = self._wrap("meeting", ordered[Meeting])
+        self.agreements: Records[Agreement] = self._wrap("agreement", ordered[Agreement])
+        self.delegations: Records[Delegation] = self._wrap("delegation", ordered[Delegation])
+        self.events: Records[Event] = self._wrap("event", ordered[Event])
         # The vocabulary keeps file order: it is curated display order.
         self.focus_areas: Vocabulary = Vocabulary(by_kind.get(FocusArea, ()))
         problems = cross_problems(self.all_records(), self._origins)
@@ -160,7 +188,8 @@ class Tracker:
         agreement_tracker.exceptions.DatasetError: 1 problem in the dataset:
           no dataset at 'no/such/folder': give a folder, a .toml file or a .json file
         """
-        return _from_loaded(read_dataset(Path(path), max_bytes=max_bytes))
+        with gc_paused():  # one pause for reading and building, not two
+            return _from_loaded(read_dataset(Path(path), max_bytes=max_bytes))
 
     def save(self, path: str | Path, format: str = "toml") -> Path:
         """Write the dataset: ``"toml"`` makes a folder, ``"json"`` a single file.
@@ -351,26 +380,29 @@ class Tracker:
         # Who took part in what, which country pairs each record involves, and every dated
         # record by day: each query then touches only what it returns.
         by_person: dict[str, list[Any]] = defaultdict(list)
-        by_pair: dict[frozenset[str], list[Any]] = defaultdict(list)
-        meetings_by_pair: dict[frozenset[str], list[Meeting]] = defaultdict(list)
+        # Country pairs are keyed as sorted (a, b) tuples.
+        by_pair: dict[tuple[str, str], list[Any]] = defaultdict(list)
+        meetings_by_pair: dict[tuple[str, str], list[Meeting]] = defaultdict(list)
         # Iterating in timeline order keeps every per-person and per-pair list sorted.
-        everything = query.timeline_ordered(self._dated_kinds())
+        everything = self._timeline_order
+        del self._timeline_order
         # Timeline entries are made once here, so queries only slice and filter lists.
         entries = [TimelineEntry(_kind(r), r) for r in everything]
         for record, entry in zip(everything, entries, strict=True):
             for person_id in _people_in(record):
                 by_person[person_id].append(entry)
             countries = sorted(self._countries_of(record))
+            is_meeting = type(record) is Meeting
             for i, a in enumerate(countries):
                 for b in countries[i + 1 :]:
-                    by_pair[frozenset((a, b))].append(entry)
-                    if isinstance(record, Meeting):
-                        meetings_by_pair[frozenset((a, b))].append(record)
+                    by_pair[a, b].append(entry)
+                    if is_meeting:
+                        meetings_by_pair[a, b].append(record)
         self._entries = entries
         self._by_person = dict(by_person)
         self._by_pair = dict(by_pair)
         # Indexed by day on first use: most pairs are never asked about.
-        self._meetings_by_pair: dict[frozenset[str], list[Meeting] | query.TimeIndex] = dict(
+        self._meetings_by_pair: dict[tuple[str, str], list[Meeting] | query.TimeIndex] = dict(
             meetings_by_pair
         )
         self._all_meetings = query.TimeIndex(self.meetings, ordered=True)
@@ -788,7 +820,8 @@ class Tracker:
         assert last.date is not None
         index = self._all_meetings
         if len(chosen.parties) >= 2:
-            pair = frozenset(chosen.parties[:2])
+            first, second = sorted(chosen.parties[:2])
+            pair = (first, second)
             found_index = self._meetings_by_pair.get(pair, [])
             if not isinstance(found_index, query.TimeIndex):
                 found_index = query.TimeIndex(found_index, ordered=True)
@@ -847,10 +880,10 @@ class Tracker:
         >>> [e.id for e in at.load().between_countries("IN", "PK")]
         ['operation-sindoor-2025']
         """
-        pair = {self.country(first), self.country(second)}
-        if len(pair) == 1:
+        a, b = sorted((self.country(first), self.country(second)))
+        if a == b:
             raise ValueError(f"give two different countries, got {first!r} and {second!r}")
-        records = self._by_pair.get(frozenset(pair), ())
+        records = self._by_pair.get((a, b), ())
         return self._wrap("timeline", records)
 
     def _countries_of(self, record: Agreement | Meeting | Delegation | Event) -> set[str]:
@@ -900,9 +933,6 @@ class Tracker:
         ['october-7-attacks-2023', 'jwg-16', 'netanyahu-ndtv-interview-2025']
         """
         return self._wrap("timeline", self._entries)
-
-    def _dated_kinds(self) -> list[Agreement | Meeting | Delegation | Event]:
-        return [*self.agreements, *self.meetings, *self.delegations, *self.events]
 
     def discrepancies(self) -> Records[Discrepancy]:
         """Every field on which sources disagree, with each source's claim and quote.
@@ -1129,19 +1159,23 @@ def cross_problems(
             problems.append(f"unknown {kind} {value!r}{suffix} @ {where(record_id, field)}")
 
     def refs(record_id: str, field: str, kind: str, values: Iterable[str]) -> None:
+        known = ids[kind]
         for index, value in enumerate(values):
-            ref(record_id, f"{field}[{index}]", kind, value)
+            if value not in known:  # locations are spelt out only for problems
+                ref(record_id, f"{field}[{index}]", kind, value)
 
     def cites(record_id: str, field: str, citations: Iterable[Citation]) -> None:
         for index, citation in enumerate(citations):
-            path = f"{field}[{index}]"
-            if citation.source not in texts:
+            text = texts.get(citation.source)
+            if text is None:
                 if citation.source not in ids["source"] and "source" not in anything:
-                    ref(record_id, f"{path}.source", "source", citation.source)
-            elif normalise_text(citation.quote) not in texts[citation.source]:
+                    ref(record_id, f"{field}[{index}].source", "source", citation.source)
+            # A quote found as written is found normalised too (the text has no other
+            # whitespace than single spaces), so most quotes skip normalising.
+            elif citation.quote not in text and normalise_text(citation.quote) not in text:
                 problems.append(
                     f"quote not found verbatim in source {citation.source!r}: "
-                    f"{_shorten(citation.quote)!r} @ {where(record_id, path + '.quote')}"
+                    f"{_shorten(citation.quote)!r} @ {where(record_id, f'{field}[{index}].quote')}"
                 )
 
     for _, items in groups:
@@ -1243,7 +1277,8 @@ def validate(path: str | Path, *, max_bytes: int = MAX_BYTES) -> tuple[str, ...]
     ("no dataset at 'no/such.json': give a folder, a .toml file or a .json file",)
     """
     try:
-        _from_loaded(read_dataset(Path(path), max_bytes=max_bytes))
+        with gc_paused():
+            _from_loaded(read_dataset(Path(path), max_bytes=max_bytes))
     except DatasetError as error:
         return error.problems
     return ()

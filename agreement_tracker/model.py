@@ -68,8 +68,27 @@ def _fail(attribute: attrs.Attribute[Any], message: str) -> None:
     raise FieldValueError(attribute.name, message)
 
 
+# Ids already seen to be well formed.  A large dataset names the same people, sources
+# and focus areas in thousands of records; a set look-up is much cheaper than the
+# pattern.  Emptied when large, so memory stays bounded.
+_GOOD_IDS: set[str] = set()
+
+
+def _good_id(value: object) -> bool:
+    if type(value) is not str:
+        return isinstance(value, str) and bool(_ID_RE.fullmatch(value))
+    if value in _GOOD_IDS:
+        return True
+    if not _ID_RE.fullmatch(value):
+        return False
+    if len(_GOOD_IDS) >= 65_536:
+        _GOOD_IDS.clear()
+    _GOOD_IDS.add(value)
+    return True
+
+
 def _id(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str) or not _ID_RE.fullmatch(value):
+    if not _good_id(value):
         _fail(
             attribute,
             f"{value!r} is not an id: use lower-case letters, digits and single hyphens, "
@@ -83,12 +102,21 @@ def _optional_id(instance: object, attribute: attrs.Attribute[Any], value: objec
 
 
 def _ids(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is tuple:  # the common case: ids already seen, no repeats
+        for item in value:
+            if type(item) is not str or item not in _GOOD_IDS:
+                break
+        else:
+            if len(value) < 2 or len(set(value)) == len(value):
+                return
     if not isinstance(value, tuple):
         _fail(attribute, f"must be a tuple of ids, got {type(value).__name__}")
     assert isinstance(value, tuple)
     for index, item in enumerate(value):
-        if not isinstance(item, str) or not _ID_RE.fullmatch(item):
+        if not _good_id(item):
             _fail(attribute, f"item {index}: {item!r} is not an id")
+    if len(value) < 2 or len(set(value)) == len(value):
+        return
     duplicates = sorted({item for item in value if value.count(item) > 1})
     if duplicates:
         _fail(attribute, f"lists {duplicates[0]!r} more than once")

@@ -28,10 +28,11 @@ place = { country = "FR" }
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
@@ -48,6 +49,7 @@ __all__ = [
     "MAX_BYTES",
     "METADATA_FILE",
     "Loaded",
+    "gc_paused",
     "locate",
     "read_dataset",
     "toml_dumps",
@@ -98,6 +100,31 @@ class Loaded:
 # ------------------------------------------------------------------------- reading
 
 
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while many objects are made, then restore it.
+
+    Building a large dataset allocates millions of objects and no reference cycles worth
+    collecting; the collector would otherwise rescan them all again and again, which
+    doubles the time a large load takes.  Nesting is safe, and a collector that was
+    already off stays off.
+
+    >>> import gc
+    >>> with gc_paused():
+    ...     gc.isenabled()
+    False
+    >>> gc.isenabled()
+    True
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def read_dataset(path: Traversable | Path, *, max_bytes: int = MAX_BYTES) -> Loaded:
     """Read a folder, a ``.toml`` file or a ``.json`` file; collect every problem.
 
@@ -105,6 +132,11 @@ def read_dataset(path: Traversable | Path, *, max_bytes: int = MAX_BYTES) -> Loa
     >>> loaded.problems
     ["no dataset at 'no/such/file.json': give a folder, a .toml file or a .json file"]
     """
+    with gc_paused():
+        return _read(path, max_bytes)
+
+
+def _read(path: Traversable | Path, max_bytes: int) -> Loaded:
     loaded = Loaded()
     if path.is_dir():
         _read_folder(path, loaded, max_bytes)
