@@ -483,6 +483,15 @@ def test_id_tuples_are_validated(cls: type[Any], field: str, value: Any, message
     assert info.value.field == field
 
 
+def test_repeated_ids_are_refused_even_when_each_id_was_seen_before() -> None:
+    """Ids remembered as well formed still count as repeats, and a non-id is still refused."""
+    build(Meeting, participants=("known-a", "known-b"))
+    with raises_field_error("participants", "lists 'known-a' more than once"):
+        build(Meeting, participants=("known-a", "known-b", "known-a"))
+    with raises_field_error("participants", "item 1: ['known-a'] is not an id"):
+        build(Meeting, participants=("known-a", ["known-a"]))
+
+
 # ---------------------------------------------------------------------------- countries
 
 

@@ -106,6 +106,21 @@ def test_bad_values_are_located(changes: dict[str, Any], expected: str) -> None:
     assert _problems(_meeting(**changes)) == (expected,)
 
 
+def test_equal_places_are_one_object() -> None:
+    """Places read with equal values are shared; a bad place is still refused and located."""
+    place = {"city": "Tel Aviv", "country": "IL"}
+    first = structure_record(_meeting(place=dict(place)), "meeting", where="meetings.toml")
+    second = structure_record(_meeting(place=dict(place)), "meeting", where="meetings.toml")
+    assert first.place is second.place
+    assert first.place == at.Place(city="Tel Aviv", country="IL")
+    assert _problems(_meeting(place={"city": "Tel Aviv", "country": "XX"})) == (
+        "'XX' is not an ISO 3166-1 alpha-2 country code @ meetings.toml[m-1].place.country",
+    )
+    assert _problems(_meeting(place={"city": ["Tel Aviv"], "country": "IL"})) == (
+        "expected text, got list ['Tel Aviv'] @ meetings.toml[m-1].place.city",
+    )
+
+
 def test_an_unreadable_id_is_located_by_position() -> None:
     """A record whose id is not an id is named by its position, never by the raw text."""
     with pytest.raises(at.DatasetError) as caught:

@@ -203,6 +203,26 @@ def test_saved_files_get_the_usual_permissions(tracker: at.Tracker, tmp_path: Pa
     assert (folder / "meetings.toml").stat().st_mode & 0o777 == 0o644
 
 
+def test_loading_restores_the_garbage_collector(tmp_path: Path) -> None:
+    """The collector is paused only while a dataset is read: on again after a failure too,
+    and left off when it was off."""
+    import gc
+
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"meeting": [{"id": "m"}]}', "utf-8")
+    assert gc.isenabled()
+    with pytest.raises(at.DatasetError):
+        at.Tracker.from_path(bad)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with pytest.raises(at.DatasetError):
+            at.Tracker.from_path(bad)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
 def test_unknown_format_is_an_error(tracker: at.Tracker, tmp_path: Path) -> None:
     """save() accepts only 'toml' and 'json'."""
     with pytest.raises(ValueError, match=r"^format must be 'toml' or 'json', got 'yaml'$"):
