@@ -111,6 +111,8 @@ def test_equal_places_are_one_object() -> None:
     place = {"city": "Tel Aviv", "country": "IL"}
     first = structure_record(_meeting(place=dict(place)), "meeting", where="meetings.toml")
     second = structure_record(_meeting(place=dict(place)), "meeting", where="meetings.toml")
+    assert isinstance(first, at.Meeting)
+    assert isinstance(second, at.Meeting)
     assert first.place is second.place
     assert first.place == at.Place(city="Tel Aviv", country="IL")
     assert _problems(_meeting(place={"city": "Tel Aviv", "country": "XX"})) == (

@@ -204,8 +204,7 @@ def test_saved_files_get_the_usual_permissions(tracker: at.Tracker, tmp_path: Pa
 
 
 def test_loading_restores_the_garbage_collector(tmp_path: Path) -> None:
-    """The collector is paused only while a dataset is read: on again after a failure too,
-    and left off when it was off."""
+    """The collector is paused only while reading: on again after a failure, off if it was."""
     import gc
 
     bad = tmp_path / "bad.json"
