@@ -145,13 +145,9 @@ class Tracker:
         self.organisations: Records[Organisation] = self._wrap("organisation", sort(Organisation))
         self.people: Records[Person] = self._wrap("person", sort(Person))
         self.meeting_series: Records[Series] = self._wrap("series", sort(Series))
-        dated = [
-            (query.timeline_key(r), r)
-            for kind in (Agreement, Meeting, Delegation, Event)
-            for r in by_kind.get(kind, ())
-        ]
-        dated.sort(key=operator.itemgetter(0))
+        dated = _timeline_sorted(by_kind)
         self._timeline_order = [r for _, r in dated]
+        self._timeline_keys = [key[0] for key, _ in dated]
         ordered: dict[type[Any], list[Any]] = {
             Agreement: [],
             Meeting: [],
@@ -385,7 +381,8 @@ class Tracker:
         meetings_by_pair: dict[tuple[str, str], list[Meeting]] = defaultdict(list)
         # Iterating in timeline order keeps every per-person and per-pair list sorted.
         everything = self._timeline_order
-        del self._timeline_order
+        keys = self._timeline_keys
+        del self._timeline_order, self._timeline_keys
         # Timeline entries are made once here, so queries only slice and filter lists.
         entries = [TimelineEntry(_kind(r), r) for r in everything]
         for record, entry in zip(everything, entries, strict=True):
@@ -405,8 +402,17 @@ class Tracker:
         self._meetings_by_pair: dict[tuple[str, str], list[Meeting] | query.TimeIndex] = dict(
             meetings_by_pair
         )
-        self._all_meetings = query.TimeIndex(self.meetings, ordered=True)
-        self._all_dated = query.TimeIndex(entries, ordered=True)
+        # The day indexes reuse the sort keys (see _timeline_sorted).
+        dated_count = bisect.bisect_left(keys, _UNDATED)
+        firsts = [key >> 25 for key in keys[:dated_count]]
+        lasts = [(key >> 3) & _DAY_MASK for key in keys[:dated_count]]
+        self._all_dated = query.TimeIndex.from_days(entries[:dated_count], firsts, lasts)
+        meeting_at = [i for i in range(dated_count) if type(everything[i]) is Meeting]
+        self._all_meetings = query.TimeIndex.from_days(
+            [everything[i] for i in meeting_at],
+            [firsts[i] for i in meeting_at],
+            [lasts[i] for i in meeting_at],
+        )
 
     # ------------------------------------------------------------------ metadata
 
@@ -985,6 +991,40 @@ class Tracker:
         if as_of is None:
             return _dt.date.today().toordinal()
         return day_ordinal(as_of, what="as_of")
+
+
+_UNDATED = 1 << 50
+_DAY_MASK = (1 << 22) - 1
+
+
+def _timeline_sorted(
+    by_kind: Mapping[type[Any], Sequence[Any]],
+) -> list[tuple[tuple[int, str], Any]]:
+    """Dated records in :func:`query.timeline_key` order, each with an equivalent key.
+
+    The key is ``(number, id)``: the number packs the first day, the last day (22 bits
+    each, enough for any Gregorian ordinal) and the kind's rank, with undated records
+    after all dated ones, so a million records sort on one integer and their id instead
+    of on a five-part tuple.
+    """
+    keyed: list[tuple[tuple[int, str], Any]] = []
+    for cls, field in (
+        (Agreement, "signed"),
+        (Meeting, "date"),
+        (Delegation, "dates"),
+        (Event, "date"),
+    ):
+        rank = query._KIND_ORDER[cls.__name__.lower()]
+        when_of = operator.attrgetter(field)
+        for record in by_kind.get(cls, ()):
+            when = when_of(record)
+            if when is None:
+                number = _UNDATED | rank
+            else:
+                number = (when.first_ordinal << 25) | (when.last_ordinal << 3) | rank
+            keyed.append(((number, record.id), record))
+    keyed.sort(key=operator.itemgetter(0))
+    return keyed
 
 
 def _kind(record: Any) -> str:

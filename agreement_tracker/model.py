@@ -467,6 +467,8 @@ def _check_supports(record: Any) -> None:
 def _check_fact_references(record: Any) -> None:
     """Citations, inferences and claims may only name the record's fact fields."""
     _check_supports(record)
+    if not record.inferred and not record.claims:
+        return
     known: tuple[str, ...] = type(record).FACT_FIELDS
     for label, items in (("inferred", record.inferred), ("claims", record.claims)):
         for index, item in enumerate(items):

@@ -289,6 +289,19 @@ class TimeIndex:
         self._lasts = [when.last_ordinal for _, when in dated]
         self._span = max(map(operator.sub, self._lasts, self._firsts), default=0)
 
+    @classmethod
+    def from_days(cls, items: list[Any], firsts: list[int], lasts: list[int]) -> TimeIndex:
+        """An index of ``items`` already in timeline order, with their first and last days.
+
+        >>> index = TimeIndex.from_days(["a", "b"], [10, 12], [11, 12])
+        >>> index.starting_between(10, 11)
+        ['a']
+        """
+        index = cls.__new__(cls)
+        index._items, index._firsts, index._lasts = items, firsts, lasts
+        index._span = max(map(operator.sub, lasts, firsts), default=0)
+        return index
+
     def __len__(self) -> int:
         return len(self._items)
 

@@ -529,6 +529,27 @@ def test_agreements_about_matches_a_plain_scan_for_every_term(synthetic: at.Trac
     ]
 
 
+def test_timeline_order_matches_the_sort_key(synthetic: at.Tracker) -> None:
+    """The timeline, each kind's tuple and the date windows follow query.timeline_key."""
+    from agreement_tracker import query
+
+    everything: list[at.Agreement | at.Meeting | at.Delegation | at.Event] = [
+        *synthetic.agreements,
+        *synthetic.meetings,
+        *synthetic.delegations,
+    ]
+    expected = sorted(everything, key=query.timeline_key)
+    assert [e.record for e in synthetic.timeline()] == expected
+    assert list(synthetic.meetings) == [r for r in expected if isinstance(r, at.Meeting)]
+    start, end = datetime.date(2001, 1, 1), datetime.date(2003, 6, 30)
+    for mode in ("certain", "possible"):
+        scanned = [
+            r for r in expected if query.certainly_within(query.record_date(r), start, end, mode)
+        ]
+        assert [e.record for e in synthetic.between(start, end, mode=mode)] == scanned
+        assert len(scanned) > 100
+
+
 def test_series_people_and_pairs_match_plain_scans(synthetic: at.Tracker) -> None:
     """last_meeting, meetings_since_last, involving and between_countries agree with scans."""
     from agreement_tracker import query
