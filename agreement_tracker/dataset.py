@@ -1170,20 +1170,27 @@ def cross_problems(
     def where(record_id: str, field: str) -> str:
         return f"{origins.get(record_id, '<memory>')}[{record_id}].{field}"
 
+    # One pass groups the records, finds reused ids and collects each kind's ids.
     by_label: dict[str, list[Any]] = {label: [] for label in _LABELS.values()}
+    ids: dict[str, set[str]] = {label: set() for label in by_label}
+    seen: set[str] = set()
     for record in records:
-        by_label[_LABELS[type(record)]].append(record)
+        label = _LABELS[type(record)]
+        by_label[label].append(record)
+        ids[label].add(record.id)
+        seen.add(record.id)
+    if len(seen) != sum(len(items) for items in by_label.values()):
+        # Some id is used twice: report each reuse, in order.
+        owner: dict[str, str] = {}
+        for label, items in by_label.items():
+            for record in items:
+                if record.id in owner:
+                    problems.append(
+                        f"duplicate id {record.id!r} (already used by a {owner[record.id]}) "
+                        f"@ {where(record.id, 'id')}"
+                    )
+                owner.setdefault(record.id, label)
     groups = list(by_label.items())
-    owner: dict[str, str] = {}
-    for label, records in groups:
-        for record in records:
-            if record.id in owner:
-                problems.append(
-                    f"duplicate id {record.id!r} (already used by a {owner[record.id]}) "
-                    f"@ {where(record.id, 'id')}"
-                )
-            owner.setdefault(record.id, label)
-    ids = {label: {r.id for r in items} for label, items in groups}
     anything: set[str] = set()
     for key, assumed in (assume or {}).items():
         if assumed is None:
