@@ -333,8 +333,7 @@ class Tracker:
             self.events,
             tuple(self.focus_areas),
         ):
-            for record in group:
-                self._by_id[record.id] = record
+            self._by_id.update(zip(map(_record_id, group), group, strict=True))
         self._people_by_name: dict[str, list[Person]] = defaultdict(list)
         for person in self.people:
             for key in {_name_key(n) for n in (person.id, *person.names)}:
@@ -385,15 +384,34 @@ class Tracker:
         del self._timeline_order, self._timeline_keys
         # Timeline entries are made once here, so queries only slice and filter lists.
         entries = [TimelineEntry(_kind(r), r) for r in everything]
+        series_parties = {s.id: tuple(sorted(set(s.parties))) for s in self.meeting_series}
         for record, entry in zip(everything, entries, strict=True):
-            for person_id in _people_in(record):
+            # People and countries by kind, inline: this loop runs once per record.  Id
+            # tuples hold no repeats (their validator refuses them).
+            kind = type(record)
+            if kind is Meeting:
+                people: Iterable[str] = record.participants
+                if record.series:
+                    countries: Sequence[str] = series_parties[record.series]
+                else:
+                    countries = sorted(self._countries_of(record))
+            elif kind is Agreement:
+                people = record.signatories
+                countries = sorted(set(record.parties))
+            else:
+                people = _people_in(record)
+                countries = sorted(self._countries_of(record))
+            for person_id in people:
                 by_person[person_id].append(entry)
-            countries = sorted(self._countries_of(record))
-            is_meeting = type(record) is Meeting
+            if len(countries) == 2:
+                by_pair[countries[0], countries[1]].append(entry)
+                if kind is Meeting:
+                    meetings_by_pair[countries[0], countries[1]].append(record)
+                continue
             for i, a in enumerate(countries):
                 for b in countries[i + 1 :]:
                     by_pair[a, b].append(entry)
-                    if is_meeting:
+                    if kind is Meeting:
                         meetings_by_pair[a, b].append(record)
         self._entries = entries
         self._by_person = dict(by_person)
@@ -1025,6 +1043,9 @@ def _timeline_sorted(
             keyed.append(((number, record.id), record))
     keyed.sort(key=operator.itemgetter(0))
     return keyed
+
+
+_record_id = operator.attrgetter("id")
 
 
 def _kind(record: Any) -> str:
