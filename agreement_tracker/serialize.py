@@ -205,9 +205,9 @@ def _record_reader(cls: type[Any]) -> Callable[[Any], Any]:
     required = frozenset(f.name for f in fields if f.default is attrs.NOTHING)
     # Plain text fields are checked inline: most values are text, and a call per value
     # was a fifth of reading a large dataset.
-    texts = frozenset(name for name, reader in readers.items() if reader is _read_str)
     if cls is Place:
         return _interning(cls, readers, allowed, required)
+    inline = {name: (None if reader is _read_str else reader) for name, reader in readers.items()}
 
     def read(data: Any) -> Any:
         if type(data) is not dict:
@@ -217,12 +217,13 @@ def _record_reader(cls: type[Any]) -> Callable[[Any], Any]:
             raise _SlowPathError
         values = {}
         for key, value in data.items():
-            if key in texts:
-                if type(value) is not str:
-                    raise _SlowPathError
+            reader = inline[key]
+            if reader is not None:
+                values[key] = reader(value)
+            elif type(value) is str:
                 values[key] = value
             else:
-                values[key] = readers[key](value)
+                raise _SlowPathError
         return cls(**values)
 
     return read
