@@ -24,7 +24,7 @@ from . import _snapshot, query
 from ._text import close_matches, or_list
 from .countries import ALIASES, lookup_code
 from .countries import NAMES as COUNTRY_NAMES
-from .dates import DateLike, day_ordinal
+from .dates import _DAYS, DateLike, day_ordinal
 from .exceptions import DatasetError, NoMatchError, UnknownRecordError
 from .model import (
     Agreement,
@@ -793,7 +793,19 @@ class Tracker:
         >>> t.last_meeting("JWG", as_of="2025-11-03").id
         'jwg-16'
         """
-        return self._last_meeting(self.series(series), self._as_of(as_of))
+        # The common call (a series id, a day string seen before) is answered inline.
+        chosen = self._series_ids.get(series) if type(series) is str else None
+        if chosen is None:
+            chosen = self.series(series)
+        day = _DAYS.get(as_of) if type(as_of) is str else None
+        if day is None:
+            day = self._as_of(as_of)
+        lasts = self._series_lasts.get(chosen.id)
+        if lasts:
+            position = bisect.bisect_right(lasts, day)
+            if position:
+                return self._series_meetings[chosen.id][position - 1]
+        return self._last_meeting(chosen, day)  # raises NoMatchError
 
     def _last_meeting(self, chosen: Series, day: int) -> Meeting:
         """The last meeting of ``chosen`` known to have taken place by the ordinal ``day``."""

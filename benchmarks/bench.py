@@ -164,7 +164,7 @@ def run(size: int, work: Path) -> list[dict[str, Any]]:
     path = work / f"synthetic-{size}.json"
     if not path.exists():
         path.write_text(json.dumps(generate.generate(size)), "utf-8")
-    repeat = 3 if size <= 100_000 else 1
+    repeat = 3
     results: list[dict[str, Any]] = []
 
     library_load = median_time(lambda: at.Tracker.from_path(path), repeat=repeat, collect=True)
