@@ -146,15 +146,14 @@ class Tracker:
         self.people: Records[Person] = self._wrap("person", sort(Person))
         self.meeting_series: Records[Series] = self._wrap("series", sort(Series))
         dated = _timeline_sorted(by_kind)
-        self._timeline_order = [r for _, r in dated]
-        self._timeline_keys = [key[0] for key, _ in dated]
+        everything = [r for _, r in dated]
         ordered: dict[type[Any], list[Any]] = {
             Agreement: [],
             Meeting: [],
             Delegation: [],
             Event: [],
         }
-        for record in self._timeline_order:
+        for record in everything:
             ordered[type(record)].append(record)
         self.meetings: Records[Meeting] = self._wrap("meeting", ordered[Meeting])
         self.agreements: Records[Agreement] = self._wrap("agreement", ordered[Agreement])
@@ -165,7 +164,7 @@ class Tracker:
         problems = cross_problems(self.all_records(), self._origins)
         if problems:
             raise DatasetError(problems)
-        self._build_indexes()
+        self._build_indexes(everything, [key[0] for key, _ in dated])
 
     # ------------------------------------------------------------------ construction
 
@@ -320,7 +319,11 @@ class Tracker:
 
         return Summaries(self)
 
-    def _build_indexes(self) -> None:
+    def _build_indexes(self, everything: list[Any], keys: list[int]) -> None:
+        """Build the look-up indexes from the dated records in timeline order and their keys.
+
+        ``keys`` are the packed sort numbers of :func:`_timeline_sorted`.
+        """
         self._by_id: dict[str, Record] = {}
         for group in (
             self.sources,
@@ -379,9 +382,6 @@ class Tracker:
         by_pair: dict[tuple[str, str], list[Any]] = defaultdict(list)
         meetings_by_pair: dict[tuple[str, str], list[Meeting]] = defaultdict(list)
         # Iterating in timeline order keeps every per-person and per-pair list sorted.
-        everything = self._timeline_order
-        keys = self._timeline_keys
-        del self._timeline_order, self._timeline_keys
         # Timeline entries are made once here, so queries only slice and filter lists.
         entries = [TimelineEntry(_kind(r), r) for r in everything]
         series_parties = {s.id: tuple(sorted(set(s.parties))) for s in self.meeting_series}
