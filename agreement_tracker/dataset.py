@@ -15,6 +15,7 @@ import datetime as _dt
 import functools
 import operator
 import re
+from bisect import bisect_right as _bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -375,6 +376,11 @@ class Tracker:
         for series_id, items in self._series_meetings.items():
             items.sort(key=query.last_key)
             self._series_lasts[series_id] = [m.date.last_ordinal for m in items]  # type: ignore[union-attr]
+        # Keyed by series id: the latest days and the meetings in one look-up.
+        self._series_last_index = {
+            series_id: (self._series_lasts[series_id], items)
+            for series_id, items in self._series_meetings.items()
+        }
         # Who took part in what, which country pairs each record involves, and every dated
         # record by day: each query then touches only what it returns.
         by_person: dict[str, list[Any]] = defaultdict(list)
@@ -793,19 +799,18 @@ class Tracker:
         >>> t.last_meeting("JWG", as_of="2025-11-03").id
         'jwg-16'
         """
-        # The common call (a series id, a day string seen before) is answered inline.
-        chosen = self._series_ids.get(series) if type(series) is str else None
-        if chosen is None:
-            chosen = self.series(series)
-        day = _DAYS.get(as_of) if type(as_of) is str else None
-        if day is None:
-            day = self._as_of(as_of)
-        lasts = self._series_lasts.get(chosen.id)
-        if lasts:
-            position = bisect.bisect_right(lasts, day)
+        # The common call (a series id with meetings, a day string seen before) is
+        # answered with two look-ups and a bisection; anything else takes the full path,
+        # which resolves names and explains failures.
+        try:
+            lasts, meetings = self._series_last_index[series]
+            position = _bisect_right(lasts, _DAYS[as_of])  # type: ignore[index]
+        except (KeyError, TypeError):
+            pass
+        else:
             if position:
-                return self._series_meetings[chosen.id][position - 1]
-        return self._last_meeting(chosen, day)  # raises NoMatchError
+                return meetings[position - 1]
+        return self._last_meeting(self.series(series), self._as_of(as_of))
 
     def _last_meeting(self, chosen: Series, day: int) -> Meeting:
         """The last meeting of ``chosen`` known to have taken place by the ordinal ``day``."""

@@ -122,6 +122,30 @@ def test_agreements_about_filters_by_kind(tracker: at.Tracker) -> None:
 def test_last_meeting(tracker: at.Tracker, as_of: str, expected: str) -> None:
     """last_meeting returns the latest JWG known to have taken place by as_of."""
     assert tracker.last_meeting("JWG", as_of=as_of).id == expected
+    # The series id and a day string seen before take the indexed path: same answer.
+    assert tracker.last_meeting("jwg", as_of=as_of).id == expected
+    assert tracker.last_meeting("jwg", as_of=as_of).id == expected
+
+
+@pytest.mark.parametrize("series", ["jwg", "JWG"])
+@pytest.mark.parametrize(
+    "as_of",
+    [None, "2026-11-23", datetime.date(2026, 11, 23), pendulum.Date(2026, 11, 23)],
+)
+def test_last_meeting_takes_any_date_form(
+    tracker: at.Tracker, series: str, as_of: at.DateLike | None
+) -> None:
+    """Id or alias, a string, a date, a pendulum date or today: the same latest meeting."""
+    assert tracker.last_meeting(series, as_of=as_of).id == "jwg-17"
+
+
+@pytest.mark.parametrize("series", [["jwg"], None, 17])
+def test_last_meeting_rejects_a_series_that_is_not_text(
+    tracker: at.Tracker, series: object
+) -> None:
+    """A list, None or a number for the series raises a TypeError that says what is wrong."""
+    with pytest.raises(TypeError, match=r"^series name must be a str, got "):
+        tracker.last_meeting(series, as_of="2025-11-04")  # type: ignore[arg-type]
 
 
 def test_last_meeting_facts(tracker: at.Tracker) -> None:
@@ -562,6 +586,9 @@ def test_series_people_and_pairs_match_plain_scans(synthetic: at.Tracker) -> Non
                 with pytest.raises(at.NoMatchError):
                     synthetic.last_meeting(series.id, as_of=as_of)
                 continue
+            # By id (the indexed path, asked twice so the day string is known) and by name.
+            assert synthetic.last_meeting(series.id, as_of=as_of) is reference
+            assert synthetic.last_meeting(series.id, as_of=as_of) is reference
             assert synthetic.last_meeting(series.short_name or "", as_of=as_of) is reference
             pair = set(series.parties)
             expected = [
