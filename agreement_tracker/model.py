@@ -88,6 +88,8 @@ def _good_id(value: object) -> bool:
 
 
 def _id(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is str and value in _GOOD_IDS:
+        return
     if not _good_id(value):
         _fail(
             attribute,
@@ -97,7 +99,7 @@ def _id(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
 
 
 def _optional_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None:
+    if value is not None and (type(value) is not str or value not in _GOOD_IDS):
         _id(instance, attribute, value)
 
 
@@ -133,6 +135,12 @@ def _optional_text(instance: object, attribute: attrs.Attribute[Any], value: obj
 
 
 def _texts(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is tuple:  # the common case: every item is non-empty text
+        for item in value:
+            if type(item) is not str or not item.strip():
+                break
+        else:
+            return
     if not isinstance(value, tuple):
         _fail(attribute, f"must be a tuple of strings, got {type(value).__name__}")
     assert isinstance(value, tuple)
@@ -179,6 +187,14 @@ def _countries(_: object, attribute: attrs.Attribute[Any], value: object) -> Non
         _fail(attribute, f"lists a country more than once: {value!r}")
 
 
+def _parties(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """At least two distinct country codes, checked in one call."""
+    _countries(instance, attribute, value)
+    assert isinstance(value, tuple)  # _countries made sure
+    if len(value) < 2:
+        _fail(attribute, f"needs at least 2 parties, got {len(value)}")
+
+
 def _text_file(_: object, attribute: attrs.Attribute[Any], value: str) -> None:
     """A source text's file: a relative ``/``-separated path inside the dataset, ending .txt."""
     parts = value.split("/")
@@ -209,14 +225,24 @@ def _partial_dates(_: object, attribute: attrs.Attribute[Any], value: object) ->
         _fail(attribute, f"must be a tuple of PartialDate, got {value!r}")
 
 
-def _members(kind: type) -> _Validator:
+def _members(kind: type, at_least: int = 0, what: str = "") -> _Validator:
+    """Check a tuple of ``kind`` instances, with at least ``at_least`` of them (``what``)."""
+
     def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if type(value) is tuple and len(value) >= at_least:  # the common case, one pass
+            for item in value:
+                if type(item) is not kind:
+                    break
+            else:
+                return
         if not isinstance(value, tuple):
             _fail(attribute, f"must be a tuple of {kind.__name__}, got {type(value).__name__}")
         assert isinstance(value, tuple)
         for index, item in enumerate(value):
             if not isinstance(item, kind):
                 _fail(attribute, f"item {index} must be a {kind.__name__}, got {item!r}")
+        if len(value) < at_least:
+            _fail(attribute, f"needs at least {at_least} {what}, got {len(value)}")
 
     return check
 
@@ -229,6 +255,16 @@ def _a(noun: str) -> str:
 def _instance(kind: type) -> _Validator:
     def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, kind):
+            _fail(attribute, f"must be {_a(kind.__name__)}, got {type(value).__name__} {value!r}")
+
+    return check
+
+
+def _optional_instance(kind: type) -> _Validator:
+    """Like ``attrs.validators.optional(_instance(kind))``, in one call."""
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None and not isinstance(value, kind):
             _fail(attribute, f"must be {_a(kind.__name__)}, got {type(value).__name__} {value!r}")
 
     return check
@@ -497,16 +533,8 @@ def _check_disputed(record: Any) -> None:
             )
 
 
-def _at_least(count: int, what: str) -> _Validator:
-    def check(_: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if len(value) < count:
-            _fail(attribute, f"needs at least {count} {what}, got {len(value)}")
-
-    return check
-
-
 def _citations() -> Any:
-    return attrs.field(validator=[_members(Citation), _at_least(1, "citation")])
+    return attrs.field(validator=_members(Citation, 1, "citation"))
 
 
 def _inferred() -> Any:
@@ -642,9 +670,7 @@ class Source(_Brief):
     publisher: str | None = attrs.field(default=None, validator=_optional_id)
     agency: str | None = attrs.field(default=None, validator=_optional_id)
     published: When | None = attrs.field(default=None, validator=_optional_when)
-    dateline: Place | None = attrs.field(
-        default=None, validator=attrs.validators.optional(_instance(Place))
-    )
+    dateline: Place | None = attrs.field(default=None, validator=_optional_instance(Place))
     language: str = attrs.field(default="en", validator=_text)
     url: str | None = attrs.field(default=None, validator=_optional_text)
     text_file: str = attrs.field(validator=[_text, _text_file])
@@ -873,9 +899,7 @@ class Meeting(_Brief):
     series: str | None = attrs.field(default=None, validator=_optional_id)
     number: int | None = attrs.field(default=None, validator=_optional_number)
     date: When | None = attrs.field(default=None, validator=_optional_when)
-    place: Place | None = attrs.field(
-        default=None, validator=attrs.validators.optional(_instance(Place))
-    )
+    place: Place | None = attrs.field(default=None, validator=_optional_instance(Place))
     participants: tuple[str, ...] = attrs.field(default=(), validator=_ids)
     co_chairs: tuple[str, ...] = attrs.field(default=(), validator=_ids)
     outcomes: tuple[str, ...] = attrs.field(default=(), validator=_texts)
@@ -926,11 +950,9 @@ class Agreement(_Brief):
     id: str = attrs.field(validator=_id)
     kind: AgreementKind = attrs.field(validator=_enum(AgreementKind))
     title: str = attrs.field(validator=_text)
-    parties: tuple[str, ...] = attrs.field(validator=[_countries, _at_least(2, "parties")])
+    parties: tuple[str, ...] = attrs.field(validator=_parties)
     signed: When | None = attrs.field(default=None, validator=_optional_when)
-    place: Place | None = attrs.field(
-        default=None, validator=attrs.validators.optional(_instance(Place))
-    )
+    place: Place | None = attrs.field(default=None, validator=_optional_instance(Place))
     signatories: tuple[str, ...] = attrs.field(default=(), validator=_ids)
     focus_areas: tuple[str, ...] = attrs.field(default=(), validator=_ids)
     meeting: str | None = attrs.field(default=None, validator=_optional_id)
@@ -978,9 +1000,7 @@ class Engagement:
     kind: EngagementKind = attrs.field(validator=_enum(EngagementKind))
     description: str = attrs.field(validator=_text)
     date: When | None = attrs.field(default=None, validator=_optional_when)
-    place: Place | None = attrs.field(
-        default=None, validator=attrs.validators.optional(_instance(Place))
-    )
+    place: Place | None = attrs.field(default=None, validator=_optional_instance(Place))
     meeting: str | None = attrs.field(default=None, validator=_optional_id)
     organisations: tuple[str, ...] = attrs.field(default=(), validator=_ids)
     people: tuple[str, ...] = attrs.field(default=(), validator=_ids)
@@ -1068,9 +1088,7 @@ class Event(_Brief):
     kind: EventKind = attrs.field(validator=_enum(EventKind))
     title: str = attrs.field(validator=_text)
     date: When | None = attrs.field(default=None, validator=_optional_when)
-    place: Place | None = attrs.field(
-        default=None, validator=attrs.validators.optional(_instance(Place))
-    )
+    place: Place | None = attrs.field(default=None, validator=_optional_instance(Place))
     description: str | None = attrs.field(default=None, validator=_optional_text)
     people: tuple[str, ...] = attrs.field(default=(), validator=_ids)
     organisations: tuple[str, ...] = attrs.field(default=(), validator=_ids)

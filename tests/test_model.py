@@ -679,6 +679,12 @@ def test_enum_str_is_data_file_value(member: Any, text: str) -> None:
         (Person, "aliases", ["Singh"], "must be a tuple of strings, got list"),
         (Citation, "supports", "place", "must be a tuple of strings, got str"),
         (Meeting, "outcomes", (5,), "item 0 must be non-empty text, got 5"),
+        (
+            Meeting,
+            "outcomes",
+            ("MoU signed", "\t\n"),
+            "item 1 must be non-empty text, got '\\t\\n'",
+        ),
     ],
 )
 def test_text_fields_are_validated(cls: type[Any], field: str, value: Any, message: str) -> None:
@@ -699,6 +705,10 @@ def test_text_fields_are_validated(cls: type[Any], field: str, value: Any, messa
         (Meeting, "citations", ("ians",), "item 0 must be a Citation, got 'ians'"),
         (Meeting, "inferred", ("why",), "item 0 must be a Inference, got 'why'"),
         (Meeting, "claims", (CITATION,), f"item 0 must be a Claim, got {CITATION!r}"),
+        (Meeting, "place", "Tel Aviv", "must be a Place, got str 'Tel Aviv'"),
+        (Agreement, "place", ("IL",), "must be a Place, got tuple ('IL',)"),
+        (Meeting, "citations", [CITATION], "must be a tuple of Citation, got list"),
+        (Meeting, "citations", (CITATION, None), "item 1 must be a Citation, got None"),
         (
             Meeting,
             "date",
@@ -727,6 +737,17 @@ def test_nested_values_are_type_checked(
     """Fields holding other records or dates reject values of the wrong type."""
     with raises_field_error(field, message):
         build(cls, **{field: value})
+
+
+def test_a_subclass_of_a_nested_record_is_accepted() -> None:
+    """Instances of a subclass (of Citation, here) pass the type check, as isinstance would."""
+
+    @attrs.frozen(kw_only=True)
+    class PageCitation(Citation):
+        page: int = 1
+
+    cited = PageCitation(source=CITATION.source, quote=CITATION.quote, page=4)
+    assert build(Meeting, citations=(CITATION, cited)).citations[1] is cited
 
 
 @pytest.mark.parametrize(
