@@ -1243,8 +1243,10 @@ def cross_problems(
             suffix = f"; did you mean {hint[0]!r}?" if hint else ""
             problems.append(f"unknown {kind} {value!r}{suffix} @ {where(record_id, field)}")
 
-    def refs(record_id: str, field: str, kind: str, values: Iterable[str]) -> None:
+    def refs(record_id: str, field: str, kind: str, values: Sequence[str]) -> None:
         known = ids[kind]
+        if known.issuperset(values):
+            return
         for index, value in enumerate(values):
             if value not in known:  # locations are spelt out only for problems
                 ref(record_id, f"{field}[{index}]", kind, value)

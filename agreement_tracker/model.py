@@ -98,6 +98,17 @@ def _id(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         )
 
 
+def _own_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A record's own id: checked, but not remembered.
+
+    Each record's id is seen once; remembering them all would crowd out of ``_GOOD_IDS``
+    the ids that many records refer to (people, sources, focus areas).
+    """
+    if type(value) is str and (value in _GOOD_IDS or _ID_RE.fullmatch(value)):
+        return
+    _id(instance, attribute, value)
+
+
 def _optional_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and (type(value) is not str or value not in _GOOD_IDS):
         _id(instance, attribute, value)
@@ -618,7 +629,7 @@ class FocusArea(_Brief):
 
     FACT_FIELDS: ClassVar[tuple[str, ...]] = ("label", "synonyms", "parents")
 
-    id: str = attrs.field(validator=_id)
+    id: str = attrs.field(validator=_own_id)
     label: str = attrs.field(validator=_text)
     synonyms: tuple[str, ...] = attrs.field(default=(), validator=_texts)
     parents: tuple[str, ...] = attrs.field(default=(), validator=_ids)
@@ -665,7 +676,7 @@ class Source(_Brief):
         "dateline",
     )
 
-    id: str = attrs.field(validator=_id)
+    id: str = attrs.field(validator=_own_id)
     title: str | None = attrs.field(default=None, validator=_optional_text)
     publisher: str | None = attrs.field(default=None, validator=_optional_id)
     agency: str | None = attrs.field(default=None, validator=_optional_id)
@@ -706,7 +717,7 @@ class Organisation(_Brief):
 
     FACT_FIELDS: ClassVar[tuple[str, ...]] = ("name", "aliases", "kind", "country", "parent")
 
-    id: str = attrs.field(validator=_id)
+    id: str = attrs.field(validator=_own_id)
     name: str = attrs.field(validator=_text)
     aliases: tuple[str, ...] = attrs.field(default=(), validator=_texts)
     kind: OrganisationKind = attrs.field(validator=_enum(OrganisationKind))
@@ -796,7 +807,7 @@ class Person(_Brief):
 
     FACT_FIELDS: ClassVar[tuple[str, ...]] = ("name", "aliases", "roles")
 
-    id: str = attrs.field(validator=_id)
+    id: str = attrs.field(validator=_own_id)
     name: str = attrs.field(validator=_text)
     aliases: tuple[str, ...] = attrs.field(default=(), validator=_texts)
     roles: tuple[Role, ...] = attrs.field(default=(), validator=_members(Role))
@@ -844,7 +855,7 @@ class Series(_Brief):
 
     FACT_FIELDS: ClassVar[tuple[str, ...]] = ("name", "short_name", "aliases", "parties")
 
-    id: str = attrs.field(validator=_id)
+    id: str = attrs.field(validator=_own_id)
     name: str = attrs.field(validator=_text)
     short_name: str | None = attrs.field(default=None, validator=_optional_text)
     aliases: tuple[str, ...] = attrs.field(default=(), validator=_texts)
@@ -893,7 +904,7 @@ class Meeting(_Brief):
         "focus_areas",
     )
 
-    id: str = attrs.field(validator=_id)
+    id: str = attrs.field(validator=_own_id)
     kind: MeetingKind = attrs.field(validator=_enum(MeetingKind))
     title: str = attrs.field(validator=_text)
     series: str | None = attrs.field(default=None, validator=_optional_id)
@@ -947,7 +958,7 @@ class Agreement(_Brief):
         "summary",
     )
 
-    id: str = attrs.field(validator=_id)
+    id: str = attrs.field(validator=_own_id)
     kind: AgreementKind = attrs.field(validator=_enum(AgreementKind))
     title: str = attrs.field(validator=_text)
     parties: tuple[str, ...] = attrs.field(validator=_parties)
@@ -1040,7 +1051,7 @@ class Delegation(_Brief):
         "engagements",
     )
 
-    id: str = attrs.field(validator=_id)
+    id: str = attrs.field(validator=_own_id)
     title: str = attrs.field(validator=_text)
     leader: str = attrs.field(validator=_id)
     members: tuple[str, ...] = attrs.field(default=(), validator=_ids)
@@ -1084,7 +1095,7 @@ class Event(_Brief):
         "details",
     )
 
-    id: str = attrs.field(validator=_id)
+    id: str = attrs.field(validator=_own_id)
     kind: EventKind = attrs.field(validator=_enum(EventKind))
     title: str = attrs.field(validator=_text)
     date: When | None = attrs.field(default=None, validator=_optional_when)
