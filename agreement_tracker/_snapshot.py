@@ -23,11 +23,13 @@ True
 from __future__ import annotations
 
 import zlib
-from pathlib import Path
 from typing import TYPE_CHECKING
+
+from .storage import _on_disk, _OnDisk
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
+    from pathlib import Path
 
 __all__ = ["SNAPSHOT", "SUMS", "fresh", "sums", "write"]
 
@@ -35,14 +37,14 @@ SNAPSHOT = "snapshot.json"
 SUMS = "snapshot.sums"
 
 
-def _inputs(folder: Path) -> list[str]:
+def _inputs(folder: _OnDisk) -> list[str]:
     """The files a snapshot is made from, as sorted paths relative to ``folder``."""
     names = [p.name for p in folder.glob("*.toml")]
     names += [f"sources/{p.name}" for p in folder.joinpath("sources").glob("*.txt")]
     return sorted(names)
 
 
-def sums(folder: Path) -> str:
+def sums(folder: _OnDisk) -> str:
     """One line per input file: its CRC-32 (eight hex digits), two spaces, its path.
 
     >>> from pathlib import Path
@@ -52,26 +54,26 @@ def sums(folder: Path) -> str:
     (8, '  dataset.toml')
     """
     return "".join(
-        f"{zlib.crc32(folder.joinpath(name).read_bytes()):08x}  {name}\n"
+        f"{zlib.crc32(folder.joinpath(*name.split('/')).read_bytes()):08x}  {name}\n"
         for name in _inputs(folder)
     )
 
 
-def fresh(folder: Traversable | Path) -> Path | None:
+def fresh(folder: Traversable | _OnDisk) -> _OnDisk | None:
     """The snapshot in ``folder`` if it was made from exactly the files there now, else None.
 
     >>> from pathlib import Path
     >>> fresh(Path("no/such/folder")) is None
     True
     """
-    if not isinstance(folder, Path):
+    if not _on_disk(folder):
         return None  # a zip import: read the TOML files
     try:
-        listed = folder.joinpath(SUMS).read_text("utf-8")
+        listed = folder.joinpath(SUMS).read_bytes().decode("utf-8")
         current = sums(folder)
     except (OSError, UnicodeDecodeError):
         return None
-    snapshot = folder / SNAPSHOT
+    snapshot = folder.joinpath(SNAPSHOT)
     return snapshot if listed == current and snapshot.is_file() else None
 
 

@@ -14,11 +14,11 @@ import bisect
 import datetime as _dt
 import functools
 import operator
+import os
 import re
 from bisect import bisect_right as _bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from . import _snapshot, query
@@ -49,6 +49,8 @@ from .storage import (
     FILES,
     MAX_BYTES,
     Loaded,
+    _Local,
+    _OnDisk,
     gc_paused,
     read_dataset,
     write_folder,
@@ -58,6 +60,7 @@ from .vocabulary import Vocabulary
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
+    from pathlib import Path
 
     from .render import Summaries
 from .vocabulary import problems as vocabulary_problems
@@ -184,6 +187,8 @@ class Tracker:
         agreement_tracker.exceptions.DatasetError: 1 problem in the dataset:
           no dataset at 'no/such/folder': give a folder, a .toml file or a .json file
         """
+        from pathlib import Path
+
         with gc_paused():  # one pause for reading and building, not two
             return _from_loaded(read_dataset(Path(path), max_bytes=max_bytes))
 
@@ -200,6 +205,8 @@ class Tracker:
         ...     at.Tracker.from_path(saved) == at.load()
         True
         """
+        from pathlib import Path
+
         target = Path(path)
         metadata = {
             "name": self.name,
@@ -1340,14 +1347,14 @@ def load() -> Tracker:
     return _from_loaded(read_dataset(folder))
 
 
-def _bundled_data() -> Traversable:
+def _bundled_data() -> Traversable | _OnDisk:
     """The bundled data folder, as a plain path when the package is installed as files.
 
     Otherwise (a zip import, for example) whatever importlib.resources provides.
     """
-    here = Path(__file__).parent / "data"
+    here = _Local(os.path.join(os.path.dirname(__file__), "data"))
     if here.is_dir():
-        return here  # pathlib.Path is a Traversable; this skips importing importlib.resources
+        return here  # this skips importing importlib.resources (and pathlib)
     from importlib.resources import files
 
     return files("agreement_tracker").joinpath("data")
@@ -1363,6 +1370,8 @@ def validate(path: str | Path, *, max_bytes: int = MAX_BYTES) -> tuple[str, ...]
     >>> at.validate("no/such.json")
     ("no dataset at 'no/such.json': give a folder, a .toml file or a .json file",)
     """
+    from pathlib import Path
+
     try:
         with gc_paused():
             _from_loaded(read_dataset(Path(path), max_bytes=max_bytes))

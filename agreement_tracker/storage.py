@@ -32,9 +32,9 @@ import gc
 import json
 import os
 import re
+import sys
 from collections.abc import Iterable, Iterator, Mapping
-from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, TypeGuard
 
 from ._text import close_matches
 from .exceptions import DatasetError
@@ -43,6 +43,7 @@ from .serialize import RECORD_TYPES, structure_record, unstructure_record
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
+    from pathlib import Path
 
 __all__ = [
     "FILES",
@@ -100,6 +101,115 @@ class Loaded:
 # ------------------------------------------------------------------------- reading
 
 
+class _OnDisk(Protocol):
+    """What reading uses of a file or folder on disk (a ``pathlib.Path`` has it all)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def parent(self) -> _OnDisk: ...
+    def is_dir(self) -> bool: ...
+    def is_file(self) -> bool: ...
+    def joinpath(self, *parts: str) -> _OnDisk: ...
+    def read_bytes(self) -> bytes: ...
+    def stat(self) -> os.stat_result: ...
+    def glob(self, pattern: str) -> Iterable[_OnDisk]: ...
+
+
+class _Local:
+    """A file or folder on disk named by a string: what reading uses of ``pathlib.Path``.
+
+    Loading the bundled data with it does not import pathlib (and with it urllib and
+    ipaddress, about 5 ms).
+
+    >>> import agreement_tracker, os
+    >>> data = _Local(os.path.dirname(agreement_tracker.__file__)).joinpath("data")
+    >>> data.is_dir(), data.joinpath("dataset.toml").is_file(), data.name
+    (True, True, 'data')
+    >>> sorted(entry.name for entry in data.glob("*.toml"))[:2]
+    ['agreements.toml', 'dataset.toml']
+    """
+
+    __slots__ = ("_path",)
+
+    def __init__(self, path: str) -> None:
+        self._path = path
+
+    def __fspath__(self) -> str:
+        return self._path
+
+    def __str__(self) -> str:
+        return self._path
+
+    def __repr__(self) -> str:
+        return f"_Local({self._path!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Local) and other._path == self._path
+
+    def __hash__(self) -> int:
+        return hash(self._path)
+
+    @property
+    def name(self) -> str:
+        """The last part of the path."""
+        return os.path.basename(self._path)
+
+    @property
+    def parent(self) -> _Local:
+        """The folder holding this file or folder."""
+        return _Local(os.path.dirname(self._path))
+
+    def is_dir(self) -> bool:
+        """True for an existing folder."""
+        return os.path.isdir(self._path)
+
+    def is_file(self) -> bool:
+        """True for an existing regular file."""
+        return os.path.isfile(self._path)
+
+    def joinpath(self, *parts: str) -> _Local:
+        """The path with ``parts`` appended."""
+        return _Local(os.path.join(self._path, *parts))
+
+    def __truediv__(self, part: str) -> _Local:
+        return self.joinpath(part)
+
+    def read_bytes(self) -> bytes:
+        """The file's contents."""
+        with open(self._path, "rb") as file:
+            return file.read()
+
+    def read_text(self, encoding: str = "utf-8") -> str:
+        """The file's contents decoded as ``encoding``."""
+        return self.read_bytes().decode(encoding)
+
+    def stat(self) -> os.stat_result:
+        """The file's status (size, times ...)."""
+        return os.stat(self._path)
+
+    def glob(self, pattern: str) -> list[_Local]:
+        """The entries of this folder whose name ends as ``pattern`` (``"*.toml"``) says."""
+        if not pattern.startswith("*") or any(c in pattern[1:] for c in "*?[/"):
+            raise ValueError(f"only patterns like '*.toml' are supported, got {pattern!r}")
+        try:
+            names = os.listdir(self._path)
+        except (FileNotFoundError, NotADirectoryError):
+            return []
+        return [self.joinpath(n) for n in sorted(names) if n.endswith(pattern[1:])]
+
+
+def _on_disk(entry: object) -> TypeGuard[_OnDisk]:
+    """True for a file or folder on disk: a :class:`_Local` or a ``pathlib.Path``.
+
+    A Path can exist only once pathlib is imported, so this does not import it.
+    """
+    if isinstance(entry, _Local):
+        return True
+    pathlib = sys.modules.get("pathlib")
+    return pathlib is not None and isinstance(entry, pathlib.Path)
+
+
 @contextlib.contextmanager
 def gc_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector while many objects are made, then restore it.
@@ -136,9 +246,10 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def read_dataset(path: Traversable | Path, *, max_bytes: int = MAX_BYTES) -> Loaded:
+def read_dataset(path: Traversable | _OnDisk, *, max_bytes: int = MAX_BYTES) -> Loaded:
     """Read a folder, a ``.toml`` file or a ``.json`` file; collect every problem.
 
+    >>> from pathlib import Path
     >>> loaded = read_dataset(Path("no/such/file.json"))
     >>> loaded.problems
     ["no dataset at 'no/such/file.json': give a folder, a .toml file or a .json file"]
@@ -147,7 +258,7 @@ def read_dataset(path: Traversable | Path, *, max_bytes: int = MAX_BYTES) -> Loa
         return _read(path, max_bytes)
 
 
-def _read(path: Traversable | Path, max_bytes: int) -> Loaded:
+def _read(path: Traversable | _OnDisk, max_bytes: int) -> Loaded:
     loaded = Loaded()
     if path.is_dir():
         _read_folder(path, loaded, max_bytes)
@@ -157,7 +268,7 @@ def _read(path: Traversable | Path, max_bytes: int) -> Loaded:
         if doc is None:
             loaded.failed.update(dict.fromkeys(RECORD_TYPES))
         else:
-            base = path.parent if isinstance(path, Path) else None
+            base = path.parent if _on_disk(path) else None
             _collect(doc, lambda kind: path.name, base, loaded, single=True, max_bytes=max_bytes)
     else:
         loaded.problems.append(
@@ -166,9 +277,9 @@ def _read(path: Traversable | Path, max_bytes: int) -> Loaded:
     return loaded
 
 
-def _read_folder(folder: Traversable, loaded: Loaded, max_bytes: int) -> None:
+def _read_folder(folder: Traversable | _OnDisk, loaded: Loaded, max_bytes: int) -> None:
     names = {METADATA_FILE, *FILES.values()}
-    if isinstance(folder, Path):
+    if _on_disk(folder):
         strays = sorted(p.name for p in folder.glob("*.toml") if p.name not in names)
         for stray in strays:
             close = close_matches(stray, sorted(names), n=1)
@@ -208,11 +319,11 @@ def _read_folder(folder: Traversable, loaded: Loaded, max_bytes: int) -> None:
 
 
 def _decode(
-    entry: Traversable, name: str, fmt: str, problems: list[str], max_bytes: int
+    entry: Traversable | _OnDisk, name: str, fmt: str, problems: list[str], max_bytes: int
 ) -> dict[str, Any] | None:
     if not entry.is_file():
         return None
-    if isinstance(entry, Path):
+    if _on_disk(entry):
         size = entry.stat().st_size
         if size > max_bytes:
             problems.append(
@@ -292,7 +403,7 @@ def _metadata(raw: Any, where: str, loaded: Loaded) -> None:
 def _collect(
     doc: Mapping[str, Any],
     filename_of: Any,
-    base: Traversable | None,
+    base: Traversable | _OnDisk | None,
     loaded: Loaded,
     *,
     single: bool,
@@ -358,7 +469,7 @@ def _label(record_id: object, index: int) -> str:
 
 
 def _with_text(
-    base: Traversable | None,
+    base: Traversable | _OnDisk | None,
     filename: str,
     index: int,
     table: dict[str, Any],
@@ -374,8 +485,8 @@ def _with_text(
     if not isinstance(path, str) or not path.strip():
         problems.append(f"required field missing (or give the text inline as 'text') @ {where}")
         return None
-    parts = PurePosixPath(path.replace("\\", "/")).parts
-    if PurePosixPath(path).is_absolute() or ".." in parts or not parts:
+    parts = [part for part in path.split("/") if part not in ("", ".")]
+    if path.startswith("/") or "\\" in path or ".." in parts or not parts:
         problems.append(f"{path!r} must be a relative path inside the dataset @ {where}")
         return None
     entry = None if base is None else base.joinpath(*parts)
@@ -389,7 +500,7 @@ def _with_text(
 
 
 def _read_text(
-    entry: Traversable,
+    entry: Traversable | _OnDisk,
     size_subject: str,
     utf8_subject: str,
     where: str,
@@ -420,6 +531,7 @@ def locate(root: Path, problem: str) -> tuple[Path, int] | None:
     ``[[kind]]`` header when the id is unreadable), else 1.
 
     >>> import tempfile
+    >>> from pathlib import Path
     >>> with tempfile.TemporaryDirectory() as folder:
     ...     _ = (Path(folder) / "meetings.toml").write_text('[[meeting]]\nid = "m-1"\n')
     ...     path, line = locate(Path(folder), "bad date @ meetings.toml[m-1].date")
@@ -470,6 +582,7 @@ def write_json(path: Path, metadata: Mapping[str, str | None], records: Iterable
     """Write one JSON file holding the metadata, every record and the source texts.
 
     >>> import agreement_tracker as at, json, tempfile
+    >>> from pathlib import Path
     >>> with tempfile.TemporaryDirectory() as folder:
     ...     target = Path(folder) / "data.json"
     ...     write_json(target, {"name": "x", "version": "1"}, at.load().sources[:1])
@@ -493,6 +606,7 @@ def write_folder(path: Path, metadata: Mapping[str, str | None], records: Iterab
     An existing folder is replaced only if it holds nothing but dataset files.
 
     >>> import agreement_tracker as at, tempfile
+    >>> from pathlib import Path
     >>> with tempfile.TemporaryDirectory() as folder:
     ...     target = Path(folder) / "copy"
     ...     write_folder(target, {"name": "x", "version": "1"}, at.load().sources)
@@ -501,6 +615,7 @@ def write_folder(path: Path, metadata: Mapping[str, str | None], records: Iterab
     """
     import shutil
     import tempfile
+    from pathlib import Path
 
     records = list(records)
     path = Path(path)
@@ -518,7 +633,9 @@ def write_folder(path: Path, metadata: Mapping[str, str | None], records: Iterab
                 _write_synced(staging / FILES[kind], toml_dumps({kind: tables}))
         for record in records:
             if isinstance(record, Source):
-                target = staging.joinpath(*PurePosixPath(record.text_file).parts)
+                # A relative "/"-separated path with no empty, "." or ".." parts (the
+                # Source validator makes sure), so its parts are what split gives.
+                target = staging.joinpath(*record.text_file.split("/"))
                 if staging.resolve() not in target.resolve().parents:
                     raise DatasetError(
                         [
@@ -586,6 +703,7 @@ def _umask() -> int:
 def _atomic_write(path: Path, data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``path``, fsync it, then rename it over."""
     import tempfile
+    from pathlib import Path
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)

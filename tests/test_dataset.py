@@ -378,6 +378,20 @@ def _problems(folder: Path) -> list[str]:
             "@ sources.toml[ani-2025-07-24].text_file",
         ),
         (
+            "sources.toml",
+            'text_file = "sources/004_f9e2a4b2ded0a76f.txt"',
+            'text_file = "sources\\\\004_f9e2a4b2ded0a76f.txt"',
+            "'sources\\\\004_f9e2a4b2ded0a76f.txt' must be a relative path inside the dataset "
+            "@ sources.toml[ani-2025-07-24].text_file",
+        ),
+        (
+            "sources.toml",
+            'text_file = "sources/004_f9e2a4b2ded0a76f.txt"',
+            'text_file = "/etc/hostname"',
+            "'/etc/hostname' must be a relative path inside the dataset "
+            "@ sources.toml[ani-2025-07-24].text_file",
+        ),
+        (
             "series.toml",
             'short_name = "JWG"',
             'short_name = "JWG"\nshort_name = "X"',
