@@ -116,12 +116,12 @@ def _optional_id(instance: object, attribute: attrs.Attribute[Any], value: objec
 
 def _ids(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if type(value) is tuple:  # the common case: ids already seen, no repeats
-        for item in value:
-            if type(item) is not str or item not in _GOOD_IDS:
-                break
-        else:
-            if len(value) < 2 or len(set(value)) == len(value):
-                return
+        try:
+            known = _GOOD_IDS.issuperset(value)  # holds only str, so every item is one
+        except TypeError:  # an unhashable item: the checks below name it
+            known = False
+        if known and (len(value) < 2 or len(set(value)) == len(value)):
+            return
     if not isinstance(value, tuple):
         _fail(attribute, f"must be a tuple of ids, got {type(value).__name__}")
     assert isinstance(value, tuple)
