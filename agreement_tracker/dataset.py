@@ -396,8 +396,14 @@ class Tracker:
         meetings_by_pair: dict[tuple[str, str], list[Meeting]] = defaultdict(list)
         # Iterating in timeline order keeps every per-person and per-pair list sorted.
         # Timeline entries are made once here, so queries only slice and filter lists.
-        entries = [TimelineEntry(_kind(r), r) for r in everything]
+        kinds = {cls: cls.__name__.lower() for cls in (Agreement, Meeting, Delegation, Event)}
+        entries = [TimelineEntry(kinds[type(r)], r) for r in everything]
         series_parties = {s.id: tuple(sorted(set(s.parties))) for s in self.meeting_series}
+        # The countries of a meeting with no series come from its place and its
+        # participants' roles; each person's are worked out once.
+        role_countries: dict[str, set[str]] = {}
+        for person in self.people:
+            role_countries[person.id] = {r.country for r in person.roles if r.country}
         for record, entry in zip(everything, entries, strict=True):
             # People and countries by kind, inline: this loop runs once per record.  Id
             # tuples hold no repeats (their validator refuses them).
@@ -407,10 +413,13 @@ class Tracker:
                 if record.series:
                     countries: Sequence[str] = series_parties[record.series]
                 else:
-                    countries = sorted(self._countries_of(record))
+                    found = {record.place.country} if record.place else set()
+                    for person_id in people:
+                        found |= role_countries[person_id]
+                    countries = sorted(found)
             elif kind is Agreement:
                 people = record.signatories
-                countries = sorted(set(record.parties))
+                countries = sorted(record.parties)  # distinct: the validator makes sure
             else:
                 people = _people_in(record)
                 countries = sorted(self._countries_of(record))
@@ -1070,10 +1079,6 @@ def _timeline_sorted(
 
 
 _record_id = operator.attrgetter("id")
-
-
-def _kind(record: Any) -> str:
-    return type(record).__name__.lower()
 
 
 def _people_in(record: Agreement | Meeting | Delegation | Event) -> set[str]:
