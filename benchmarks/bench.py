@@ -57,6 +57,24 @@ def median_time(
     return statistics.median(rounds)
 
 
+def calls_per_round(fn: Callable[[], Any], *, seconds: float = 0.02) -> int:
+    """How many calls of ``fn`` make a timed round of at least ``seconds``.
+
+    As timeit's autorange does (1, 2, 5, 10, 20, 50 ... calls), so that sub-microsecond
+    queries are timed over thousands of calls rather than a few dozen.
+    """
+    number = 1
+    while True:
+        for step in (1, 2, 5):
+            calls = number * step
+            start = time.perf_counter()
+            for _ in range(calls):
+                fn()
+            if time.perf_counter() - start >= seconds:
+                return calls
+        number *= 10
+
+
 def import_times(runs: int = 21) -> dict[str, tuple[float, float]]:
     """Median and fastest wall time of small interpreter runs (seconds).
 
@@ -278,14 +296,13 @@ def run(size: int, work: Path) -> list[dict[str, Any]]:
         ),
     ]
     for label, mine, frame, sql in workloads:
-        number = 200 if size <= 100_000 else 50
         results.append(
             {
                 "query": label,
                 "size": size,
-                "library": median_time(mine, repeat=5, number=number),
-                "pandas": median_time(frame, repeat=5, number=max(1, number // 10)),
-                "sqlite": median_time(sql, repeat=5, number=number),
+                "library": median_time(mine, repeat=5, number=calls_per_round(mine)),
+                "pandas": median_time(frame, repeat=5, number=calls_per_round(frame)),
+                "sqlite": median_time(sql, repeat=5, number=calls_per_round(sql)),
                 "answer": len(mine()) if hasattr(mine(), "__len__") else 1,
             }
         )
