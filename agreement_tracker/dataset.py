@@ -373,21 +373,18 @@ class Tracker:
                 self._agreements_at[agreement.meeting].append(agreement)
         # The answer to "agreements of this kind about this term" for every single term.
         self._by_area_kind = {key: tuple(found) for key, found in by_area_kind.items()}
-        # Each series' meetings ordered by (latest day, earliest day, number): the last
-        # meeting by a day is found by bisection on the latest days.
-        self._series_meetings: dict[str, list[Meeting]] = defaultdict(list)
+        # Each series' dated meetings ordered by (latest day, earliest day, number), with
+        # their latest days beside them, keyed by series id: the last meeting by a day is
+        # one look-up and a bisection on the latest days.
+        series_meetings: dict[str, list[Meeting]] = defaultdict(list)
         for meeting in self.meetings:
             if meeting.series and meeting.date is not None:
-                self._series_meetings[meeting.series].append(meeting)
-        self._series_lasts: dict[str, list[int]] = {}
-        for series_id, items in self._series_meetings.items():
+                series_meetings[meeting.series].append(meeting)
+        self._series_last_index: dict[str, tuple[list[int], list[Meeting]]] = {}
+        for series_id, items in series_meetings.items():
             items.sort(key=query.last_key)
-            self._series_lasts[series_id] = [m.date.last_ordinal for m in items]  # type: ignore[union-attr]
-        # Keyed by series id: the latest days and the meetings in one look-up.
-        self._series_last_index = {
-            series_id: (self._series_lasts[series_id], items)
-            for series_id, items in self._series_meetings.items()
-        }
+            lasts = [m.date.last_ordinal for m in items]  # type: ignore[union-attr]
+            self._series_last_index[series_id] = (lasts, items)
         # Who took part in what, which country pairs each record involves, and every dated
         # record by day: each query then touches only what it returns.
         by_person: dict[str, list[Any]] = defaultdict(list)
@@ -400,7 +397,8 @@ class Tracker:
         entries = [TimelineEntry(kinds[type(r)], r) for r in everything]
         series_parties = {s.id: tuple(sorted(set(s.parties))) for s in self.meeting_series}
         # The countries of a meeting with no series come from its place and its
-        # participants' roles; each person's are worked out once.
+        # participants' roles (the rule of _countries_of, which the tests use as the
+        # reference); each person's are worked out once.
         role_countries: dict[str, set[str]] = {}
         for person in self.people:
             role_countries[person.id] = {r.country for r in person.roles if r.country}
@@ -830,11 +828,11 @@ class Tracker:
 
     def _last_meeting(self, chosen: Series, day: int) -> Meeting:
         """The last meeting of ``chosen`` known to have taken place by the ordinal ``day``."""
-        lasts = self._series_lasts.get(chosen.id)
-        position = bisect.bisect_right(lasts, day) if lasts else 0
+        lasts, meetings = self._series_last_index.get(chosen.id, ([], []))
+        position = bisect.bisect_right(lasts, day)
         if position == 0:
             raise NoMatchError(self._no_meeting_message(chosen, day))
-        return self._series_meetings[chosen.id][position - 1]
+        return meetings[position - 1]
 
     def _no_meeting_message(self, series: Series, day: int) -> str:
         message = (
@@ -844,7 +842,7 @@ class Tracker:
         possible = sorted(
             (
                 m
-                for m in self._series_meetings.get(series.id, [])
+                for m in self._series_last_index.get(series.id, ([], []))[1]
                 if m.date and m.date.first_ordinal <= day
             ),
             key=query.timeline_key,
