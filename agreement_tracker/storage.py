@@ -172,17 +172,10 @@ class _Local:
         """The path with ``parts`` appended."""
         return _Local(os.path.join(self._path, *parts))
 
-    def __truediv__(self, part: str) -> _Local:
-        return self.joinpath(part)
-
     def read_bytes(self) -> bytes:
         """The file's contents."""
         with open(self._path, "rb") as file:
             return file.read()
-
-    def read_text(self, encoding: str = "utf-8") -> str:
-        """The file's contents decoded as ``encoding``."""
-        return self.read_bytes().decode(encoding)
 
     def stat(self) -> os.stat_result:
         """The file's status (size, times ...)."""

@@ -381,9 +381,9 @@ def test_local_paths_do_what_reading_needs(tmp_path: Path) -> None:
         p.name for p in tmp_path.glob("*.toml")
     )
     assert folder.joinpath("missing").glob("*.txt") == []
-    entry = folder / "a.toml"
+    entry = folder.joinpath("a.toml")
     assert (entry.is_file(), entry.is_dir(), folder.is_dir()) == (True, False, True)
-    assert (entry.read_text(), entry.read_bytes(), entry.stat().st_size) == ("a", b"a", 1)
+    assert (entry.read_bytes(), entry.stat().st_size) == (b"a", 1)
     assert (entry.parent, str(entry), os.fspath(entry)) == (
         folder,
         str(tmp_path / "a.toml"),
