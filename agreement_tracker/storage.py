@@ -212,14 +212,6 @@ def gc_paused() -> Iterator[None]:
     doubles the time a large load takes.  Nesting is safe, and a collector that was
     already off stays off.
 
-    On the way out, what was made is handed to the collector's oldest generation
-    (``gc.freeze()`` then ``gc.unfreeze()``, which moves objects without looking at
-    them).  Otherwise the first allocation afterwards would scan every one of them as
-    "young": about 10 % of a million-record load.  They are still checked by full
-    collections, as any long-lived object is.  When the program has frozen objects of
-    its own (``gc.get_freeze_count()`` is not 0) this step is skipped, so they stay
-    frozen.
-
     >>> import gc
     >>> with gc_paused():
     ...     gc.isenabled()
@@ -233,9 +225,6 @@ def gc_paused() -> Iterator[None]:
         yield
     finally:
         if enabled:
-            if not gc.get_freeze_count():
-                gc.freeze()
-                gc.unfreeze()
             gc.enable()
 
 
