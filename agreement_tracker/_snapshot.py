@@ -69,7 +69,8 @@ def fresh(folder: Traversable | _OnDisk) -> _OnDisk | None:
     if not _on_disk(folder):
         return None  # a zip import: read the TOML files
     try:
-        listed = folder.joinpath(SUMS).read_bytes().decode("utf-8")
+        # Line ends as written on any system (or converted by a checkout) count alike.
+        listed = folder.joinpath(SUMS).read_bytes().decode("utf-8").replace("\r\n", "\n")
         current = sums(folder)
     except (OSError, UnicodeDecodeError):
         return None
@@ -87,4 +88,4 @@ def write(folder: Path) -> None:
 
     tracker = Tracker.from_path(folder)
     tracker.save(folder / SNAPSHOT, format="json")
-    folder.joinpath(SUMS).write_text(sums(folder), "utf-8")
+    folder.joinpath(SUMS).write_bytes(sums(folder).encode("utf-8"))  # "\n" on any system

@@ -116,12 +116,12 @@ def _optional_id(instance: object, attribute: attrs.Attribute[Any], value: objec
 
 def _ids(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if type(value) is tuple:  # the common case: ids already seen, no repeats
-        try:
-            known = _GOOD_IDS.issuperset(value)  # holds only str, so every item is one
-        except TypeError:  # an unhashable item: the checks below name it
-            known = False
-        if known and (len(value) < 2 or len(set(value)) == len(value)):
-            return
+        for item in value:
+            if type(item) is not str or item not in _GOOD_IDS:
+                break
+        else:
+            if len(value) < 2 or len(set(value)) == len(value):
+                return
     if not isinstance(value, tuple):
         _fail(attribute, f"must be a tuple of ids, got {type(value).__name__}")
     assert isinstance(value, tuple)
@@ -212,6 +212,7 @@ def _text_file(_: object, attribute: attrs.Attribute[Any], value: str) -> None:
     if (
         value.startswith("/")
         or "\\" in value
+        or ":" in value  # a drive letter ("C:/x.txt") would leave the dataset on Windows
         or not value.endswith(".txt")
         or any(part in ("", ".", "..") for part in parts)
         or any(ord(c) < 32 for c in value)

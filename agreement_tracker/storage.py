@@ -468,7 +468,7 @@ def _with_text(
         problems.append(f"required field missing (or give the text inline as 'text') @ {where}")
         return None
     parts = [part for part in path.split("/") if part not in ("", ".")]
-    if path.startswith("/") or "\\" in path or ".." in parts or not parts:
+    if path.startswith("/") or "\\" in path or ":" in path or ".." in parts or not parts:
         problems.append(f"{path!r} must be a relative path inside the dataset @ {where}")
         return None
     entry = None if base is None else base.joinpath(*parts)

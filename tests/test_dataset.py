@@ -265,6 +265,13 @@ def test_a_damaged_snapshot_falls_back_to_the_data_files(
     assert loaded == tracker
 
 
+def test_sums_with_windows_line_ends_still_match(data_copy: Path) -> None:
+    """A sums file with CRLF line ends (a Windows checkout) still marks the snapshot fresh."""
+    sums = data_copy / _snapshot.SUMS
+    sums.write_bytes(sums.read_bytes().replace(b"\n", b"\r\n"))
+    assert _snapshot.fresh(data_copy) == data_copy / _snapshot.SNAPSHOT
+
+
 def test_an_added_data_file_makes_the_snapshot_stale(data_copy: Path) -> None:
     """A data file the snapshot was not made from (here a stray one) is noticed."""
     assert _snapshot.fresh(data_copy) is not None
@@ -382,6 +389,13 @@ def _problems(folder: Path) -> list[str]:
             'text_file = "sources/004_f9e2a4b2ded0a76f.txt"',
             'text_file = "sources\\\\004_f9e2a4b2ded0a76f.txt"',
             "'sources\\\\004_f9e2a4b2ded0a76f.txt' must be a relative path inside the dataset "
+            "@ sources.toml[ani-2025-07-24].text_file",
+        ),
+        (
+            "sources.toml",
+            'text_file = "sources/004_f9e2a4b2ded0a76f.txt"',
+            'text_file = "C:/sources/004_f9e2a4b2ded0a76f.txt"',
+            "'C:/sources/004_f9e2a4b2ded0a76f.txt' must be a relative path inside the dataset "
             "@ sources.toml[ani-2025-07-24].text_file",
         ),
         (

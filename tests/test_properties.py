@@ -809,6 +809,7 @@ TEXT_FILES: Final = (
     "sources/../sources/moved.txt",
     "texts/a b.txt",
     "sources/deeper/report.txt",
+    "C:/texts/drive.txt",
 )
 #: Of those, the ones a Source accepts: relative paths inside the dataset ending in .txt.
 VALID_TEXT_FILES: Final = ("texts/a b.txt", "sources/deeper/report.txt")
