@@ -393,7 +393,7 @@ class Tracker:
         meetings_by_pair: dict[tuple[str, str], list[Meeting]] = defaultdict(list)
         # Iterating in timeline order keeps every per-person and per-pair list sorted.
         # Timeline entries are made once here, so queries only slice and filter lists.
-        kinds = {cls: cls.__name__.lower() for cls in (Agreement, Meeting, Delegation, Event)}
+        kinds = query._KIND_NAMES
         entries = [TimelineEntry(kinds[type(r)], r) for r in everything]
         series_parties = {s.id: tuple(sorted(set(s.parties))) for s in self.meeting_series}
         # The countries of a meeting with no series come from its place and its

@@ -264,19 +264,11 @@ def _a(noun: str) -> str:
     return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
 
 
-def _instance(kind: type) -> _Validator:
-    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, kind):
-            _fail(attribute, f"must be {_a(kind.__name__)}, got {type(value).__name__} {value!r}")
-
-    return check
-
-
-def _optional_instance(kind: type) -> _Validator:
-    """Like ``attrs.validators.optional(_instance(kind))``, in one call."""
+def _instance(kind: type, *, optional: bool = False) -> _Validator:
+    """Check that a value is a ``kind`` (or None, when ``optional``), in one call."""
 
     def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value is not None and not isinstance(value, kind):
+        if not isinstance(value, kind) and not (optional and value is None):
             _fail(attribute, f"must be {_a(kind.__name__)}, got {type(value).__name__} {value!r}")
 
     return check
@@ -682,7 +674,7 @@ class Source(_Brief):
     publisher: str | None = attrs.field(default=None, validator=_optional_id)
     agency: str | None = attrs.field(default=None, validator=_optional_id)
     published: When | None = attrs.field(default=None, validator=_optional_when)
-    dateline: Place | None = attrs.field(default=None, validator=_optional_instance(Place))
+    dateline: Place | None = attrs.field(default=None, validator=_instance(Place, optional=True))
     language: str = attrs.field(default="en", validator=_text)
     url: str | None = attrs.field(default=None, validator=_optional_text)
     text_file: str = attrs.field(validator=[_text, _text_file])
@@ -911,7 +903,7 @@ class Meeting(_Brief):
     series: str | None = attrs.field(default=None, validator=_optional_id)
     number: int | None = attrs.field(default=None, validator=_optional_number)
     date: When | None = attrs.field(default=None, validator=_optional_when)
-    place: Place | None = attrs.field(default=None, validator=_optional_instance(Place))
+    place: Place | None = attrs.field(default=None, validator=_instance(Place, optional=True))
     participants: tuple[str, ...] = attrs.field(default=(), validator=_ids)
     co_chairs: tuple[str, ...] = attrs.field(default=(), validator=_ids)
     outcomes: tuple[str, ...] = attrs.field(default=(), validator=_texts)
@@ -964,7 +956,7 @@ class Agreement(_Brief):
     title: str = attrs.field(validator=_text)
     parties: tuple[str, ...] = attrs.field(validator=_parties)
     signed: When | None = attrs.field(default=None, validator=_optional_when)
-    place: Place | None = attrs.field(default=None, validator=_optional_instance(Place))
+    place: Place | None = attrs.field(default=None, validator=_instance(Place, optional=True))
     signatories: tuple[str, ...] = attrs.field(default=(), validator=_ids)
     focus_areas: tuple[str, ...] = attrs.field(default=(), validator=_ids)
     meeting: str | None = attrs.field(default=None, validator=_optional_id)
@@ -1012,7 +1004,7 @@ class Engagement:
     kind: EngagementKind = attrs.field(validator=_enum(EngagementKind))
     description: str = attrs.field(validator=_text)
     date: When | None = attrs.field(default=None, validator=_optional_when)
-    place: Place | None = attrs.field(default=None, validator=_optional_instance(Place))
+    place: Place | None = attrs.field(default=None, validator=_instance(Place, optional=True))
     meeting: str | None = attrs.field(default=None, validator=_optional_id)
     organisations: tuple[str, ...] = attrs.field(default=(), validator=_ids)
     people: tuple[str, ...] = attrs.field(default=(), validator=_ids)
@@ -1100,7 +1092,7 @@ class Event(_Brief):
     kind: EventKind = attrs.field(validator=_enum(EventKind))
     title: str = attrs.field(validator=_text)
     date: When | None = attrs.field(default=None, validator=_optional_when)
-    place: Place | None = attrs.field(default=None, validator=_optional_instance(Place))
+    place: Place | None = attrs.field(default=None, validator=_instance(Place, optional=True))
     description: str | None = attrs.field(default=None, validator=_optional_text)
     people: tuple[str, ...] = attrs.field(default=(), validator=_ids)
     organisations: tuple[str, ...] = attrs.field(default=(), validator=_ids)

@@ -151,8 +151,14 @@ def record_date(record: Record) -> When | None:
     return None
 
 
+# A timeline entry's kind: the record class's name in lower case.
+_KIND_NAMES: dict[type[Any], str] = {
+    cls: cls.__name__.lower() for cls in (Agreement, Meeting, Delegation, Event)
+}
+
+
 def _kind(record: Agreement | Meeting | Delegation | Event) -> str:
-    return type(record).__name__.lower()
+    return _KIND_NAMES[type(record)]
 
 
 def timeline_entries(
