@@ -402,32 +402,46 @@ class Tracker:
         role_countries: dict[str, set[str]] = {}
         for person in self.people:
             role_countries[person.id] = {r.country for r in person.roles if r.country}
+        # A series with exactly two parties (most of them) gives its meetings one pair.
+        series_pair = {k: v if len(v) == 2 else None for k, v in series_parties.items()}
         for record, entry in zip(everything, entries, strict=True):
             # People and countries by kind, inline: this loop runs once per record.  Id
-            # tuples hold no repeats (their validator refuses them).
+            # tuples hold no repeats (their validator refuses them), nor do parties.
             kind = type(record)
+            countries: Sequence[str]
             if kind is Meeting:
-                people: Iterable[str] = record.participants
+                for person_id in record.participants:
+                    by_person[person_id].append(entry)
                 if record.series:
-                    countries: Sequence[str] = series_parties[record.series]
+                    pair = series_pair[record.series]
+                    if pair is not None:
+                        by_pair[pair].append(entry)
+                        meetings_by_pair[pair].append(record)
+                        continue
+                    countries = series_parties[record.series]
                 else:
                     found = {record.place.country} if record.place else set()
-                    for person_id in people:
+                    for person_id in record.participants:
                         found |= role_countries[person_id]
                     countries = sorted(found)
             elif kind is Agreement:
-                people = record.signatories
-                countries = sorted(record.parties)  # distinct: the validator makes sure
+                for person_id in record.signatories:
+                    by_person[person_id].append(entry)
+                countries = record.parties
+                if len(countries) == 2:
+                    a, b = countries
+                    by_pair[(a, b) if a < b else (b, a)].append(entry)
+                    continue
+                countries = sorted(countries)
             else:
-                people = _people_in(record)
+                for person_id in _people_in(record):
+                    by_person[person_id].append(entry)
+                if kind is Delegation:
+                    a, b = record.origin, record.host
+                    if a != b:
+                        by_pair[(a, b) if a < b else (b, a)].append(entry)
+                    continue
                 countries = sorted(self._countries_of(record))
-            for person_id in people:
-                by_person[person_id].append(entry)
-            if len(countries) == 2:
-                by_pair[countries[0], countries[1]].append(entry)
-                if kind is Meeting:
-                    meetings_by_pair[countries[0], countries[1]].append(record)
-                continue
             for i, a in enumerate(countries):
                 for b in countries[i + 1 :]:
                     by_pair[a, b].append(entry)
@@ -1275,9 +1289,17 @@ def cross_problems(
                     f"{_shorten(citation.quote)!r} @ {where(record_id, f'{field}[{index}].quote')}"
                 )
 
+    # The loops below settle the common case inline (every reference known, every quote
+    # found as written) and call the functions above, which spell out locations, only
+    # for a record that may have a problem.
+    text_of = texts.get
     for _, items in groups:
         for record in items:
-            cites(record.id, "citations", record.citations)
+            for citation in record.citations:
+                text = text_of(citation.source)
+                if text is None or citation.quote not in text:
+                    cites(record.id, "citations", record.citations)
+                    break
             for index, claim in enumerate(record.claims):
                 cites(record.id, f"claims[{index}].citation", (claim.citation,))
     for source in by_label["source"]:
@@ -1293,24 +1315,33 @@ def cross_problems(
     for meeting in by_label["meeting"]:
         if meeting.series and meeting.number is not None:
             numbered[(meeting.series, meeting.number)].append(meeting.id)
+    people, areas = ids["person"], ids["focus area"]
     for meeting in by_label["meeting"]:
-        ref(meeting.id, "series", "series", meeting.series)
-        refs(meeting.id, "participants", "person", meeting.participants)
-        refs(meeting.id, "focus_areas", "focus area", meeting.focus_areas)
+        if meeting.series is not None and meeting.series not in ids["series"]:
+            ref(meeting.id, "series", "series", meeting.series)
+        if not people.issuperset(meeting.participants):
+            refs(meeting.id, "participants", "person", meeting.participants)
+        if not areas.issuperset(meeting.focus_areas):
+            refs(meeting.id, "focus_areas", "focus area", meeting.focus_areas)
         if meeting.series and meeting.number is not None:
-            others = [m for m in numbered[(meeting.series, meeting.number)] if m != meeting.id]
+            same = numbered[(meeting.series, meeting.number)]
+            others = [m for m in same if m != meeting.id] if len(same) > 1 else None
             if others:
                 problems.append(
                     f"{meeting.series} number {meeting.number} is also used by "
                     f"{or_list(others)} @ {where(meeting.id, 'number')}"
                 )
     for agreement in by_label["agreement"]:
-        refs(agreement.id, "signatories", "person", agreement.signatories)
-        refs(agreement.id, "focus_areas", "focus area", agreement.focus_areas)
+        if not people.issuperset(agreement.signatories):
+            refs(agreement.id, "signatories", "person", agreement.signatories)
+        if not areas.issuperset(agreement.focus_areas):
+            refs(agreement.id, "focus_areas", "focus area", agreement.focus_areas)
         ref(agreement.id, "meeting", "meeting", agreement.meeting)
     for delegation in by_label["delegation"]:
-        ref(delegation.id, "leader", "person", delegation.leader)
-        refs(delegation.id, "members", "person", delegation.members)
+        if delegation.leader not in people:
+            ref(delegation.id, "leader", "person", delegation.leader)
+        if not people.issuperset(delegation.members):
+            refs(delegation.id, "members", "person", delegation.members)
         for index, stop in enumerate(delegation.engagements):
             base = f"engagements[{index}]"
             ref(delegation.id, f"{base}.meeting", "meeting", stop.meeting)

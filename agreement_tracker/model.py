@@ -120,7 +120,8 @@ def _ids(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
             if type(item) is not str or item not in _GOOD_IDS:
                 break
         else:
-            if len(value) < 2 or len(set(value)) == len(value):
+            count = len(value)
+            if count < 2 or (count == 2 and value[0] != value[1]) or len(set(value)) == count:
                 return
     if not isinstance(value, tuple):
         _fail(attribute, f"must be a tuple of ids, got {type(value).__name__}")
@@ -224,8 +225,11 @@ def _text_file(_: object, attribute: attrs.Attribute[Any], value: str) -> None:
         )
 
 
+_WHEN_TYPES = (PartialDate, DateRange, DateBetween)
+
+
 def _optional_when(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and not isinstance(value, PartialDate | DateRange | DateBetween):
+    if value is not None and not isinstance(value, _WHEN_TYPES):
         _fail(
             attribute,
             f"must be a PartialDate, DateRange or DateBetween, got {type(value).__name__}",

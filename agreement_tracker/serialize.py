@@ -203,30 +203,125 @@ def _record_reader(cls: type[Any]) -> Callable[[Any], Any]:
     readers = {f.name: _reader(_field_type(cls, f)) for f in fields}
     allowed = frozenset(readers)
     required = frozenset(f.name for f in fields if f.default is attrs.NOTHING)
-    # Plain text fields are checked inline: most values are text, and a call per value
-    # was a fifth of reading a large dataset.
     if cls is Place:
         return _interning(cls, readers, allowed, required)
-    inline = {name: (None if reader is _read_str else reader) for name, reader in readers.items()}
+    return _compiled_reader(cls, fields, readers, allowed, required)
 
-    def read(data: Any) -> Any:
-        if type(data) is not dict:
-            raise _SlowPathError
-        keys = data.keys()
-        if not keys <= allowed or not required <= keys:
-            raise _SlowPathError
-        values = {}
-        for key, value in data.items():
-            reader = inline[key]
-            if reader is not None:
-                values[key] = reader(value)
-            elif type(value) is str:
-                values[key] = value
-            else:
-                raise _SlowPathError
-        return cls(**values)
 
-    return read
+def _compiled_reader(
+    cls: type[Any],
+    fields: list[attrs.Attribute[Any]],
+    readers: dict[str, Callable[[Any], Any]],
+    allowed: frozenset[str],
+    required: frozenset[str],
+) -> Callable[[Any], Any]:
+    """Write and compile the reader of ``cls``: one straight-line function per class.
+
+    The function does what ``cls(**values)`` does, the way attrs' own generated
+    ``__init__`` does it: it sets every field, then runs every field's validator in field
+    order, then ``__attrs_post_init__``.  It differs in two ways, both measured on a large
+    dataset: values go straight from the table to the slots (no keyword arguments), and
+    a field left at its default is not validated again, since its default was validated
+    once here, when the reader was made (validators depend only on the value).  Text and
+    id lists are checked inline; other values go through their readers.
+    """
+    _check_plain_attrs(cls, fields)
+    names: dict[str, Any] = {
+        "new": object.__new__,
+        "cls": cls,
+        "allowed": allowed,
+        "required": required,
+        "Slow": _SlowPathError,
+        "validating": _validating,
+    }
+    lines = [
+        "def read(data):",
+        "    if type(data) is not dict:",
+        "        raise Slow",
+        "    keys = data.keys()",
+        "    if not keys <= allowed or not required <= keys:",
+        "        raise Slow",
+        "    get = data.get",
+        "    self = new(cls)",
+    ]
+    checks: list[str] = []
+
+    def when(present: str | None, block: list[str], out: list[str], indent: str) -> None:
+        # A block that runs always (a required field) or only when the value was given.
+        if present is None:
+            out.extend(indent + line for line in block)
+        else:
+            out.append(f"{indent}if {present}:")
+            out.extend(indent + "    " + line for line in block)
+
+    for index, field in enumerate(fields):
+        value = f"v{index}"
+        reader = readers[field.name]
+        names[f"set{index}"] = getattr(cls, field.name).__set__
+        present: str | None
+        if field.default is attrs.NOTHING:
+            lines.append(f"    {value} = data[{field.name!r}]")
+            present = None
+        else:
+            names[f"d{index}"] = field.default
+            lines.append(f"    {value} = get({field.name!r}, d{index})")
+            present = f"{value} is not d{index}"
+        if reader is _read_str:
+            block = [f"if type({value}) is not str:", "    raise Slow"]
+        elif reader is _read_strs:
+            block = [
+                f"if type({value}) is not list and type({value}) is not tuple:",
+                "    raise Slow",
+                f"for item in {value}:",
+                "    if type(item) is not str:",
+                "        raise Slow",
+                f"{value} = tuple({value})",
+            ]
+        else:
+            names[f"read{index}"] = reader
+            block = [f"{value} = read{index}({value})"]
+        when(present, block, lines, "    ")
+        lines.append(f"    set{index}(self, {value})")
+        if field.validator is not None:
+            names[f"check{index}"] = field.validator
+            names[f"field{index}"] = field
+            if present is not None and not _passes(field, field.default):
+                present = None  # a default that fails its check is checked every time
+            when(present, [f"check{index}(self, field{index}, {value})"], checks, "        ")
+    if checks:
+        lines += ["    if validating():", *checks]
+    if hasattr(cls, "__attrs_post_init__"):
+        lines.append("    self.__attrs_post_init__()")
+    lines.append("    return self")
+    code = "\n".join(lines)
+    exec(compile(code, f"<reader of {cls.__qualname__}>", "exec"), names)
+    return names["read"]  # type: ignore[no-any-return]
+
+
+def _passes(field: attrs.Attribute[Any], value: Any) -> bool:
+    """Whether ``value`` passes the field's validator (which ignores the instance)."""
+    try:
+        field.validator(None, field, value)  # type: ignore[misc]
+    except Exception:
+        return False
+    return True
+
+
+def _validating() -> bool:
+    """Whether attrs runs validators (``attrs.validators.disabled()`` turns them off)."""
+    return not attrs.validators.get_disabled()
+
+
+def _check_plain_attrs(cls: type[Any], fields: list[attrs.Attribute[Any]]) -> None:
+    """Refuse a class whose ``__init__`` does more than set, validate and post-init."""
+    if (
+        any(f.converter is not None or f.on_setattr is not None for f in fields)
+        or hasattr(cls, "__attrs_pre_init__")
+        or "__slots__" not in vars(cls)
+        or len(fields) != len(attrs.fields(cls))
+        or getattr(cls, "__attrs_init__", None) is not None
+    ):  # pragma: no cover - a new kind of record class
+        raise TypeError(f"no compiled reader for {cls.__qualname__}")
 
 
 def _interning(

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 import agreement_tracker as at
 from agreement_tracker import DatasetError, FieldValueError, Tracker
+from agreement_tracker._converter import structure_detailed
 from agreement_tracker.dates import DateBetween, DateRange, PartialDate, When, parse_when
 from agreement_tracker.model import (
     Agreement,
@@ -40,6 +41,7 @@ from agreement_tracker.model import (
 )
 from agreement_tracker.serialize import (
     RECORD_TYPES,
+    _record_reader,
     make_converter,
     structure_record,
     unstructure_record,
@@ -78,6 +80,7 @@ EXAMPLES: Final[dict[str, int]] = {
     "dates_round_trip": 200,
     "record_round_trip": 15,  # x 9 record kinds
     "nested_round_trip": 20,  # x 9 nested value types
+    "compiled_reader": 40,  # x 9 record kinds
     "toml_generic": 150,
     "toml_dataset": 20,
     "save_load": 20,  # x 2 formats
@@ -561,6 +564,51 @@ def test_records_round_trip_through_the_converter(kind: str, data: st.DataObject
         assert "text" not in table
         table["text"] = record.text
     assert structure_record(table, kind, where="records.toml") == record
+
+
+#: Values a data file can hold in place of a field's value, valid or not.
+JSON_VALUES: Final = st.recursive(
+    st.none() | st.booleans() | st.integers(-3, 3) | st.sampled_from(["", " ", "x", "s-1", "2025"]),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(st.sampled_from(["x", "country"]), inner, max_size=2)
+    ),
+    max_leaves=4,
+)
+
+
+@pytest.mark.parametrize("kind", list(RECORD_STRATEGIES))
+@settings(max_examples=EXAMPLES["compiled_reader"])
+@given(data=st.data())
+def test_the_compiled_reader_never_accepts_what_the_detailed_reader_refuses(
+    kind: str, data: st.DataObject
+) -> None:
+    """The fast reader's records are the detailed reader's; what it refuses is explained.
+
+    A valid table, or one with a field changed or removed, that the compiled reader takes
+    gives the record the detailed cattrs reader gives.
+    """
+    cls: Any = RECORD_TYPES[kind]
+    record = data.draw(RECORD_STRATEGIES[kind])
+    table = unstructure_record(record)
+    if isinstance(record, Source):
+        table["text"] = record.text
+    assert _record_reader(cls)(table) == record  # a valid table never takes the slow path
+    name = data.draw(st.sampled_from([f.name for f in attrs.fields(cls)]))
+    if data.draw(st.booleans()):
+        table.pop(name, None)
+    else:
+        table[name] = data.draw(JSON_VALUES)
+    note(f"changed table: {table!r}")
+    try:
+        fast = _record_reader(cls)(table)
+    except Exception:
+        event("refused by the fast reader")
+        with pytest.raises(DatasetError):
+            structure_record(table, kind, where="x.toml")
+        return
+    event("taken by the fast reader")
+    assert structure_detailed(dict(table), cls, "x.toml") == fast
 
 
 @pytest.mark.parametrize("name", NESTED_TYPES)

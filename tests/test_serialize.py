@@ -9,6 +9,7 @@ import pytest
 import agreement_tracker as at
 from agreement_tracker.serialize import (
     RECORD_TYPES,
+    _record_reader,
     make_converter,
     structure_record,
     unstructure_record,
@@ -120,6 +121,37 @@ def test_equal_places_are_one_object() -> None:
     )
     assert _problems(_meeting(place={"city": ["Tel Aviv"], "country": "IL"})) == (
         "expected text, got list ['Tel Aviv'] @ meetings.toml[m-1].place.city",
+    )
+
+
+def test_every_record_class_has_a_compiled_reader() -> None:
+    """Each record class and nested value class gets its own compiled fast reader."""
+    nested = {at.Citation, at.Role, at.Engagement, at.Inference, at.Claim}
+    for cls in {*RECORD_TYPES.values(), *nested}:
+        reader = _record_reader(cls)
+        assert reader.__code__.co_filename == f"<reader of {cls.__qualname__}>"
+
+
+def test_the_compiled_reader_sets_defaults_and_runs_every_check() -> None:
+    """Fields left out get their defaults; given values, even default-like ones, are checked."""
+    record = _record_reader(at.Meeting)(_meeting())
+    assert record == at.Meeting(
+        id="m-1",
+        kind=at.MeetingKind.TALKS,
+        title="Talks",
+        citations=(at.Citation(source="s", quote="q"),),
+    )
+    assert record.participants == ()
+    assert record.series is None
+    assert record.notes is None
+    assert _problems(_meeting(participants=["p-1", "p-1"])) == (
+        "lists 'p-1' more than once @ meetings.toml[m-1].participants",
+    )
+    assert _problems(_meeting(number=2)) == (
+        "2 is given but series is not @ meetings.toml[m-1].number",
+    )
+    assert _problems(_meeting(citations=[])) == (
+        "needs at least 1 citation, got 0 @ meetings.toml[m-1].citations",
     )
 
 
