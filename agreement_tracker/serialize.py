@@ -55,7 +55,13 @@ from .model import (
 if typing.TYPE_CHECKING:
     import cattrs
 
-__all__ = ["RECORD_TYPES", "make_converter", "structure_record", "unstructure_record"]
+__all__ = [
+    "RECORD_TYPES",
+    "fast_reader",
+    "make_converter",
+    "structure_record",
+    "unstructure_record",
+]
 
 #: The record kinds a dataset holds, by the key used in data files, in canonical order.
 RECORD_TYPES: dict[str, type[Any]] = {
@@ -95,97 +101,6 @@ def _parse_when_cached(text: str) -> Any:
     return parse_when(text)
 
 
-def _reader(type_: Any) -> Callable[[Any], Any]:
-    """A function that checks and converts a value of ``type_`` or raises ``_SlowPathError``."""
-    origin = typing.get_origin(type_)
-    args = typing.get_args(type_)
-    if origin in (typing.Union, types.UnionType):
-        options = [a for a in args if a is not type(None)]
-        if len(args) - len(options) == 1:  # Optional[...]
-            if len(options) == 1:
-                inner = _reader(options[0])
-            elif set(options) <= set(_WHEN):
-                inner = _read_when
-            else:  # pragma: no cover - a new field type
-                raise TypeError(f"no fast reader for {type_!r}")
-
-            def optional(value: Any) -> Any:
-                return None if value is None else inner(value)
-
-            return optional
-        if set(options) <= set(_WHEN):
-            return _read_when
-        raise TypeError(f"no fast reader for {type_!r}")  # pragma: no cover - a new field type
-    if origin is tuple:
-        if args[0] is str:
-            return _read_strs
-        item = _reader(args[0])
-
-        def sequence(value: Any) -> tuple[Any, ...]:
-            if type(value) is not list and type(value) is not tuple:
-                raise _SlowPathError
-            return tuple(map(item, value))
-
-        return sequence
-    if type_ is str:
-        return _read_str
-    if type_ is int:
-        return _read_int
-    if type_ in _WHEN:
-        return _read_partial if type_ is PartialDate else _read_when
-    if isinstance(type_, type) and issubclass(type_, enum.Enum):
-        return _read_enum(type_)
-    if attrs.has(type_):
-        return _record_reader(type_)
-    raise TypeError(f"no fast reader for {type_!r}")  # pragma: no cover - a new field type
-
-
-def _read_str(value: Any) -> str:
-    if type(value) is not str:
-        raise _SlowPathError
-    return value
-
-
-def _read_strs(value: Any) -> tuple[str, ...]:
-    if type(value) is not list and type(value) is not tuple:
-        raise _SlowPathError
-    for item in value:
-        if type(item) is not str:
-            raise _SlowPathError
-    return tuple(value)
-
-
-def _read_int(value: Any) -> int:
-    if type(value) is not int:
-        raise _SlowPathError
-    return value
-
-
-def _read_when(value: Any) -> Any:
-    if type(value) is not str:
-        raise _SlowPathError
-    return _parse_when_cached(value)
-
-
-def _read_partial(value: Any) -> PartialDate:
-    found = _read_when(value)
-    if type(found) is not PartialDate:
-        raise _SlowPathError
-    return found
-
-
-def _read_enum(kind: type[enum.Enum]) -> Callable[[Any], Any]:
-    members = {member.value: member for member in kind}
-
-    def read(value: Any) -> Any:
-        try:
-            return members[value]
-        except (KeyError, TypeError):
-            raise _SlowPathError from None
-
-    return read
-
-
 @functools.cache
 def _annotation(module: str, text: str) -> Any:
     # ``typing.get_type_hints`` compiles every annotation anew (150 fields, 23 distinct
@@ -200,18 +115,17 @@ def _field_type(cls: type[Any], field: attrs.Attribute[Any]) -> Any:
 @functools.cache
 def _record_reader(cls: type[Any]) -> Callable[[Any], Any]:
     fields = [f for f in attrs.fields(cls) if f.init]
-    readers = {f.name: _reader(_field_type(cls, f)) for f in fields}
-    allowed = frozenset(readers)
+    types_ = {f.name: _field_type(cls, f) for f in fields}
+    allowed = frozenset(types_)
     required = frozenset(f.name for f in fields if f.default is attrs.NOTHING)
-    if cls is Place:
-        return _interning(cls, readers, allowed, required)
-    return _compiled_reader(cls, fields, readers, allowed, required)
+    compiled = _compiled_reader(cls, fields, types_, allowed, required)
+    return _interning(compiled) if cls is Place else compiled
 
 
 def _compiled_reader(
     cls: type[Any],
     fields: list[attrs.Attribute[Any]],
-    readers: dict[str, Callable[[Any], Any]],
+    types_: dict[str, Any],
     allowed: frozenset[str],
     required: frozenset[str],
 ) -> Callable[[Any], Any]:
@@ -222,8 +136,9 @@ def _compiled_reader(
     order, then ``__attrs_post_init__``.  It differs in two ways, both measured on a large
     dataset: values go straight from the table to the slots (no keyword arguments), and
     a field left at its default is not validated again, since its default was validated
-    once here, when the reader was made (validators depend only on the value).  Text and
-    id lists are checked inline; other values go through their readers.
+    once here, when the reader was made (validators depend only on the value).  Each
+    value's type is checked inline, as the field's annotation says; nested records go
+    through their own compiled readers.
     """
     _check_plain_attrs(cls, fields)
     names: dict[str, Any] = {
@@ -232,7 +147,9 @@ def _compiled_reader(
         "allowed": allowed,
         "required": required,
         "Slow": _SlowPathError,
-        "validating": _validating,
+        "validators_off": attrs.validators.get_disabled,
+        "parse_when": _parse_when_cached,
+        "PartialDate": PartialDate,
     }
     lines = [
         "def read(data):",
@@ -245,18 +162,8 @@ def _compiled_reader(
         "    self = new(cls)",
     ]
     checks: list[str] = []
-
-    def when(present: str | None, block: list[str], out: list[str], indent: str) -> None:
-        # A block that runs always (a required field) or only when the value was given.
-        if present is None:
-            out.extend(indent + line for line in block)
-        else:
-            out.append(f"{indent}if {present}:")
-            out.extend(indent + "    " + line for line in block)
-
     for index, field in enumerate(fields):
         value = f"v{index}"
-        reader = readers[field.name]
         names[f"set{index}"] = getattr(cls, field.name).__set__
         present: str | None
         if field.default is attrs.NOTHING:
@@ -266,36 +173,88 @@ def _compiled_reader(
             names[f"d{index}"] = field.default
             lines.append(f"    {value} = get({field.name!r}, d{index})")
             present = f"{value} is not d{index}"
-        if reader is _read_str:
-            block = [f"if type({value}) is not str:", "    raise Slow"]
-        elif reader is _read_strs:
-            block = [
-                f"if type({value}) is not list and type({value}) is not tuple:",
-                "    raise Slow",
-                f"for item in {value}:",
-                "    if type(item) is not str:",
-                "        raise Slow",
-                f"{value} = tuple({value})",
-            ]
-        else:
-            names[f"read{index}"] = reader
-            block = [f"{value} = read{index}({value})"]
-        when(present, block, lines, "    ")
+        block = _conversion(types_[field.name], value, f"{index}", names)
+        lines += _indented(_when(present, block), "    ")
         lines.append(f"    set{index}(self, {value})")
         if field.validator is not None:
             names[f"check{index}"] = field.validator
             names[f"field{index}"] = field
             if present is not None and not _passes(field, field.default):
                 present = None  # a default that fails its check is checked every time
-            when(present, [f"check{index}(self, field{index}, {value})"], checks, "        ")
+            call = f"check{index}(self, field{index}, {value})"
+            checks += _indented(_when(present, [call]), "        ")
     if checks:
-        lines += ["    if validating():", *checks]
+        lines += ["    if not validators_off():", *checks]
     if hasattr(cls, "__attrs_post_init__"):
         lines.append("    self.__attrs_post_init__()")
     lines.append("    return self")
     code = "\n".join(lines)
     exec(compile(code, f"<reader of {cls.__qualname__}>", "exec"), names)
     return names["read"]  # type: ignore[no-any-return]
+
+
+def _read_partial(value: Any) -> PartialDate:
+    """A partial date from its EDTF text (in a list, such as a role's attested days)."""
+    found = _parse_when_cached(value) if type(value) is str else None
+    if type(found) is not PartialDate:
+        raise _SlowPathError
+    return found
+
+
+def _when(present: str | None, block: list[str]) -> list[str]:
+    """``block`` as is (a required field), or run only when the value was given."""
+    if present is None or not block:
+        return block
+    return [f"if {present}:", *_indented(block, "    ")]
+
+
+def _indented(block: list[str], indent: str) -> list[str]:
+    return [indent + line for line in block]
+
+
+def _conversion(type_: Any, value: str, key: str, names: dict[str, Any]) -> list[str]:
+    """Lines that check the variable ``value`` against ``type_`` and convert it in place.
+
+    Anything unusual raises (``Slow``, or the ``KeyError`` of an unknown enum value), so
+    that the detailed reader can say what is wrong.
+    """
+    fail = ["    raise Slow"]
+    origin, args = typing.get_origin(type_), typing.get_args(type_)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in args if a is not type(None)]
+        if set(options) <= set(_WHEN):
+            block = [f"if type({value}) is not str:", *fail, f"{value} = parse_when({value})"]
+        elif len(options) == 1:
+            block = _conversion(options[0], value, key, names)
+        else:  # pragma: no cover - a new field type
+            raise TypeError(f"no fast reader for {type_!r}")
+        if len(options) == len(args):
+            return block
+        return _when(f"{value} is not None", block)
+    if origin is tuple:
+        head = [f"if type({value}) is not list and type({value}) is not tuple:", *fail]
+        if args[0] is str:
+            items = [f"for item in {value}:", "    if type(item) is not str:", "    " + fail[0]]
+            return [*head, *items, f"{value} = tuple({value})"]
+        names[f"item{key}"] = _read_partial if args[0] is PartialDate else _record_reader(args[0])
+        return [*head, f"{value} = tuple(map(item{key}, {value}))"]
+    if type_ is str or type_ is int:
+        return [f"if type({value}) is not {type_.__name__}:", *fail]
+    if type_ is PartialDate:
+        return [
+            f"if type({value}) is not str:",
+            *fail,
+            f"{value} = parse_when({value})",
+            f"if type({value}) is not PartialDate:",
+            *fail,
+        ]
+    if isinstance(type_, type) and issubclass(type_, enum.Enum):
+        names[f"members{key}"] = {member.value: member for member in type_}
+        return [f"{value} = members{key}[{value}]"]
+    if attrs.has(type_):
+        names[f"read{key}"] = _record_reader(type_)
+        return [f"{value} = read{key}({value})"]
+    raise TypeError(f"no fast reader for {type_!r}")  # pragma: no cover - a new field type
 
 
 def _passes(field: attrs.Attribute[Any], value: Any) -> bool:
@@ -305,11 +264,6 @@ def _passes(field: attrs.Attribute[Any], value: Any) -> bool:
     except Exception:
         return False
     return True
-
-
-def _validating() -> bool:
-    """Whether attrs runs validators (``attrs.validators.disabled()`` turns them off)."""
-    return not attrs.validators.get_disabled()
 
 
 def _check_plain_attrs(cls: type[Any], fields: list[attrs.Attribute[Any]]) -> None:
@@ -324,12 +278,7 @@ def _check_plain_attrs(cls: type[Any], fields: list[attrs.Attribute[Any]]) -> No
         raise TypeError(f"no compiled reader for {cls.__qualname__}")
 
 
-def _interning(
-    cls: type[Any],
-    readers: dict[str, Callable[[Any], Any]],
-    allowed: frozenset[str],
-    required: frozenset[str],
-) -> Callable[[Any], Any]:
+def _interning(compiled: Callable[[Any], Any]) -> Callable[[Any], Any]:
     """A reader for a small all-text value record that hands out one object per value.
 
     Places repeat across a large dataset (a few hundred countries and cities); they are
@@ -341,19 +290,30 @@ def _interning(
         if type(data) is not dict:
             raise _SlowPathError
         key = tuple(data.items())
-        found = made.get(key) if all(type(v) is str for _, v in key) else None
-        if found is not None:
-            return found
-        keys = data.keys()
-        if not keys <= allowed or not required <= keys:
-            raise _SlowPathError
-        record = cls(**{k: readers[k](v) for k, v in data.items()})
-        if len(made) >= 65_536:
-            made.clear()
-        made[key] = record
-        return record
+        for _, value in key:
+            if type(value) is not str:
+                return compiled(data)
+        found = made.get(key)
+        if found is None:
+            found = made[key] = compiled(data)
+            if len(made) > 65_536:
+                made.clear()
+        return found
 
     return read
+
+
+def fast_reader(kind: str) -> Callable[[Any], Record]:
+    """The compiled reader of ``kind``: a record from a well-formed table, fast.
+
+    It raises on anything unusual, without saying what; :func:`structure_record` then
+    reads the table again and reports every problem with its location.
+
+    >>> fast_reader("focus_area")({"id": "training", "label": "Training"})
+    <FocusArea training: Training>
+    """
+    cls: Any = RECORD_TYPES[kind]
+    return _record_reader(cls)
 
 
 def _location(where: str, record_id: object, index: int | None) -> str:
