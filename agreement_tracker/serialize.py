@@ -40,6 +40,7 @@ from .exceptions import DatasetError
 from .model import (
     _ID_RE,
     Agreement,
+    Citation,
     Delegation,
     Event,
     FocusArea,
@@ -112,6 +113,11 @@ def _field_type(cls: type[Any], field: attrs.Attribute[Any]) -> Any:
     return _annotation(cls.__module__, field.type) if isinstance(field.type, str) else field.type
 
 
+#: Fields whose values recur so often that equal ones are read as one shared object:
+#: the few lists of field names a citation supports, and the pairs of parties.
+_SHARED = {(Citation, "supports"), (Agreement, "parties")}
+
+
 @functools.cache
 def _record_reader(cls: type[Any]) -> Callable[[Any], Any]:
     fields = [f for f in attrs.fields(cls) if f.init]
@@ -174,6 +180,14 @@ def _compiled_reader(
             lines.append(f"    {value} = get({field.name!r}, d{index})")
             present = f"{value} is not d{index}"
         block = _conversion(types_[field.name], value, f"{index}", names)
+        if (cls, field.name) in _SHARED:
+            names[f"shared{index}"] = {}
+            block = [
+                *block,
+                f"{value} = shared{index}.setdefault({value}, {value})",
+                f"if len(shared{index}) > 4096:",
+                f"    shared{index}.clear()",
+            ]
         lines += _indented(_when(present, block), "    ")
         lines.append(f"    set{index}(self, {value})")
         if field.validator is not None:

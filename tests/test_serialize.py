@@ -155,6 +155,29 @@ def test_the_compiled_reader_sets_defaults_and_runs_every_check() -> None:
     )
 
 
+def test_recurring_supports_and_parties_are_one_tuple() -> None:
+    """Equal lists of supported fields, and of parties, are read as one shared tuple."""
+    citation = {"source": "s", "quote": "q", "supports": ["kind", "date"]}
+    first = structure_record(_meeting(citations=[dict(citation)]), "meeting", where="m.toml")
+    second = structure_record(_meeting(citations=[dict(citation)]), "meeting", where="m.toml")
+    assert first.citations[0].supports is second.citations[0].supports
+    assert first.citations[0].supports == ("kind", "date")
+    table = {
+        "id": "a",
+        "kind": "mou",
+        "title": "A",
+        "parties": ["IN", "IL"],
+        "citations": [CITATION],
+    }
+    one = structure_record(table, "agreement", where="a.toml")
+    other = structure_record(
+        {**table, "id": "b", "parties": ["IN", "IL"]}, "agreement", where="a.toml"
+    )
+    assert isinstance(one, at.Agreement)
+    assert isinstance(other, at.Agreement)
+    assert one.parties is other.parties
+
+
 def test_an_unreadable_id_is_located_by_position() -> None:
     """A record whose id is not an id is named by its position, never by the raw text."""
     with pytest.raises(at.DatasetError) as caught:
