@@ -412,7 +412,7 @@ def _collect(
             continue
         # Sources need their text read first; any other well-formed table is read by the
         # compiled reader straight away, and anything it refuses is read again in detail.
-        fast = fast_reader(kind) if kind != "source" else None
+        fast = fast_reader(kind, len(tables)) if kind != "source" else None
         for index, table in enumerate(tables):
             record = None
             if fast is not None:

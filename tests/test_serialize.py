@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
 import pytest
 
 import agreement_tracker as at
 from agreement_tracker.serialize import (
+    COMPILE_FROM,
     RECORD_TYPES,
+    _compiled,
     _record_reader,
+    fast_reader,
     make_converter,
     structure_record,
     unstructure_record,
@@ -128,13 +132,26 @@ def test_every_record_class_has_a_compiled_reader() -> None:
     """Each record class and nested value class gets its own compiled fast reader."""
     nested = {at.Citation, at.Role, at.Engagement, at.Inference, at.Claim}
     for cls in {*RECORD_TYPES.values(), *nested}:
-        reader = _record_reader(cls)
+        reader = _compiled(cls)
         assert reader.__code__.co_filename == f"<reader of {cls.__qualname__}>"
+
+
+def test_many_tables_get_the_compiled_reader_and_few_the_loop() -> None:
+    """fast_reader compiles from COMPILE_FROM tables on; below that it loops over fields."""
+    assert fast_reader("meeting", COMPILE_FROM) is _compiled(at.Meeting)
+    assert fast_reader("meeting", COMPILE_FROM - 1) is _record_reader(at.Meeting)
+    assert fast_reader("meeting", COMPILE_FROM - 1) is not _compiled(at.Meeting)
+
+
+def _compiled_refuses(table: dict[str, Any]) -> str:
+    with pytest.raises(Exception) as caught:  # noqa: PT011 - whatever the check raises
+        _compiled(at.Meeting)(table)
+    return str(caught.value)
 
 
 def test_the_compiled_reader_sets_defaults_and_runs_every_check() -> None:
     """Fields left out get their defaults; given values, even default-like ones, are checked."""
-    record = _record_reader(at.Meeting)(_meeting())
+    record = _compiled(at.Meeting)(_meeting())
     assert record == at.Meeting(
         id="m-1",
         kind=at.MeetingKind.TALKS,
@@ -144,22 +161,19 @@ def test_the_compiled_reader_sets_defaults_and_runs_every_check() -> None:
     assert record.participants == ()
     assert record.series is None
     assert record.notes is None
-    assert _problems(_meeting(participants=["p-1", "p-1"])) == (
-        "lists 'p-1' more than once @ meetings.toml[m-1].participants",
-    )
-    assert _problems(_meeting(number=2)) == (
-        "2 is given but series is not @ meetings.toml[m-1].number",
-    )
-    assert _problems(_meeting(citations=[])) == (
-        "needs at least 1 citation, got 0 @ meetings.toml[m-1].citations",
-    )
+    assert "more than once" in _compiled_refuses(_meeting(participants=["p-1", "p-1"]))
+    assert "series is not" in _compiled_refuses(_meeting(number=2))
+    assert "at least 1 citation" in _compiled_refuses(_meeting(citations=[]))
+    assert "must be non-empty text" in _compiled_refuses(_meeting(notes=" "))
+    with attrs.validators.disabled():  # as attrs' own __init__ does
+        assert _compiled(at.Meeting)(_meeting(notes=" ")).notes == " "
 
 
 def test_recurring_supports_and_parties_are_one_tuple() -> None:
-    """Equal lists of supported fields, and of parties, are read as one shared tuple."""
+    """The compiled reader reads equal supports lists, and party pairs, as one tuple each."""
     citation = {"source": "s", "quote": "q", "supports": ["kind", "date"]}
-    first = structure_record(_meeting(citations=[dict(citation)]), "meeting", where="m.toml")
-    second = structure_record(_meeting(citations=[dict(citation)]), "meeting", where="m.toml")
+    read = fast_reader("meeting", COMPILE_FROM)
+    first, second = read(_meeting(citations=[dict(citation)])), read(_meeting(citations=[citation]))
     assert first.citations[0].supports is second.citations[0].supports
     assert first.citations[0].supports == ("kind", "date")
     table = {
@@ -169,10 +183,8 @@ def test_recurring_supports_and_parties_are_one_tuple() -> None:
         "parties": ["IN", "IL"],
         "citations": [CITATION],
     }
-    one = structure_record(table, "agreement", where="a.toml")
-    other = structure_record(
-        {**table, "id": "b", "parties": ["IN", "IL"]}, "agreement", where="a.toml"
-    )
+    one = fast_reader("agreement", COMPILE_FROM)(table)
+    other = fast_reader("agreement", COMPILE_FROM)({**table, "id": "b", "parties": ["IN", "IL"]})
     assert isinstance(one, at.Agreement)
     assert isinstance(other, at.Agreement)
     assert one.parties is other.parties
