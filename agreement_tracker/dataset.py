@@ -357,60 +357,46 @@ class Tracker:
         for series in self.meeting_series:
             for name in series.names:
                 self._series_by_name.setdefault(_name_key(name), series)
-        self._agreements_at: dict[str, list[Agreement]] = defaultdict(list)
-        self._position: dict[str, int] = {}
-        self._by_area: dict[str, list[Agreement]] = defaultdict(list)
-        self._by_kind: dict[AgreementKind, list[Agreement]] = defaultdict(list)
+        # One pass over the dated records, in timeline order (so every list below is in
+        # that order), makes every other index.
+        agreements_at: dict[str, list[Agreement]] = defaultdict(list)
+        position: dict[str, int] = {}  # in self.agreements
+        by_area: dict[str, list[Agreement]] = defaultdict(list)
+        by_kind: dict[AgreementKind, list[Agreement]] = defaultdict(list)
         by_area_kind: dict[tuple[str, AgreementKind], list[Agreement]] = defaultdict(list)
-        for position, agreement in enumerate(self.agreements):
-            self._position[agreement.id] = position
-            self._by_kind[agreement.kind].append(agreement)
-            for area in agreement.focus_areas:
-                self._by_area[area].append(agreement)
-                by_area_kind[area, agreement.kind].append(agreement)
-            if agreement.meeting:
-                self._agreements_at[agreement.meeting].append(agreement)
-        # The answer to "agreements of this kind about this term" for every single term.
-        self._by_area_kind = {key: tuple(found) for key, found in by_area_kind.items()}
-        # Each series' dated meetings ordered by (latest day, earliest day, number), with
-        # their latest days beside them, keyed by series id: the last meeting by a day is
-        # one look-up and a bisection on the latest days.
         series_meetings: dict[str, list[Meeting]] = defaultdict(list)
-        for meeting in self.meetings:
-            if meeting.series and meeting.date is not None:
-                series_meetings[meeting.series].append(meeting)
-        self._series_last_index: dict[str, tuple[list[int], list[Meeting]]] = {}
-        for series_id, items in series_meetings.items():
-            items.sort(key=query.last_key)
-            lasts = [m.date.last_ordinal for m in items]  # type: ignore[union-attr]
-            self._series_last_index[series_id] = (lasts, items)
-        # Who took part in what, which country pairs each record involves, and every dated
-        # record by day: each query then touches only what it returns.
+        # Who took part in what, and which country pairs each record involves; country
+        # pairs are keyed as sorted (a, b) tuples.
         by_person: dict[str, list[Any]] = defaultdict(list)
-        # Country pairs are keyed as sorted (a, b) tuples.
         by_pair: dict[tuple[str, str], list[Any]] = defaultdict(list)
         meetings_by_pair: dict[tuple[str, str], list[Meeting]] = defaultdict(list)
-        # Iterating in timeline order keeps every per-person and per-pair list sorted.
         # Timeline entries are made once here, so queries only slice and filter lists.
+        entries: list[TimelineEntry] = []
+        dated_meetings: list[int] = []  # positions in everything
         kinds = query._KIND_NAMES
-        entries = [TimelineEntry(kinds[type(r)], r) for r in everything]
         series_parties = {s.id: tuple(sorted(set(s.parties))) for s in self.meeting_series}
+        # A series with exactly two parties (most of them) gives its meetings one pair.
+        series_pair = {k: v if len(v) == 2 else None for k, v in series_parties.items()}
         # The countries of a meeting with no series come from its place and its
         # participants' roles (the rule of _countries_of, which the tests use as the
         # reference); each person's are worked out once.
         role_countries: dict[str, set[str]] = {}
         for person in self.people:
             role_countries[person.id] = {r.country for r in person.roles if r.country}
-        # A series with exactly two parties (most of them) gives its meetings one pair.
-        series_pair = {k: v if len(v) == 2 else None for k, v in series_parties.items()}
-        for record, entry in zip(everything, entries, strict=True):
-            # People and countries by kind, inline: this loop runs once per record.  Id
-            # tuples hold no repeats (their validator refuses them), nor do parties.
+        for index, record in enumerate(everything):
+            # Everything by kind, inline: this loop runs once per record.  Id tuples hold
+            # no repeats (their validator refuses them), nor do parties.
             kind = type(record)
+            entry = TimelineEntry(kinds[kind], record)
+            entries.append(entry)
             countries: Sequence[str]
             if kind is Meeting:
                 for person_id in record.participants:
                     by_person[person_id].append(entry)
+                if record.date is not None:
+                    dated_meetings.append(index)
+                    if record.series:
+                        series_meetings[record.series].append(record)
                 if record.series:
                     pair = series_pair[record.series]
                     if pair is not None:
@@ -424,6 +410,13 @@ class Tracker:
                         found |= role_countries[person_id]
                     countries = sorted(found)
             elif kind is Agreement:
+                position[record.id] = len(position)
+                by_kind[record.kind].append(record)
+                for area in record.focus_areas:
+                    by_area[area].append(record)
+                    by_area_kind[area, record.kind].append(record)
+                if record.meeting:
+                    agreements_at[record.meeting].append(record)
                 for person_id in record.signatories:
                     by_person[person_id].append(entry)
                 countries = record.parties
@@ -446,6 +439,20 @@ class Tracker:
                     by_pair[a, b].append(entry)
                     if kind is Meeting:
                         meetings_by_pair[a, b].append(record)
+        self._agreements_at = agreements_at
+        self._position = position
+        self._by_area = by_area
+        self._by_kind = by_kind
+        # The answer to "agreements of this kind about this term" for every single term.
+        self._by_area_kind = {key: tuple(found) for key, found in by_area_kind.items()}
+        # Each series' dated meetings ordered by (latest day, earliest day, number), with
+        # their latest days beside them, keyed by series id: the last meeting by a day is
+        # one look-up and a bisection on the latest days.
+        self._series_last_index: dict[str, tuple[list[int], list[Meeting]]] = {}
+        for series_id, items in series_meetings.items():
+            items.sort(key=query.last_key)
+            lasts = [m.date.last_ordinal for m in items]  # type: ignore[union-attr]
+            self._series_last_index[series_id] = (lasts, items)
         self._entries = entries
         self._by_person = dict(by_person)
         self._by_pair = dict(by_pair)
@@ -458,11 +465,10 @@ class Tracker:
         firsts = [key >> 25 for key in keys[:dated_count]]
         lasts = [(key >> 3) & _DAY_MASK for key in keys[:dated_count]]
         self._all_dated = query.TimeIndex.from_days(entries[:dated_count], firsts, lasts)
-        meeting_at = [i for i in range(dated_count) if type(everything[i]) is Meeting]
         self._all_meetings = query.TimeIndex.from_days(
-            [everything[i] for i in meeting_at],
-            [firsts[i] for i in meeting_at],
-            [lasts[i] for i in meeting_at],
+            [everything[i] for i in dated_meetings],
+            [firsts[i] for i in dated_meetings],
+            [lasts[i] for i in dated_meetings],
         )
 
     # ------------------------------------------------------------------ metadata
@@ -1243,16 +1249,13 @@ def cross_problems(
     def where(record_id: str, field: str) -> str:
         return f"{origins.get(record_id, '<memory>')}[{record_id}].{field}"
 
-    # One pass groups the records, finds reused ids and collects each kind's ids.
+    # One pass groups the records; each kind's ids, and whether any id is reused, follow.
     by_label: dict[str, list[Any]] = {label: [] for label in _LABELS.values()}
-    ids: dict[str, set[str]] = {label: set() for label in by_label}
-    seen: set[str] = set()
     for record in records:
-        label = _LABELS[type(record)]
-        by_label[label].append(record)
-        ids[label].add(record.id)
-        seen.add(record.id)
-    if len(seen) != sum(len(items) for items in by_label.values()):
+        by_label[_LABELS[type(record)]].append(record)
+    ids = {label: set(map(_record_id, items)) for label, items in by_label.items()}
+    count = sum(map(len, by_label.values()))
+    if sum(map(len, ids.values())) != count or len(set().union(*ids.values())) != count:
         # Some id is used twice: report each reuse, in order.
         owner: dict[str, str] = {}
         for label, items in by_label.items():
