@@ -414,6 +414,9 @@ def _collect(
         # compiled reader straight away, and anything it refuses is read again in detail.
         fast = fast_reader(kind, len(tables)) if kind != "source" else None
         for index, table in enumerate(tables):
+            # Each table is dropped once read, so that its memory is reused at once for the
+            # next records instead of being freed all together at the end.
+            tables[index] = None
             record = None
             if fast is not None:
                 try:
