@@ -186,7 +186,26 @@ class Precision(enum.Enum):
 _PRECISION_RANK = {Precision.DAY: 0, Precision.MONTH: 1, Precision.YEAR: 2}
 
 
-class _Span:
+class _FieldsRepr:
+    """The repr attrs would write, written once for every value class.
+
+    attrs generates and compiles a ``__repr__`` for each class it makes; a dozen classes
+    made at import cost a few milliseconds that way.  Classes using this one say
+    ``repr=False`` to attrs.
+
+    >>> PartialDate(2025, 11)
+    PartialDate(year=2025, month=11, day=None)
+    """
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        cls: Any = type(self)
+        shown = (f"{a.name}={getattr(self, a.name)!r}" for a in attrs.fields(cls) if a.repr)
+        return f"{type(self).__name__}({', '.join(shown)})"
+
+
+class _Span(_FieldsRepr):
     """Comparison rules shared by every date kind; subclasses define earliest/latest."""
 
     __slots__ = ()
@@ -294,7 +313,7 @@ def _check_int(name: str, value: object, low: int, high: int) -> int:
     return value
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class PartialDate(_Span):
     """One day known to year, month or day precision.
 
@@ -450,7 +469,7 @@ def _check_order(kind: str, first: PartialDate, second: PartialDate) -> None:
         )
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class DateRange(_Span):
     """Something that lasted from ``start`` to ``end`` (both inclusive).
 
@@ -519,7 +538,7 @@ class DateRange(_Span):
         return f"{self.start.isoformat()}/{self.end.isoformat()}"
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class DateBetween(_Span):
     """One day that is not known exactly but lies between ``lower`` and ``upper``.
 
@@ -658,8 +677,8 @@ def parse_when(text: str) -> When:
     return PartialDate.parse(text)
 
 
-@attrs.frozen
-class Resolved:
+@attrs.frozen(repr=False)
+class Resolved(_FieldsRepr):
     """A date worked out from a relative mention, with the reasoning behind it.
 
     >>> r = resolve_this_year("2025-11-05")

@@ -27,7 +27,7 @@ import attrs
 
 from ._text import close_matches
 from .countries import NAMES as _COUNTRY_NAMES
-from .dates import DateBetween, DateRange, PartialDate, When
+from .dates import DateBetween, DateRange, PartialDate, When, _FieldsRepr
 from .exceptions import FieldValueError
 
 __all__ = [
@@ -418,8 +418,8 @@ class EngagementKind(_Choice):
 # ------------------------------------------------------------------- citations & claims
 
 
-@attrs.frozen(kw_only=True)
-class Citation:
+@attrs.frozen(kw_only=True, repr=False)
+class Citation(_FieldsRepr):
     """A verbatim quote from a source, and the fields of its record that it supports.
 
     ``source`` is a :class:`Source` id.  ``quote`` must appear in the source's text
@@ -436,8 +436,8 @@ class Citation:
     supports: tuple[str, ...] = attrs.field(default=(), validator=_texts)
 
 
-@attrs.frozen(kw_only=True)
-class Inference:
+@attrs.frozen(kw_only=True, repr=False)
+class Inference(_FieldsRepr):
     """A fact that no source states literally, with a one-line reason.
 
     >>> Inference(field="number", reason="the JWG before the 17th").field
@@ -448,8 +448,8 @@ class Inference:
     reason: str = attrs.field(validator=_text)
 
 
-@attrs.frozen(kw_only=True)
-class Claim:
+@attrs.frozen(kw_only=True, repr=False)
+class Claim(_FieldsRepr):
     """What one source says about a field that sources disagree on.
 
     ``value`` is written as in the data file (for example ``"during"``); ``inferred``
@@ -467,8 +467,8 @@ class Claim:
     inferred: str | None = attrs.field(default=None, validator=_optional_text)
 
 
-@attrs.frozen(kw_only=True)
-class Discrepancy:
+@attrs.frozen(kw_only=True, repr=False)
+class Discrepancy(_FieldsRepr):
     """A field of one record on which sources disagree, with every competing claim.
 
     Built by :meth:`Tracker.discrepancies`; never stored in data files.
@@ -581,8 +581,8 @@ class _Brief:
         return f"<{type(self).__name__} {getattr(self, 'id', '?')}: {label}{when}>"
 
 
-@attrs.frozen(kw_only=True)
-class Place:
+@attrs.frozen(kw_only=True, repr=False)
+class Place(_FieldsRepr):
     """Where something happened: a country, and a city or region where known.
 
     >>> Place(city="New Delhi", country="IN").label
@@ -729,8 +729,8 @@ class Organisation(_Brief):
         _check_fact_references(self)
 
 
-@attrs.frozen(kw_only=True)
-class Role:
+@attrs.frozen(kw_only=True, repr=False)
+class Role(_FieldsRepr):
     """A position a person held: title, organisation, country and rank.
 
     ``attested`` lists days on which the sources show the person in the role; ``start``
@@ -982,8 +982,8 @@ class Agreement(_Brief):
             raise FieldValueError("meeting_timing", "is given but meeting is not")
 
 
-@attrs.frozen(kw_only=True)
-class Engagement:
+@attrs.frozen(kw_only=True, repr=False)
+class Engagement(_FieldsRepr):
     """One stop on a delegation's itinerary: a meeting, a site visit, travel.
 
     ``meeting`` links a :class:`Meeting` id; ``organisations`` are the bodies visited

@@ -162,6 +162,23 @@ def test_place() -> None:
     assert repr(TEL_AVIV) == "Place(city='Tel Aviv', region=None, country='IL')"
 
 
+def test_value_reprs_show_every_field_as_attrs_would() -> None:
+    """Value classes repr as ``Name(field=value, ...)``, private computed fields left out."""
+    citation = Citation(source="s", quote="q", supports=("date",))
+    assert repr(citation) == "Citation(source='s', quote='q', supports=('date',))"
+    assert repr(Inference(field="date", reason="why")) == "Inference(field='date', reason='why')"
+    claim = Claim(field="date", value="2025", citation=citation)
+    assert repr(claim) == f"Claim(field='date', value='2025', citation={citation!r}, inferred=None)"
+    assert repr(DateRange.parse("2025-07-22/2025-07-23")) == (
+        "DateRange(start=PartialDate(year=2025, month=7, day=22), "
+        "end=PartialDate(year=2025, month=7, day=23))"
+    )
+    assert repr(DateBetween.parse("[2025-11-04..2025-11-06]")) == (
+        "DateBetween(lower=PartialDate(year=2025, month=11, day=4), "
+        "upper=PartialDate(year=2025, month=11, day=6))"
+    )
+
+
 def test_citation_inference_claim() -> None:
     """Citations, inferences and claims keep their values; supports defaults to empty."""
     citation = Citation(source="ani-2025-07-24", quote="On July 23, 2025")
