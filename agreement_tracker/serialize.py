@@ -1,10 +1,11 @@
 """Turning data-file dictionaries into records and back, with errors that say where.
 
 Two readers share one set of rules.  A fast reader, built once per record class from its
-annotations, handles well-formed tables without cattrs: it checks types strictly (``3`` is
-not silently ``"3"``, a string is not a list of characters), refuses unknown keys, parses
-EDTF strings into :class:`PartialDate`, :class:`DateRange` or :class:`DateBetween`, reads
-enums by value, and lets the records' own validators run.  When anything is wrong, the
+annotations (a loop over the fields for a few tables, a compiled function for many: see
+:func:`fast_reader`), handles well-formed tables without cattrs: it checks types
+strictly (``3`` is not silently ``"3"``, a string is not a list of characters), refuses
+unknown keys, parses EDTF strings into :class:`PartialDate`, :class:`DateRange` or
+:class:`DateBetween`, reads enums by value, and lets the records' own validators run.  When anything is wrong, the
 record is read again by one private :class:`cattrs.Converter` (never the global one,
 imported only then) with detailed validation, so that every problem is reported.
 Writing uses the same converter.
@@ -114,8 +115,8 @@ def _field_type(cls: type[Any], field: attrs.Attribute[Any]) -> Any:
     return _annotation(cls.__module__, field.type) if isinstance(field.type, str) else field.type
 
 
-#: Fields whose values recur so often that equal ones are read as one shared object:
-#: the few lists of field names a citation supports, and the pairs of parties.
+#: Fields whose values recur so often that the compiled reader reads equal ones as one
+#: shared object: the few lists of field names a citation supports, and pairs of parties.
 _SHARED = {(Citation, "supports"), (Agreement, "parties")}
 
 
