@@ -191,7 +191,8 @@ class _FieldsRepr:
 
     attrs generates and compiles a ``__repr__`` for each class it makes; a dozen classes
     made at import cost a few milliseconds that way.  Classes using this one say
-    ``repr=False`` to attrs.
+    ``repr=False`` to attrs.  Unlike attrs' own, it has no guard against a value that
+    contains itself, which these immutable values cannot.
 
     >>> PartialDate(2025, 11)
     PartialDate(year=2025, month=11, day=None)
@@ -201,8 +202,12 @@ class _FieldsRepr:
 
     def __repr__(self) -> str:
         cls: Any = type(self)
-        shown = (f"{a.name}={getattr(self, a.name)!r}" for a in attrs.fields(cls) if a.repr)
-        return f"{type(self).__name__}({', '.join(shown)})"
+        shown = (
+            f"{a.name}={(a.repr if callable(a.repr) else repr)(getattr(self, a.name))}"
+            for a in attrs.fields(cls)
+            if a.repr
+        )
+        return f"{cls.__qualname__.rsplit('>.', 1)[-1]}({', '.join(shown)})"
 
 
 class _Span(_FieldsRepr):

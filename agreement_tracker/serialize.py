@@ -98,10 +98,17 @@ def make_converter() -> cattrs.Converter:
 _WHEN = (PartialDate, DateRange, DateBetween)
 
 
-@functools.cache
+@functools.lru_cache(maxsize=65_536)
 def _parse_when_cached(text: str) -> Any:
     # Large datasets repeat the same few thousand date strings: parse each once.
     return parse_when(text)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _parse_partial_cached(text: str) -> PartialDate:
+    # A field that holds only a PartialDate is parsed as the detailed reader parses it
+    # (PartialDate.parse, which unlike parse_when takes no surrounding spaces).
+    return PartialDate.parse(text)
 
 
 @functools.cache
@@ -277,7 +284,7 @@ def _compiled_reader(
         "Slow": _SlowPathError,
         "validators_off": attrs.validators.get_disabled,
         "parse_when": _parse_when_cached,
-        "PartialDate": PartialDate,
+        "parse_partial": _parse_partial_cached,
     }
     lines = [
         "def read(data):",
@@ -331,10 +338,9 @@ def _compiled_reader(
 
 def _read_partial(value: Any) -> PartialDate:
     """A partial date from its EDTF text (in a list, such as a role's attested days)."""
-    found = _parse_when_cached(value) if type(value) is str else None
-    if type(found) is not PartialDate:
+    if type(value) is not str:
         raise _SlowPathError
-    return found
+    return _parse_partial_cached(value)
 
 
 def _when(present: str | None, block: list[str]) -> list[str]:
@@ -351,8 +357,9 @@ def _indented(block: list[str], indent: str) -> list[str]:
 def _conversion(type_: Any, value: str, key: str, names: dict[str, Any]) -> list[str]:
     """Lines that check the variable ``value`` against ``type_`` and convert it in place.
 
-    Anything unusual raises (``Slow``, or the ``KeyError`` of an unknown enum value), so
-    that the detailed reader can say what is wrong.
+    Anything unusual raises (``Slow``; the ``KeyError`` or ``TypeError`` of an unknown or
+    unhashable enum value; the ``DateFormatError`` of a bad date), so that the detailed
+    reader can say what is wrong.
     """
     fail = ["    raise Slow"]
     origin, args = typing.get_origin(type_), typing.get_args(type_)
@@ -377,13 +384,7 @@ def _conversion(type_: Any, value: str, key: str, names: dict[str, Any]) -> list
     if type_ is str or type_ is int:
         return [f"if type({value}) is not {type_.__name__}:", *fail]
     if type_ is PartialDate:
-        return [
-            f"if type({value}) is not str:",
-            *fail,
-            f"{value} = parse_when({value})",
-            f"if type({value}) is not PartialDate:",
-            *fail,
-        ]
+        return [f"if type({value}) is not str:", *fail, f"{value} = parse_partial({value})"]
     if isinstance(type_, type) and issubclass(type_, enum.Enum):
         names[f"members{key}"] = {member.value: member for member in type_}
         return [f"{value} = members{key}[{value}]"]
@@ -405,7 +406,10 @@ def _passes(field: attrs.Attribute[Any], value: Any) -> bool:
 def _check_plain_attrs(cls: type[Any], fields: list[attrs.Attribute[Any]]) -> None:
     """Refuse a class whose ``__init__`` does more than set, validate and post-init."""
     if (
-        any(f.converter is not None or f.on_setattr is not None for f in fields)
+        any(
+            f.converter is not None or f.on_setattr is not None or f.alias != f.name for f in fields
+        )
+        or hasattr(cls, "_attrs_cached_hash")  # cache_hash=True: a slot __init__ resets
         or hasattr(cls, "__attrs_pre_init__")
         or "__slots__" not in vars(cls)
         or len(fields) != len(attrs.fields(cls))
@@ -425,6 +429,8 @@ def _interning(build: Callable[[Any], Any]) -> Callable[[Any], Any]:
     def read(data: Any) -> Any:
         if type(data) is not dict:
             raise _SlowPathError
+        if attrs.validators.get_disabled():
+            return build(data)  # unchecked: never hand it out later
         key = tuple(data.items())
         for _, value in key:
             if type(value) is not str:

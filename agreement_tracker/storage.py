@@ -411,7 +411,8 @@ def _collect(
             )
             continue
         # Sources need their text read first; any other well-formed table is read by the
-        # compiled reader straight away, and anything it refuses is read again in detail.
+        # fast reader straight away (compiled for many tables), and anything it refuses is
+        # read again in detail.
         fast = fast_reader(kind, len(tables)) if kind != "source" else None
         for index, table in enumerate(tables):
             # Each table is dropped once read, so that its memory is reused at once for the

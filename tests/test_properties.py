@@ -569,7 +569,10 @@ def test_records_round_trip_through_the_converter(kind: str, data: st.DataObject
 
 #: Values a data file can hold in place of a field's value, valid or not.
 JSON_VALUES: Final = st.recursive(
-    st.none() | st.booleans() | st.integers(-3, 3) | st.sampled_from(["", " ", "x", "s-1", "2025"]),
+    st.none()
+    | st.booleans()
+    | st.integers(-3, 3)
+    | st.sampled_from(["", " ", "x", "s-1", "2025", " 2025-11", "2025-11-04\n", "2025-13"]),
     lambda inner: (
         st.lists(inner, max_size=3)
         | st.dictionaries(st.sampled_from(["x", "country"]), inner, max_size=2)

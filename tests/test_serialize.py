@@ -169,6 +169,35 @@ def test_the_compiled_reader_sets_defaults_and_runs_every_check() -> None:
         assert _compiled(at.Meeting)(_meeting(notes=" ")).notes == " "
 
 
+@pytest.mark.parametrize("count", [1, COMPILE_FROM])
+def test_fast_readers_take_partial_dates_as_the_detailed_reader_does(count: int) -> None:
+    """A padded day in a role's attested list is refused, so the real problem is reported."""
+    role = {"title": "T", "citations": [CITATION], "attested": [" 2025-11-04"]}
+    person = {"id": "p", "name": "P", "citations": [CITATION], "roles": [role]}
+    with pytest.raises(at.DateFormatError):
+        fast_reader("person", count)(person)
+    good = {**role, "attested": ["2025-11-04"]}
+    record = fast_reader("person", count)({**person, "roles": [good]})
+    assert isinstance(record, at.Person)
+    assert record.roles[0].attested == (at.PartialDate(2025, 11, 4),)
+    with pytest.raises(at.DatasetError) as caught:
+        structure_record({**person, "roles": [good], "notes": " "}, "person", where="p.toml")
+    assert caught.value.problems == ("must be non-empty text, got ' ' @ p.toml[p].notes",)
+
+
+@pytest.mark.parametrize("count", [1, COMPILE_FROM])
+def test_a_place_read_without_validators_is_never_handed_out_later(count: int) -> None:
+    """Places are shared, but not one built while attrs' validators were turned off."""
+    read = fast_reader("meeting", count)
+    with attrs.validators.disabled():
+        unchecked = read(_meeting(place={"country": "XX"}))
+    assert isinstance(unchecked, at.Meeting)
+    assert unchecked.place is not None
+    assert unchecked.place.country == "XX"  # attrs.validators.disabled() as attrs honours it
+    with pytest.raises(at.FieldValueError, match="'XX' is not an ISO 3166-1"):
+        read(_meeting(place={"country": "XX"}))
+
+
 def test_recurring_supports_and_parties_are_one_tuple() -> None:
     """The compiled reader reads equal supports lists, and party pairs, as one tuple each."""
     citation = {"source": "s", "quote": "q", "supports": ["kind", "date"]}
