@@ -357,8 +357,8 @@ class Tracker:
         for series in self.meeting_series:
             for name in series.names:
                 self._series_by_name.setdefault(_name_key(name), series)
-        # One pass over the dated records, in timeline order (so every list below is in
-        # that order), makes every other index.
+        # One pass over the agreements, meetings, delegations and events, in timeline
+        # order (so every list below is in that order), makes every other index.
         agreements_at: dict[str, list[Agreement]] = defaultdict(list)
         position: dict[str, int] = {}  # in self.agreements
         by_area: dict[str, list[Agreement]] = defaultdict(list)
