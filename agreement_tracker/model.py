@@ -27,7 +27,7 @@ import attrs
 
 from ._text import close_matches
 from .countries import NAMES as _COUNTRY_NAMES
-from .dates import DateBetween, DateRange, PartialDate, When, _FieldsRepr
+from .dates import DateBetween, DateRange, PartialDate, When, _FieldsEq, _FieldsRepr
 from .exceptions import FieldValueError
 
 __all__ = [
@@ -418,7 +418,7 @@ class EngagementKind(_Choice):
 # ------------------------------------------------------------------- citations & claims
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Citation(_FieldsRepr):
     """A verbatim quote from a source, and the fields of its record that it supports.
 
@@ -436,7 +436,7 @@ class Citation(_FieldsRepr):
     supports: tuple[str, ...] = attrs.field(default=(), validator=_texts)
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Inference(_FieldsRepr):
     """A fact that no source states literally, with a one-line reason.
 
@@ -448,7 +448,7 @@ class Inference(_FieldsRepr):
     reason: str = attrs.field(validator=_text)
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Claim(_FieldsRepr):
     """What one source says about a field that sources disagree on.
 
@@ -467,7 +467,7 @@ class Claim(_FieldsRepr):
     inferred: str | None = attrs.field(default=None, validator=_optional_text)
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Discrepancy(_FieldsRepr):
     """A field of one record on which sources disagree, with every competing claim.
 
@@ -556,7 +556,7 @@ def _claims() -> Any:
 # ------------------------------------------------------------------------------ records
 
 
-class _Brief:
+class _Brief(_FieldsEq):
     """A short repr for top-level records: kind, id, label and date.
 
     The full field-by-field form is ``attrs.asdict(record)``; tables show collections.
@@ -581,7 +581,7 @@ class _Brief:
         return f"<{type(self).__name__} {getattr(self, 'id', '?')}: {label}{when}>"
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Place(_FieldsRepr):
     """Where something happened: a country, and a city or region where known.
 
@@ -609,7 +609,7 @@ class Place(_FieldsRepr):
         return self.label
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class FocusArea(_Brief):
     """One term of the focus-area vocabulary.
 
@@ -651,7 +651,7 @@ class FocusArea(_Brief):
         return self.label
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Source(_Brief):
     """A document the dataset's facts come from, with its full text.
 
@@ -702,7 +702,7 @@ class Source(_Brief):
         return self.title or self.id
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Organisation(_Brief):
     """A ministry, company, agency, armed force or news outlet.
 
@@ -729,7 +729,7 @@ class Organisation(_Brief):
         _check_fact_references(self)
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Role(_FieldsRepr):
     """A position a person held: title, organisation, country and rank.
 
@@ -792,7 +792,7 @@ class Role(_FieldsRepr):
         return any(date.earliest == date.latest and date.contains(day) for date in self.attested)
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Person(_Brief):
     """A person, with the names the sources use and the roles they held.
 
@@ -840,7 +840,7 @@ class Person(_Brief):
         return " ".join(part for part in (role.rank, role.title) if part)
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Series(_Brief):
     """A numbered series of meetings, such as the India–Israel JWG on Defence Cooperation.
 
@@ -876,7 +876,7 @@ class Series(_Brief):
         return tuple(n for n in (self.id, self.name, self.short_name, *self.aliases) if n)
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Meeting(_Brief):
     """A meeting: a numbered JWG session, a bilateral meeting, a call-on, talks.
 
@@ -928,7 +928,7 @@ class Meeting(_Brief):
             )
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Agreement(_Brief):
     """An agreement: an MoU, a treaty, a protocol.
 
@@ -982,7 +982,7 @@ class Agreement(_Brief):
             raise FieldValueError("meeting_timing", "is given but meeting is not")
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Engagement(_FieldsRepr):
     """One stop on a delegation's itinerary: a meeting, a site visit, travel.
 
@@ -1028,7 +1028,7 @@ class Engagement(_FieldsRepr):
             raise FieldValueError("meeting", "a 'meeting' engagement must name its meeting")
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Delegation(_Brief):
     """A visit: who led it, from which country to which, when, and what it did.
 
@@ -1068,7 +1068,7 @@ class Delegation(_Brief):
             raise FieldValueError("members", f"{self.leader!r} is the leader; list members only")
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Event(_Brief):
     """Context the sources mention: an attack, a military operation, a statement.
 

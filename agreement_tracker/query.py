@@ -53,7 +53,7 @@ R = TypeVar("R", bound=Agreement | Meeting | Delegation | Event)
 _KIND_ORDER = {"event": 0, "delegation": 1, "meeting": 2, "agreement": 3}
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class TimelineEntry(_FieldsRepr):
     """One row of a timeline: a dated agreement, meeting, delegation or event.
 
