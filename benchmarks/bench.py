@@ -2,8 +2,8 @@
 
 For each size it generates (or reuses) a seeded dataset in the library's JSON format,
 loads it with the library and with ``pandas.read_json``, builds the same data as pandas
-DataFrames and as indexed sqlite3 tables in this process, then times six selective
-queries in all three.  It prints one table of medians and ratios, plus import time and
+DataFrames and as indexed sqlite3 tables in this process, checks that six selective
+queries return the same records from all three, then times them.  It prints one table of medians and ratios, plus import time and
 memory per record.
 
 Usage:
@@ -27,7 +27,7 @@ import time
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -177,6 +177,141 @@ def sqlite_db(rows: dict[str, list[dict[str, Any]]]) -> sqlite3.Connection:
     return db
 
 
+class Workload(NamedTuple):
+    """One query, written for the library, for pandas and for sqlite3.
+
+    ``frame_ids`` turns the pandas answer into record ids (most answers are frames with an
+    ``id`` column); the library's answers are records and sqlite3's are ``(id,)`` rows.
+    """
+
+    label: str
+    mine: Callable[[], Any]
+    frame: Callable[[], Any]
+    sql: Callable[[], Any]
+    frame_ids: Callable[[Any], Any] = lambda frame: frame["id"]
+
+
+def workloads(
+    tracker: at.Tracker,
+    doc: dict[str, Any],
+    frames: dict[str, Any],
+    db: sqlite3.Connection,
+) -> list[Workload]:
+    """The six selective queries, each as the same question to the three engines."""
+    # The query arguments: a leaf focus area, a busy series, a person, a country pair.
+    area = "topic-050"
+    kind = "mou"
+    counts: dict[str, int] = {}
+    for m in doc["meeting"]:
+        if "series" in m:
+            counts[m["series"]] = counts.get(m["series"], 0) + 1
+    series = max(sorted(counts), key=counts.__getitem__)  # the busiest series
+    sessions = tracker.meetings_in_series(series)
+    middle = sessions[len(sessions) // 2].date
+    assert middle is not None
+    # A year after a session in mid-series, so that "since the last" has something to find.
+    as_of = str(at.PartialDate.from_date(middle.latest.add(years=1)))
+    day = at.to_date(as_of).toordinal()
+    person = doc["person"][7]["id"]
+    pair = tuple(sorted(tracker.series(series).parties))
+    pair_key = "-".join(pair)
+    start, end = "2010-03-01", "2010-03-31"
+    s_ord, e_ord = at.to_date(start).toordinal(), at.to_date(end).toordinal()
+    af, mt, pp, pr, dt = (frames[n] for n in ("areas", "meetings", "people", "pairs", "dated"))
+
+    def frame_since_last() -> Any:
+        # As the library does: find the series' last meeting by the day, then the
+        # meetings between its parties from that meeting's last day on, without it.
+        last = mt[(mt["series"] == series) & (mt["last"] <= day)]["last"].idxmax()
+        ref, last_id = mt.at[last, "last"], mt.at[last, "id"]
+        return mt[
+            (mt["pair"] == pair_key)
+            & (mt["first"] >= ref)
+            & (mt["last"] <= day)
+            & (mt["id"] != last_id)
+        ]
+
+    return [
+        Workload(
+            f"mous({area!r})",
+            lambda: tracker.mous(area),
+            lambda: af[(af["area"] == area) & (af["kind"] == kind)],
+            lambda: db.execute(
+                "select id from areas where area=? and kind=?", (area, kind)
+            ).fetchall(),
+        ),
+        Workload(
+            "last_meeting(series, as_of)",
+            lambda: tracker.last_meeting(series, as_of=as_of),
+            lambda: mt[(mt["series"] == series) & (mt["last"] <= day)]["last"].idxmax(),
+            lambda: db.execute(
+                "select id from meetings where series=? and last<=? order by last desc limit 1",
+                (series, day),
+            ).fetchall(),
+            frame_ids=lambda label: [mt.at[label, "id"]],
+        ),
+        Workload(
+            "meetings_since_last(series, as_of)",
+            lambda: tracker.meetings_since_last(series, as_of=as_of),
+            frame_since_last,
+            lambda: db.execute(
+                "with last as (select id, last from meetings where series=? and last<=? "
+                "order by last desc limit 1) "
+                "select m.id from meetings m, last where m.pair=? and m.first>=last.last "
+                "and m.last<=? and m.id<>last.id order by m.first",
+                (series, day, pair_key, day),
+            ).fetchall(),
+        ),
+        Workload(
+            "involving(person)",
+            lambda: tracker.involving(person),
+            lambda: pp[pp["person"] == person],
+            lambda: db.execute("select id from people where person=?", (person,)).fetchall(),
+        ),
+        Workload(
+            "between_countries(a, b)",
+            lambda: tracker.between_countries(*pair),
+            lambda: pr[pr["pair"] == pair_key],
+            lambda: db.execute("select id from pairs where pair=?", (pair_key,)).fetchall(),
+        ),
+        Workload(
+            "between(one month)",
+            lambda: tracker.between(start, end),
+            lambda: dt[(dt["first"] >= s_ord) & (dt["last"] <= e_ord)],
+            lambda: db.execute(
+                "select id from dated where first>=? and first<=? and last<=? order by first",
+                (s_ord, e_ord, e_ord),
+            ).fetchall(),
+        ),
+    ]
+
+
+class DisagreementError(RuntimeError):
+    """The three engines gave different answers to one workload: the timings would lie."""
+
+
+def check_answers(chosen: list[Workload]) -> dict[str, int]:
+    """Each workload's number of answers, once the three engines agree on the same ids.
+
+    Raises :class:`DisagreementError` naming the workload and the ids only some engines
+    returned.
+    """
+    sizes = {}
+    for work in chosen:
+        found = work.mine()
+        records = found if isinstance(found, tuple) else [found]  # Records or one record
+        mine = {r.id for r in records}
+        frame = set(work.frame_ids(work.frame()))
+        sql = {row[0] for row in work.sql()}
+        if not mine == frame == sql:
+            raise DisagreementError(
+                f"{work.label}: library, pandas and sqlite3 disagree; "
+                f"only some have {sorted((mine | frame | sql) - (mine & frame & sql))}"
+            )
+        sizes[work.label] = len(mine)
+    return sizes
+
+
 def run(size: int, work: Path) -> list[dict[str, Any]]:
     """Measure one size; return result rows."""
     import pandas as pd
@@ -221,89 +356,17 @@ def run(size: int, work: Path) -> list[dict[str, Any]]:
         }
     )
     db = sqlite_db(rows)
-
-    # The query arguments: a leaf focus area, a busy series, a person, a country pair.
-    area = "topic-050"
-    kind = "mou"
-    counts: dict[str, int] = {}
-    for m in doc["meeting"]:
-        if "series" in m:
-            counts[m["series"]] = counts.get(m["series"], 0) + 1
-    series = max(sorted(counts), key=counts.__getitem__)  # the busiest series
-    sessions = tracker.meetings_in_series(series)
-    middle = sessions[len(sessions) // 2].date
-    assert middle is not None
-    # A year after a session in mid-series, so that "since the last" has something to find.
-    as_of = str(at.PartialDate.from_date(middle.latest.add(years=1)))
-    day = at.to_date(as_of).toordinal()
-    person = doc["person"][7]["id"]
-    pair = tuple(sorted(tracker.series(series).parties))
-    pair_key = "-".join(pair)
-    start, end = "2010-03-01", "2010-03-31"
-    s_ord, e_ord = at.to_date(start).toordinal(), at.to_date(end).toordinal()
-    last = tracker.last_meeting(series, as_of=as_of)
-    assert last.date is not None
-    ref = last.date.last_ordinal
-
-    af, mt, pp, pr, dt = (frames[n] for n in ("areas", "meetings", "people", "pairs", "dated"))
-    workloads: list[tuple[str, Callable[[], Any], Callable[[], Any], Callable[[], Any]]] = [
-        (
-            f"mous({area!r})",
-            lambda: tracker.mous(area),
-            lambda: af[(af["area"] == area) & (af["kind"] == kind)],
-            lambda: db.execute(
-                "select id from areas where area=? and kind=?", (area, kind)
-            ).fetchall(),
-        ),
-        (
-            "last_meeting(series, as_of)",
-            lambda: tracker.last_meeting(series, as_of=as_of),
-            lambda: mt[(mt["series"] == series) & (mt["last"] <= day)]["last"].idxmax(),
-            lambda: db.execute(
-                "select id from meetings where series=? and last<=? order by last desc limit 1",
-                (series, day),
-            ).fetchall(),
-        ),
-        (
-            "meetings_since_last(series, as_of)",
-            lambda: tracker.meetings_since_last(series, as_of=as_of),
-            lambda: mt[(mt["pair"] == pair_key) & (mt["first"] >= ref) & (mt["last"] <= day)],
-            lambda: db.execute(
-                "select id from meetings where pair=? and first>=? and last<=? order by first",
-                (pair_key, ref, day),
-            ).fetchall(),
-        ),
-        (
-            "involving(person)",
-            lambda: tracker.involving(person),
-            lambda: pp[pp["person"] == person],
-            lambda: db.execute("select id from people where person=?", (person,)).fetchall(),
-        ),
-        (
-            "between_countries(a, b)",
-            lambda: tracker.between_countries(*pair),
-            lambda: pr[pr["pair"] == pair_key],
-            lambda: db.execute("select id from pairs where pair=?", (pair_key,)).fetchall(),
-        ),
-        (
-            "between(one month)",
-            lambda: tracker.between(start, end),
-            lambda: dt[(dt["first"] >= s_ord) & (dt["last"] <= e_ord)],
-            lambda: db.execute(
-                "select id from dated where first>=? and first<=? and last<=? order by first",
-                (s_ord, e_ord, e_ord),
-            ).fetchall(),
-        ),
-    ]
-    for label, mine, frame, sql in workloads:
+    chosen = workloads(tracker, doc, frames, db)
+    answers = check_answers(chosen)
+    for query in chosen:
         results.append(
             {
-                "query": label,
+                "query": query.label,
                 "size": size,
-                "library": median_time(mine, repeat=5, number=calls_per_round(mine)),
-                "pandas": median_time(frame, repeat=5, number=calls_per_round(frame)),
-                "sqlite": median_time(sql, repeat=5, number=calls_per_round(sql)),
-                "answer": len(mine()) if hasattr(mine(), "__len__") else 1,
+                "library": median_time(query.mine, repeat=5, number=calls_per_round(query.mine)),
+                "pandas": median_time(query.frame, repeat=5, number=calls_per_round(query.frame)),
+                "sqlite": median_time(query.sql, repeat=5, number=calls_per_round(query.sql)),
+                "answer": answers[query.label],
             }
         )
     db.close()

@@ -1,0 +1,74 @@
+"""The benchmark asks the library, pandas and sqlite3 the same questions.
+
+Timings are not tested here (they live in ``benchmarks/bench.py``); what is tested is
+that each of the six workloads returns the same records from all three engines, so that
+the ratios the benchmark prints compare like with like.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import agreement_tracker as at
+
+BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
+
+
+@pytest.fixture(scope="module")
+def bench() -> Any:
+    """The benchmark script, imported as a module (it puts its folder on ``sys.path``)."""
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        import bench  # type: ignore[import-not-found]
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+    return bench
+
+
+@pytest.fixture(scope="module")
+def engines(bench: Any, tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, ...]:
+    """The seeded 1,000-record dataset as a tracker, its JSON, pandas frames and sqlite3."""
+    import generate  # type: ignore[import-not-found]  # importable once bench is
+    import pandas as pd
+
+    doc = generate.generate(1000)
+    path = tmp_path_factory.mktemp("bench") / "synthetic-1000.json"
+    path.write_text(json.dumps(doc), "utf-8")
+    tracker = at.Tracker.from_path(path)
+    rows = bench.flat_rows(doc)
+    frames = {name: pd.DataFrame(r) for name, r in rows.items()}
+    return tracker, doc, frames, bench.sqlite_db(rows)
+
+
+def test_the_three_engines_give_the_same_answers(bench: Any, engines: tuple[Any, ...]) -> None:
+    """Every workload's answer, as counted once all three engines agree on the ids."""
+    assert bench.check_answers(bench.workloads(*engines)) == {
+        "mous('topic-050')": 1,
+        "last_meeting(series, as_of)": 1,
+        "meetings_since_last(series, as_of)": 0,
+        "involving(person)": 42,
+        "between_countries(a, b)": 3,
+        "between(one month)": 3,
+    }
+
+
+def test_a_workload_asked_differently_is_refused(bench: Any, engines: tuple[Any, ...]) -> None:
+    """The check names the workload and the ids that only some engines returned."""
+    tracker, _, frames, db = engines
+    meetings = frames["meetings"]
+    series = meetings["series"].dropna().iloc[0]
+    last = tracker.last_meeting(series, as_of="2030-01-01").id
+    # "Since the last" written without leaving the series meeting itself out.
+    careless = bench.Workload(
+        "since, carelessly",
+        lambda: tracker.meetings_since_last(series, as_of="2030-01-01"),
+        lambda: meetings[meetings["id"] == last],
+        lambda: db.execute("select id from meetings where id=?", (last,)).fetchall(),
+    )
+    with pytest.raises(bench.DisagreementError, match=rf"^since, carelessly: .*\['{last}'\]"):
+        bench.check_answers([careless])
