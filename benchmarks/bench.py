@@ -115,7 +115,7 @@ def flat_rows(doc: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     """The same records as flat rows, for pandas and sqlite3."""
     series_parties = {s["id"]: tuple(sorted(s["parties"])) for s in doc["series"]}
     person_country = {p["id"]: p["roles"][0]["country"] for p in doc["person"]}
-    dated, areas, people, pairs, meetings = [], [], [], [], []
+    dated, areas, people, pairs, meetings, meeting_pairs = [], [], [], [], [], []
     for kind, date_field in (("meeting", "date"), ("agreement", "signed"), ("delegation", "dates")):
         for r in doc.get(kind, []):
             first, last = _bounds(r.get(date_field))
@@ -138,15 +138,29 @@ def flat_rows(doc: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
                     {
                         "id": r["id"],
                         "series": r.get("series"),
+                        "number": r.get("number"),
                         "first": first,
                         "last": last,
-                        "pair": "-".join(countries[:2]) if len(countries) >= 2 else None,
                     }
                 )
+                # Every pair of a meeting's countries: a meeting of three countries is
+                # between each two of them, as the library counts it.
+                meeting_pairs += [
+                    {"pair": f"{a}-{b}", "id": r["id"], "first": first, "last": last}
+                    for i, a in enumerate(countries)
+                    for b in countries[i + 1 :]
+                ]
             for i, a in enumerate(countries):
                 for b in countries[i + 1 :]:
                     pairs.append({"pair": f"{a}-{b}", "id": r["id"]})
-    return {"dated": dated, "areas": areas, "people": people, "pairs": pairs, "meetings": meetings}
+    return {
+        "dated": dated,
+        "areas": areas,
+        "people": people,
+        "pairs": pairs,
+        "meetings": meetings,
+        "meeting_pairs": meeting_pairs,
+    }
 
 
 def sqlite_db(rows: dict[str, list[dict[str, Any]]]) -> sqlite3.Connection:
@@ -157,7 +171,8 @@ def sqlite_db(rows: dict[str, list[dict[str, Any]]]) -> sqlite3.Connection:
         "areas": ("area", "kind", "id"),
         "people": ("person", "id"),
         "pairs": ("pair", "id"),
-        "meetings": ("id", "series", "first", "last", "pair"),
+        "meetings": ("id", "series", "number", "first", "last"),
+        "meeting_pairs": ("pair", "id", "first", "last"),
     }
     for table, columns in schema.items():
         db.execute(f"create table {table} ({', '.join(columns)})")
@@ -170,11 +185,18 @@ def sqlite_db(rows: dict[str, list[dict[str, Any]]]) -> sqlite3.Connection:
         "create index i_areas on areas(area, kind)",
         "create index i_people on people(person)",
         "create index i_pairs on pairs(pair)",
-        "create index i_series on meetings(series, last)",
-        "create index i_mpair on meetings(pair, first)",
+        # In the library's order for "the last meeting", ties on the day included.
+        "create index i_series on meetings(series, last, first, number, id)",
+        "create index i_mpair on meeting_pairs(pair, first)",
     ):
         db.execute(statement)
     return db
+
+
+#: "The last meeting" as the library orders it (see ``query.last_key``), ties on the day
+#: broken by earliest day, number and id; in pandas and in sqlite3.
+LAST_ORDER = ["last", "first", "number", "id"]
+SQL_LAST = "order by last desc, first desc, number desc, id desc"
 
 
 class Workload(NamedTuple):
@@ -206,29 +228,40 @@ def workloads(
         if "series" in m:
             counts[m["series"]] = counts.get(m["series"], 0) + 1
     series = max(sorted(counts), key=counts.__getitem__)  # the busiest series
+    # The eve of a session from mid-series on: the first such day by which "since the
+    # last" has something to find, or the first of them when none has.
     sessions = tracker.meetings_in_series(series)
-    middle = sessions[len(sessions) // 2].date
-    assert middle is not None
-    # A year after a session in mid-series, so that "since the last" has something to find.
-    as_of = str(at.PartialDate.from_date(middle.latest.add(years=1)))
+    days = []
+    for session in sessions[len(sessions) // 2 + 1 :]:
+        assert session.date is not None
+        days.append(str(at.PartialDate.from_date(session.date.earliest.subtract(days=1))))
+    as_of = next((d for d in days if tracker.meetings_since_last(series, as_of=d)), days[0])
     day = at.to_date(as_of).toordinal()
     person = doc["person"][7]["id"]
     pair = tuple(sorted(tracker.series(series).parties))
     pair_key = "-".join(pair)
     start, end = "2010-03-01", "2010-03-31"
     s_ord, e_ord = at.to_date(start).toordinal(), at.to_date(end).toordinal()
-    af, mt, pp, pr, dt = (frames[n] for n in ("areas", "meetings", "people", "pairs", "dated"))
+    af, mt, mp, pp, pr, dt = (
+        frames[n] for n in ("areas", "meetings", "meeting_pairs", "people", "pairs", "dated")
+    )
+
+    def frame_last() -> Any:
+        # The library's order for "the last meeting": latest day, then earliest day,
+        # then number, then id (a tie on the day happens in a million records).
+        held = mt[(mt["series"] == series) & (mt["last"] <= day)]
+        return held.sort_values(LAST_ORDER, na_position="first").index[-1]
 
     def frame_since_last() -> Any:
         # As the library does: find the series' last meeting by the day, then the
         # meetings between its parties from that meeting's last day on, without it.
-        last = mt[(mt["series"] == series) & (mt["last"] <= day)]["last"].idxmax()
+        last = frame_last()
         ref, last_id = mt.at[last, "last"], mt.at[last, "id"]
-        return mt[
-            (mt["pair"] == pair_key)
-            & (mt["first"] >= ref)
-            & (mt["last"] <= day)
-            & (mt["id"] != last_id)
+        return mp[
+            (mp["pair"] == pair_key)
+            & (mp["first"] >= ref)
+            & (mp["last"] <= day)
+            & (mp["id"] != last_id)
         ]
 
     return [
@@ -243,9 +276,9 @@ def workloads(
         Workload(
             "last_meeting(series, as_of)",
             lambda: tracker.last_meeting(series, as_of=as_of),
-            lambda: mt[(mt["series"] == series) & (mt["last"] <= day)]["last"].idxmax(),
+            frame_last,
             lambda: db.execute(
-                "select id from meetings where series=? and last<=? order by last desc limit 1",
+                f"select id from meetings where series=? and last<=? {SQL_LAST} limit 1",
                 (series, day),
             ).fetchall(),
             frame_ids=lambda label: [mt.at[label, "id"]],
@@ -256,8 +289,8 @@ def workloads(
             frame_since_last,
             lambda: db.execute(
                 "with last as (select id, last from meetings where series=? and last<=? "
-                "order by last desc limit 1) "
-                "select m.id from meetings m, last where m.pair=? and m.first>=last.last "
+                f"{SQL_LAST} limit 1) "
+                "select m.id from meeting_pairs m, last where m.pair=? and m.first>=last.last "
                 "and m.last<=? and m.id<>last.id order by m.first",
                 (series, day, pair_key, day),
             ).fetchall(),

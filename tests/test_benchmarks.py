@@ -72,3 +72,19 @@ def test_a_workload_asked_differently_is_refused(bench: Any, engines: tuple[Any,
     )
     with pytest.raises(bench.DisagreementError, match=rf"^since, carelessly: .*\['{last}'\]"):
         bench.check_answers([careless])
+
+
+def test_a_meeting_of_three_countries_is_between_each_two(
+    bench: Any, engines: tuple[Any, ...]
+) -> None:
+    """The flat rows list a meeting under every pair of its countries, as the library does."""
+    tracker, doc, _, _ = engines
+    listed: dict[str, set[tuple[str, ...]]] = {}
+    for row in bench.flat_rows(doc)["meeting_pairs"]:
+        listed.setdefault(row["id"], set()).add(tuple(row["pair"].split("-")))
+    several = [m for m in tracker.meetings if len(tracker._countries_of(m)) >= 3]
+    assert len(several) == 194
+    for meeting in tracker.meetings:
+        countries = sorted(tracker._countries_of(meeting))
+        expected = {(a, b) for i, a in enumerate(countries) for b in countries[i + 1 :]}
+        assert listed.get(meeting.id, set()) == expected, meeting.id
