@@ -445,7 +445,7 @@ class Tracker:
         self._by_kind = by_kind
         # The answer to "agreements of this kind about this term" for every single term.
         self._by_area_kind = {key: tuple(found) for key, found in by_area_kind.items()}
-        # Each series' dated meetings ordered by (latest day, earliest day, number), with
+        # Each series' dated meetings ordered by (latest day, earliest day, number, id), with
         # their latest days beside them, keyed by series id: the last meeting by a day is
         # one look-up and a bisection on the latest days.
         self._series_last_index: dict[str, tuple[list[int], list[Meeting]]] = {}

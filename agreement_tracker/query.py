@@ -193,15 +193,20 @@ def last_in_series(meetings: Iterable[Meeting], series: str, as_of: _dt.date) ->
     return max(candidates, key=last_key)
 
 
-def last_key(meeting: Meeting) -> tuple[int, int, int]:
-    """Order for "the last meeting": latest possible day, then earliest, then number.
+def last_key(meeting: Meeting) -> tuple[int, int, int, str]:
+    """Order for "the last meeting": latest possible day, then earliest, number and id.
+
+    Of two meetings of a series that may have ended on the same day, the later is the one
+    that began later, then the one with the higher number (none counts as 0), then the
+    one with the greater id, so that every way of asking picks the same meeting.
 
     >>> import agreement_tracker as at
-    >>> last_key(at.load().meeting("jwg-16"))[2]
-    16
+    >>> last_key(at.load().meeting("jwg-16"))[2:]
+    (16, 'jwg-16')
     """
     assert meeting.date is not None
-    return (meeting.date.last_ordinal, meeting.date.first_ordinal, meeting.number or 0)
+    when = meeting.date
+    return (when.last_ordinal, when.first_ordinal, meeting.number or 0, meeting.id)
 
 
 def since(records: Iterable[Meeting], reference: Meeting, as_of: _dt.date) -> tuple[Meeting, ...]:

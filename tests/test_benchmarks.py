@@ -88,3 +88,40 @@ def test_a_meeting_of_three_countries_is_between_each_two(
         countries = sorted(tracker._countries_of(meeting))
         expected = {(a, b) for i, a in enumerate(countries) for b in countries[i + 1 :]}
         assert listed.get(meeting.id, set()) == expected, meeting.id
+
+
+def test_a_tie_on_the_last_day_is_broken_alike(bench: Any, tmp_path: Path) -> None:
+    """Two unnumbered sessions on one day: every engine takes the greater id as the last.
+
+    The other is then a same-day meeting "since the last", so that answer is not empty.
+    """
+    import generate  # type: ignore[import-not-found]
+    import pandas as pd
+
+    doc = generate.generate(1000)
+    series = "series-173"
+    latest = max(
+        (m for m in doc["meeting"] if m.get("series") == series),
+        key=lambda m: at.parse_when(m["date"]).last_ordinal,
+    )
+    day = at.to_date(latest["date"][:10]).add(days=30)
+    for name in ("m-tie-b", "m-tie-a"):
+        tie = {k: v for k, v in latest.items() if k != "number"}
+        doc["meeting"].append({**tie, "id": name, "date": day.isoformat()})
+    path = tmp_path / "ties.json"
+    path.write_text(json.dumps(doc), "utf-8")
+    tracker = at.Tracker.from_path(path)
+    rows = bench.flat_rows(doc)
+    frames = {name: pd.DataFrame(r) for name, r in rows.items()}
+    as_of = day.add(days=1).isoformat()
+    chosen = bench.workloads(
+        tracker, doc, frames, bench.sqlite_db(rows), series=series, as_of=as_of
+    )
+    answers = bench.check_answers(chosen)
+    assert answers["last_meeting(series, as_of)"] == 1
+    assert answers["meetings_since_last(series, as_of)"] == 1
+    assert tracker.last_meeting(series, as_of=as_of).id == "m-tie-b"
+    assert [m.id for m in tracker.meetings_since_last(series, as_of=as_of)] == ["m-tie-a"]
+    last = at.query.last_in_series(tracker.meetings, series, at.to_date(as_of))
+    assert last is not None
+    assert last.id == "m-tie-b"
