@@ -16,7 +16,6 @@ import functools
 import operator
 import os
 import re
-from bisect import bisect_right as _bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
@@ -453,6 +452,8 @@ class Tracker:
             items.sort(key=query.last_key)
             lasts = [m.date.last_ordinal for m in items]  # type: ignore[union-attr]
             self._series_last_index[series_id] = (lasts, items)
+        # Each asked-about series' day table (see _series_day_table), made on first use.
+        self._series_days: dict[str, tuple[int, int, Sequence[int], list[Meeting]]] = {}
         self._entries = entries
         self._by_person = dict(by_person)
         self._by_pair = dict(by_pair)
@@ -832,26 +833,50 @@ class Tracker:
         >>> t.last_meeting("JWG", as_of="2025-11-03").id
         'jwg-16'
         """
-        # The common call (a series id with meetings, a day string seen before) is
-        # answered with two look-ups and a bisection; anything else takes the full path,
-        # which resolves names and explains failures.
+        # The common call (a series id asked about before, a day string seen before) is
+        # answered with two look-ups and a day table; anything else takes the full path,
+        # which resolves names, makes the day table and explains failures.
         try:
-            lasts, meetings = self._series_last_index[series]
-            position = _bisect_right(lasts, _DAYS[as_of])  # type: ignore[index]
+            first, size, table, meetings = self._series_days[series]
+            offset = _DAYS[as_of] - first  # type: ignore[index]
         except (KeyError, TypeError):
             pass
         else:
-            if position:
-                return meetings[position - 1]
+            if offset >= 0:
+                return meetings[table[offset] if offset < size else -1]
         return self._last_meeting(self.series(series), self._as_of(as_of))
 
     def _last_meeting(self, chosen: Series, day: int) -> Meeting:
         """The last meeting of ``chosen`` known to have taken place by the ordinal ``day``."""
         lasts, meetings = self._series_last_index.get(chosen.id, ([], []))
+        if lasts and chosen.id not in self._series_days:
+            self._series_day_table(chosen.id, lasts, meetings)
         position = bisect.bisect_right(lasts, day)
         if position == 0:
             raise NoMatchError(self._no_meeting_message(chosen, day))
         return meetings[position - 1]
+
+    def _series_day_table(self, series_id: str, lasts: list[int], meetings: list[Meeting]) -> None:
+        """Index a series' last meeting by every day from its first meeting's end to its last.
+
+        ``table[day - lasts[0]]`` is the position of the last meeting by ``day``, the same
+        as ``bisect_right(lasts, day) - 1``, in one step instead of a bisection (about
+        0.1 µs less for a series of 600 meetings).  Two bytes a day (four for a series of
+        over 65,535 meetings), made only for series that are asked about; a series whose
+        meetings span more than 100,000 days (274 years) keeps the bisection.
+        """
+        first, size = lasts[0], lasts[-1] - lasts[0] + 1
+        if size > _MAX_DAY_TABLE:
+            return
+        from array import array
+
+        table = array("H" if len(meetings) <= 0xFFFF else "I")
+        for position, (last, after) in enumerate(
+            zip(lasts, [*lasts[1:], first + size], strict=True)
+        ):
+            if after > last:  # meetings ending on the same day: the last of them counts
+                table.extend(array(table.typecode, [position]) * (after - last))
+        self._series_days[series_id] = (first, size, table, meetings)
 
     def _no_meeting_message(self, series: Series, day: int) -> str:
         message = (
@@ -1062,6 +1087,8 @@ class Tracker:
 
 
 _UNDATED = 1 << 50
+#: The widest span, in days, that a series' day table covers (see Tracker._series_day_table).
+_MAX_DAY_TABLE = 100_000
 _DAY_MASK = (1 << 22) - 1
 
 

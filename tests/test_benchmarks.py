@@ -95,7 +95,7 @@ def test_a_tie_on_the_last_day_is_broken_alike(bench: Any, tmp_path: Path) -> No
 
     The other is then a same-day meeting "since the last", so that answer is not empty.
     """
-    import generate  # type: ignore[import-not-found]
+    import generate
     import pandas as pd
 
     doc = generate.generate(1000)
