@@ -453,7 +453,7 @@ class Tracker:
             lasts = [m.date.last_ordinal for m in items]  # type: ignore[union-attr]
             self._series_last_index[series_id] = (lasts, items)
         # Each asked-about series' day table (see _series_day_table), made on first use.
-        self._series_days: dict[str, tuple[int, int, Sequence[int], list[Meeting]]] = {}
+        self._series_days: dict[str, tuple[int, int, Sequence[int], list[Meeting]] | None] = {}
         self._entries = entries
         self._by_person = dict(by_person)
         self._by_pair = dict(by_pair)
@@ -834,13 +834,23 @@ class Tracker:
         'jwg-16'
         """
         # The common call (a series id asked about before, a day string seen before) is
-        # answered with two look-ups and a day table; anything else takes the full path,
-        # which resolves names, makes the day table and explains failures.
+        # answered with two look-ups and a day table; a series id not asked about yet, or
+        # too wide for a table (None), with a bisection; anything else takes the full
+        # path, which resolves names and explains failures.
         try:
-            first, size, table, meetings = self._series_days[series]
+            first, size, table, meetings = self._series_days[series]  # type: ignore[misc]
             offset = _DAYS[as_of] - first  # type: ignore[index]
         except (KeyError, TypeError):
-            pass
+            try:
+                lasts, meetings = self._series_last_index[series]
+                position = bisect.bisect_right(lasts, _DAYS[as_of])  # type: ignore[index]
+            except (KeyError, TypeError):
+                pass
+            else:
+                if series not in self._series_days:
+                    self._series_day_table(series, lasts, meetings)
+                if position:
+                    return meetings[position - 1]
         else:
             if offset >= 0:
                 return meetings[table[offset] if offset < size else -1]
@@ -862,15 +872,17 @@ class Tracker:
         ``table[day - lasts[0]]`` is the position of the last meeting by ``day``, the same
         as ``bisect_right(lasts, day) - 1``, in one step instead of a bisection (about
         0.1 µs less for a series of 600 meetings).  Two bytes a day (four for a series of
-        over 65,535 meetings), made only for series that are asked about; a series whose
-        meetings span more than 100,000 days (274 years) keeps the bisection.
+        over 65,536 meetings), made only for series that are asked about; a series whose
+        meetings span more than 100,000 days (274 years) is marked None and keeps the
+        bisection.
         """
         first, size = lasts[0], lasts[-1] - lasts[0] + 1
         if size > _MAX_DAY_TABLE:
+            self._series_days[series_id] = None
             return
-        from array import array
+        from array import array  # an extension module: imported when first needed
 
-        table = array("H" if len(meetings) <= 0xFFFF else "I")
+        table = array("H" if len(meetings) <= 0x10000 else "I")
         for position, (last, after) in enumerate(
             zip(lasts, [*lasts[1:], first + size], strict=True)
         ):

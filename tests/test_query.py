@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
 
 import pendulum
 import pytest
@@ -630,7 +632,9 @@ def test_series_day_tables_answer_as_the_bisection_does(synthetic: at.Tracker) -
         if not lasts:
             continue
         synthetic.last_meeting(series.id, as_of="2030-01-01")
-        first, size, table, _ = synthetic._series_days[series.id]
+        made = synthetic._series_days[series.id]
+        assert made is not None
+        first, size, table, _ = made
         assert (first, size) == (lasts[0], lasts[-1] - lasts[0] + 1)
         assert list(table) == [bisect.bisect_right(lasts, first + i) - 1 for i in range(size)]
         for day in (first - 1, first, first + 1, first + size - 1, first + size):
@@ -649,23 +653,48 @@ def test_series_day_tables_answer_as_the_bisection_does(synthetic: at.Tracker) -
 def test_a_series_too_wide_for_a_day_table_keeps_the_bisection(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Past the widest span a day table covers, answers come from the bisection alone."""
-    from pathlib import Path
-
+    """Past the widest span a day table covers, the series is marked and bisected."""
     from agreement_tracker import dataset
 
     monkeypatch.setattr(dataset, "_MAX_DAY_TABLE", 10)
     tracker = at.Tracker.from_path(Path(at.__file__).parent / "data")
     assert tracker._series_days == {}  # made on first use only
+    expected = {"2025-11-03": "jwg-16", "2025-11-30": "jwg-17"}
     for as_of in ("2025-11-03", "2025-11-03", "2025-11-30", "2025-11-30"):
-        assert (
-            tracker.last_meeting("jwg", as_of=as_of).id
-            == {
-                "2025-11-03": "jwg-16",
-                "2025-11-30": "jwg-17",
-            }[as_of]
-        )
-    assert tracker._series_days == {}
+        assert tracker.last_meeting("jwg", as_of=as_of).id == expected[as_of]
+    with pytest.raises(at.NoMatchError):
+        tracker.last_meeting("jwg", as_of="2024-07-15")
+    assert tracker._series_days == {"jwg": None}
     monkeypatch.undo()
-    tracker.last_meeting("jwg", as_of="2025-11-30")
-    assert list(tracker._series_days) == ["jwg"]
+    tracker = at.Tracker.from_path(Path(at.__file__).parent / "data")
+    tracker.last_meeting("jwg", as_of="2025-11-30")  # a known day string: the bisection
+    first, size, _, _ = tracker._series_days["jwg"]  # type: ignore[misc]
+    jwg16, jwg17 = (tracker.meeting(i).date for i in ("jwg-16", "jwg-17"))
+    assert jwg16 is not None
+    assert jwg17 is not None
+    assert (first, size) == (jwg16.last_ordinal, jwg17.last_ordinal - jwg16.last_ordinal + 1)
+
+
+@pytest.mark.parametrize(
+    ("lasts", "typecode"),
+    [
+        ([5, 5, 7, 7, 7, 9, 12, 12], "H"),  # ties: the last of the tied meetings counts
+        ([3], "H"),
+        (list(range(0x10000)), "H"),  # positions up to 65,535 fit in two bytes
+        (list(range(0x10001)), "I"),
+    ],
+    ids=["ties", "one", "65536", "65537"],
+)
+def test_a_day_table_gives_the_bisections_position_for_every_day(
+    lasts: list[int], typecode: str
+) -> None:
+    """Every day of the table holds ``bisect_right(lasts, day) - 1``."""
+    import bisect
+
+    tracker = at.Tracker.from_path(Path(at.__file__).parent / "data")
+    meetings: list[Any] = [object() for _ in lasts]
+    tracker._series_day_table("s", lasts, meetings)
+    first, size, table, kept = tracker._series_days["s"]  # type: ignore[misc]
+    assert (first, size, kept) == (lasts[0], lasts[-1] - lasts[0] + 1, meetings)
+    assert table.typecode == typecode  # type: ignore[union-attr]
+    assert list(table) == [bisect.bisect_right(lasts, first + i) - 1 for i in range(size)]
