@@ -446,7 +446,7 @@ class Tracker:
         self._by_area_kind = {key: tuple(found) for key, found in by_area_kind.items()}
         # Each series' dated meetings ordered by (latest day, earliest day, number, id), with
         # their latest days beside them, keyed by series id: the last meeting by a day is
-        # one look-up and a bisection on the latest days.
+        # one look-up and a bisection on the latest days (or a day table made from them).
         self._series_last_index: dict[str, tuple[list[int], list[Meeting]]] = {}
         for series_id, items in series_meetings.items():
             items.sort(key=query.last_key)
