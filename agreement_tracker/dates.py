@@ -224,7 +224,7 @@ def _no_fields(_: object) -> tuple[()]:
 
 
 class _FieldsEq:
-    """The ``__eq__`` and ``__hash__`` attrs would write, written once for every record class.
+    """The ``__eq__`` and ``__hash__`` attrs would write, written once for all 21 classes.
 
     attrs generates and compiles both methods for each class it makes, a quarter of what
     making a class costs; the 21 classes made at import save about 3 ms this way.
