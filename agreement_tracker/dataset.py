@@ -834,9 +834,10 @@ class Tracker:
         'jwg-16'
         """
         # The common call (a series id asked about before, a day string seen before) is
-        # answered with two look-ups and a day table; a series id not asked about yet, or
-        # too wide for a table (None), with a bisection; anything else takes the full
-        # path, which resolves names and explains failures.
+        # answered with two look-ups and a day table; a series id not asked about yet (its
+        # table is made here, the one place that reads it), or too wide for a table
+        # (None), with a bisection; anything else takes the full path, which resolves
+        # names and explains failures.
         try:
             first, size, table, meetings = self._series_days[series]  # type: ignore[misc]
             offset = _DAYS[as_of] - first  # type: ignore[index]
@@ -859,8 +860,6 @@ class Tracker:
     def _last_meeting(self, chosen: Series, day: int) -> Meeting:
         """The last meeting of ``chosen`` known to have taken place by the ordinal ``day``."""
         lasts, meetings = self._series_last_index.get(chosen.id, ([], []))
-        if lasts and chosen.id not in self._series_days:
-            self._series_day_table(chosen.id, lasts, meetings)
         position = bisect.bisect_right(lasts, day)
         if position == 0:
             raise NoMatchError(self._no_meeting_message(chosen, day))
