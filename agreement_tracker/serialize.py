@@ -36,22 +36,15 @@ from typing import Any
 
 import attrs
 
+from ._kinds import KINDS
 from .dates import DateBetween, DateRange, PartialDate, parse_when
 from .exceptions import DatasetError
 from .model import (
     _ID_RE,
     Agreement,
     Citation,
-    Delegation,
-    Event,
-    FocusArea,
-    Meeting,
-    Organisation,
-    Person,
     Place,
     Record,
-    Series,
-    Source,
 )
 
 if typing.TYPE_CHECKING:
@@ -67,17 +60,7 @@ __all__ = [
 ]
 
 #: The record kinds a dataset holds, by the key used in data files, in canonical order.
-RECORD_TYPES: dict[str, type[Any]] = {
-    "source": Source,
-    "organisation": Organisation,
-    "person": Person,
-    "focus_area": FocusArea,
-    "series": Series,
-    "meeting": Meeting,
-    "agreement": Agreement,
-    "delegation": Delegation,
-    "event": Event,
-}
+RECORD_TYPES: dict[str, type[Any]] = {key: kind.cls for key, kind in KINDS.items()}
 
 
 class _SlowPathError(Exception):

@@ -36,6 +36,7 @@ import sys
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Protocol, TypeGuard
 
+from ._kinds import KINDS
 from ._text import close_matches
 from .exceptions import DatasetError
 from .model import _ID_RE, Record, Source
@@ -59,17 +60,7 @@ __all__ = [
 ]
 
 #: Data-file name for each record kind in the folder layout, in load order.
-FILES: dict[str, str] = {
-    "source": "sources.toml",
-    "organisation": "organisations.toml",
-    "person": "people.toml",
-    "focus_area": "focus_areas.toml",
-    "series": "series.toml",
-    "meeting": "meetings.toml",
-    "agreement": "agreements.toml",
-    "delegation": "delegations.toml",
-    "event": "events.toml",
-}
+FILES: dict[str, str] = {key: kind.file for key, kind in KINDS.items()}
 METADATA_FILE = "dataset.toml"
 METADATA_KEYS = ("name", "version", "description", "license", "citation")
 
