@@ -1,10 +1,15 @@
-"""Close-match suggestions for error messages (private helper)."""
+"""Small text helpers: close-match suggestions, lists in messages, normalisation."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable, Iterable
 
-__all__ = ["close_matches", "or_list"]
+__all__ = ["close_matches", "name_key", "normalise_text", "or_list"]
+
+_WS = re.compile(r"\s+")
+_NAME_PUNCT = re.compile(r"[^\w\s]")
 
 
 def close_matches(
@@ -49,3 +54,26 @@ def or_list(items: Iterable[str]) -> str:
     if len(quoted) <= 1:
         return "".join(quoted)
     return ", ".join(quoted[:-1]) + " or " + quoted[-1]
+
+
+def normalise_text(text: str) -> str:
+    r"""Collapse every run of whitespace to one space and strip the ends.
+
+    This is the whitespace normalisation under which quotes must match their sources.
+
+    >>> normalise_text("  India and\n\n Israel ")
+    'India and Israel'
+    """
+    return _WS.sub(" ", text).strip()
+
+
+def name_key(name: str) -> str:
+    """A name as look-ups compare it: NFC, case, punctuation and spacing ignored.
+
+    >>> name_key("Dr. S  Jaishankar") == name_key("dr s jaishankar")
+    True
+    >>> name_key("Jose\u0301 Pe\u0301rez") == name_key("Jos\u00e9 P\u00e9rez")
+    True
+    """
+    folded = unicodedata.normalize("NFC", name).casefold()
+    return " ".join(_NAME_PUNCT.sub(" ", folded).split())

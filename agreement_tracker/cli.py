@@ -181,7 +181,7 @@ def _validate(path: str) -> int:
 
 
 def _run(args: argparse.Namespace, tracker: Tracker) -> str:
-    from .render import summary
+    from .summaries import summary
 
     if args.command == "summary":
         as_of = None if args.as_of is None else to_date(args.as_of, what="--as-of")

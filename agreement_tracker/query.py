@@ -1,243 +1,76 @@
-"""Pure query functions over records; :class:`~agreement_tracker.Tracker` methods wrap them.
+"""The date rules, each written once, and the queries over a dataset's index.
 
-The date rules live here, in one place:
+:class:`~agreement_tracker.Tracker` methods are thin wrappers around the functions here.
 
-* a meeting *has taken place by* ``as_of`` when its latest possible day is on or before
-  ``as_of`` (a "July 2024" meeting has taken place by 2024-07-31, not by 2024-07-15);
+* a record *has taken place by* ``as_of`` when its latest possible day is on or before
+  ``as_of`` (a "July 2024" meeting has taken place by 2024-07-31, not by 2024-07-15):
+  :func:`taken_place_by`;
 * the *last* meeting of a series by ``as_of`` is, among those, the one whose latest
-  possible day is latest (ties broken by earliest day, then number);
+  possible day is latest (ties broken by earliest day, then number, then id:
+  :func:`last_key`): :func:`last_meeting`;
 * a record happened *since* that meeting when its earliest possible day is on or after
-  the meeting's latest possible day (``Tracker.meetings_since_last`` further keeps only
-  meetings between the series' parties).  Sources give no times of day, so something on the
-  same day as the meeting counts as since it; the meeting itself never does;
+  the meeting's latest possible day and it has taken place by ``as_of``.  Sources give no
+  times of day, so something on the same day as the meeting counts as since it; the
+  meeting itself never does: :func:`since`;
+* a record is *within* a window for certain when both its possible ends are inside, and
+  possibly when its possible days overlap the window: :func:`certainly_within`;
 * records without a date are never in a date-based answer.
 
 >>> import agreement_tracker as at
->>> from agreement_tracker.query import last_in_series
 >>> t = at.load()
->>> last_in_series(t.meetings, "jwg", at.to_date("2025-11-01")).id
-'jwg-16'
+>>> [m.id for m in since(t.meetings, t.meeting("jwg-16"), at.to_date("2025-11-01"))]
+['doval-baram-2025-07', 'singh-baram-2025-07-23']
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as _dt
-import operator
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from typing import Any, Literal, TypeAlias, TypeVar
 
-import attrs
-
-from .dates import When, _FieldsRepr, precision_label
-from .model import Agreement, Delegation, Event, Meeting, Record
+from ._index import (
+    Dated,
+    Index,
+    TimelineEntry,
+    item_date,
+    last_key,
+    record_date,
+    timeline_key,
+)
+from .dates import When
+from .model import Agreement, AgreementKind, Discrepancy, Meeting, Record, Series
 
 __all__ = [
     "Mode",
-    "TimeIndex",
     "TimelineEntry",
     "certainly_within",
-    "last_in_series",
+    "item_date",
+    "last_key",
+    "record_date",
     "since",
+    "taken_place_by",
     "timeline_entries",
     "timeline_key",
-    "timeline_ordered",
 ]
 
 #: How date filters treat imprecise dates: ``"certain"`` keeps only records known to fall
 #: in the window, ``"possible"`` also those that may.
 Mode: TypeAlias = Literal["certain", "possible"]
 
-R = TypeVar("R", bound=Agreement | Meeting | Delegation | Event)
-
-_KIND_ORDER = {"event": 0, "delegation": 1, "meeting": 2, "agreement": 3}
+T = TypeVar("T")
 
 
-@attrs.frozen(repr=False, eq=False)
-class TimelineEntry(_FieldsRepr):
-    """One row of a timeline: a dated agreement, meeting, delegation or event.
+def taken_place_by(date: When | None, day: int) -> bool:
+    """Whether something dated ``date`` is known to have happened by the ordinal ``day``.
 
     >>> import agreement_tracker as at
-    >>> entry = at.load().timeline()[0]
-    >>> entry.kind, entry.title, entry.date.isoformat(), entry.precision
-    ('event', '7 October 2023 attacks in Israel', '2023-10-07', 'day')
+    >>> july = at.PartialDate.parse("2024-07")
+    >>> taken_place_by(july, at.to_date("2024-07-31").toordinal()), taken_place_by(None, 10**6)
+    (True, False)
     """
-
-    kind: str
-    record: Agreement | Meeting | Delegation | Event
-
-    @property
-    def date(self) -> When | None:
-        """The record's date (signing date, meeting date, visit dates, event date).
-
-        >>> import agreement_tracker as at
-        >>> at.load().timeline()[-1].date is None
-        True
-        """
-        return record_date(self.record)
-
-    @property
-    def title(self) -> str:
-        """The record's title.
-
-        >>> import agreement_tracker as at
-        >>> at.load().timeline()[0].title
-        '7 October 2023 attacks in Israel'
-        """
-        return self.record.title
-
-    @property
-    def id(self) -> str:
-        """The record's id.
-
-        >>> import agreement_tracker as at
-        >>> at.load().timeline()[0].id
-        'october-7-attacks-2023'
-        """
-        return self.record.id
-
-    @property
-    def precision(self) -> str:
-        """The date's precision in words (see :func:`~agreement_tracker.dates.precision_label`).
-
-        >>> import agreement_tracker as at
-        >>> [e.precision for e in at.load().timeline() if e.id == "jwg-16"]
-        ['month']
-        """
-        return precision_label(self.date)
-
-    def sort_key(self) -> tuple[int, int, int, int, str]:
-        """Chronological order (by day ordinals); undated entries last.
-
-        >>> import agreement_tracker as at
-        >>> at.load().timeline()[0].sort_key()[0]
-        0
-        """
-        return timeline_key(self.record)
-
-
-def timeline_key(
-    record: Agreement | Meeting | Delegation | Event,
-) -> tuple[int, int, int, int, str]:
-    """Sort key of a record on the timeline.
-
-    Dated records come first, by earliest then latest day, then kind (events,
-    delegations, meetings, agreements), then id.
-
-    >>> import agreement_tracker as at
-    >>> timeline_key(at.load().meeting("jwg-17"))[3:]
-    (2, 'jwg-17')
-    """
-    date = record_date(record)
-    kind = _KIND_ORDER[type(record).__name__.lower()]
-    if date is None:
-        return (1, 0, 0, kind, record.id)
-    return (0, date.first_ordinal, date.last_ordinal, kind, record.id)
-
-
-def record_date(record: Record) -> When | None:
-    """The date that places ``record`` on a timeline, if it has one.
-
-    >>> import agreement_tracker as at
-    >>> record_date(at.load().delegation("baram-india-2025-07")).isoformat()
-    '2025-07-22/2025-07-23'
-    """
-    if isinstance(record, Agreement):
-        return record.signed
-    if isinstance(record, Meeting | Event):
-        return record.date
-    if isinstance(record, Delegation):
-        return record.dates
-    return None
-
-
-# A timeline entry's kind: the record class's name in lower case.
-_KIND_NAMES: dict[type[Any], str] = {
-    cls: cls.__name__.lower() for cls in (Agreement, Meeting, Delegation, Event)
-}
-
-
-def _kind(record: Agreement | Meeting | Delegation | Event) -> str:
-    return _KIND_NAMES[type(record)]
-
-
-def timeline_entries(
-    records: Iterable[Agreement | Meeting | Delegation | Event],
-) -> tuple[TimelineEntry, ...]:
-    """Timeline entries for ``records`` in chronological order (undated ones last).
-
-    >>> import agreement_tracker as at
-    >>> t = at.load()
-    >>> [e.id for e in timeline_entries(t.agreements + t.meetings)][:2]
-    ['jwg-16', 'doval-baram-2025-07']
-    """
-    ordered = sorted(records, key=timeline_key)
-    return tuple(TimelineEntry(_kind(record), record) for record in ordered)
-
-
-def last_in_series(meetings: Iterable[Meeting], series: str, as_of: _dt.date) -> Meeting | None:
-    """The last meeting of ``series`` known to have taken place on or before ``as_of``.
-
-    >>> import agreement_tracker as at
-    >>> last_in_series(at.load().meetings, "jwg", at.to_date("2025-11-04")).id
-    'jwg-17'
-    """
-    day = as_of.toordinal()
-    candidates = [
-        m
-        for m in meetings
-        if m.series == series and m.date is not None and m.date.last_ordinal <= day
-    ]
-    if not candidates:
-        return None
-    return max(candidates, key=last_key)
-
-
-def last_key(meeting: Meeting) -> tuple[int, int, int, str]:
-    """Order for "the last meeting": latest possible day, then earliest, number and id.
-
-    Of two meetings of a series that may have ended on the same day, the later is the one
-    that began later, then the one with the higher number (none counts as 0), then the
-    one with the greater id, so that every way of asking picks the same meeting.
-
-    >>> import agreement_tracker as at
-    >>> last_key(at.load().meeting("jwg-16"))[2:]
-    (16, 'jwg-16')
-    """
-    assert meeting.date is not None
-    when = meeting.date
-    return (when.last_ordinal, when.first_ordinal, meeting.number or 0, meeting.id)
-
-
-def since(records: Iterable[Meeting], reference: Meeting, as_of: _dt.date) -> tuple[Meeting, ...]:
-    """Meetings after ``reference`` (same day included) that took place by ``as_of``.
-
-    >>> import agreement_tracker as at
-    >>> t = at.load()
-    >>> [m.id for m in since(t.meetings, t.meeting("jwg-16"), at.to_date("2025-11-01"))]
-    ['doval-baram-2025-07', 'singh-baram-2025-07-23']
-    """
-    assert reference.date is not None
-    start, day = reference.date.last_ordinal, as_of.toordinal()
-    found = [
-        m
-        for m in records
-        if m is not reference
-        and m.date is not None
-        and m.date.first_ordinal >= start
-        and m.date.last_ordinal <= day
-    ]
-    return tuple(sorted(found, key=timeline_key))
-
-
-def timeline_ordered(records: Iterable[R]) -> tuple[R, ...]:
-    """Records in chronological order of their date (undated last), then by id.
-
-    >>> import agreement_tracker as at
-    >>> [m.number for m in timeline_ordered(at.load().meetings) if m.number]
-    [16, 17]
-    """
-    return tuple(sorted(records, key=timeline_key))
+    return date is not None and date.last_ordinal <= day
 
 
 def certainly_within(date: When | None, start: _dt.date, end: _dt.date, mode: Mode) -> bool:
@@ -258,92 +91,165 @@ def certainly_within(date: When | None, start: _dt.date, end: _dt.date, mode: Mo
     return date.first_ordinal <= last and first <= date.last_ordinal
 
 
-def item_date(item: Any) -> When | None:
-    """The date of a record or of a timeline entry (None when undated).
+def since(records: Iterable[T], reference: Meeting, as_of: _dt.date) -> tuple[T, ...]:
+    """Those of ``records`` after ``reference`` (same day included) known by ``as_of``.
+
+    ``records`` may be records or timeline entries; the answer keeps their order.
 
     >>> import agreement_tracker as at
-    >>> item_date(at.load().timeline()[1]).isoformat()
-    '2024-07'
+    >>> t = at.load()
+    >>> [m.id for m in since(t.meetings, t.meeting("jwg-16"), at.to_date("2025-11-01"))]
+    ['doval-baram-2025-07', 'singh-baram-2025-07-23']
     """
-    return item.date if isinstance(item, TimelineEntry) else record_date(item)
+    assert reference.date is not None
+    start, day = reference.date.last_ordinal, as_of.toordinal()
+    return tuple(
+        item
+        for item in records
+        if item is not reference
+        and (date := item_date(item)) is not None
+        and date.first_ordinal >= start
+        and taken_place_by(date, day)
+    )
 
 
-class TimeIndex:
-    """Dated records sorted by earliest day, for range queries that cost what they return.
-
-    Built once; :meth:`within` bisects on the earliest possible day, so a query touches
-    only records that start inside the window (widened by the longest span for
-    ``"possible"``), never the whole dataset.
+def timeline_entries(records: Iterable[Dated]) -> tuple[TimelineEntry, ...]:
+    """Timeline entries for ``records`` in chronological order (undated ones last).
 
     >>> import agreement_tracker as at
-    >>> index = TimeIndex(at.load().meetings)
-    >>> [m.id for m in index.within(at.to_date("2024-07-01"), at.to_date("2024-07-31"), "certain")]
-    ['jwg-16']
+    >>> t = at.load()
+    >>> [e.id for e in timeline_entries(t.agreements + t.meetings)][:2]
+    ['jwg-16', 'doval-baram-2025-07']
     """
+    return tuple(TimelineEntry.of(record) for record in sorted(records, key=timeline_key))
 
-    __slots__ = ("_firsts", "_items", "_lasts", "_span")
 
-    def __init__(
-        self,
-        records: Iterable[Agreement | Meeting | Delegation | Event | TimelineEntry],
-        *,
-        ordered: bool = False,
-    ) -> None:
-        """Index ``records``; ``ordered=True`` promises they are already in timeline order."""
-        dated = [(r, when) for r in records if (when := item_date(r)) is not None]
-        if not ordered:
-            dated.sort(
-                key=lambda p: timeline_key(p[0].record if isinstance(p[0], TimelineEntry) else p[0])
-            )
-        self._items: list[Any] = [r for r, _ in dated]
-        self._firsts = [when.first_ordinal for _, when in dated]
-        self._lasts = [when.last_ordinal for _, when in dated]
-        self._span = max(map(operator.sub, self._lasts, self._firsts), default=0)
+def last_meeting(index: Index, series: Series, day: int) -> Meeting | None:
+    """The last meeting of ``series`` known to have taken place by the ordinal ``day``.
 
-    @classmethod
-    def from_days(cls, items: list[Any], firsts: list[int], lasts: list[int]) -> TimeIndex:
-        """An index of ``items`` already in timeline order, with their first and last days.
+    A series' meetings are kept in :func:`last_key` order, whose first part is the
+    latest possible day, so those taken place by ``day`` are a prefix of them.
 
-        >>> index = TimeIndex.from_days(["a", "b"], [10, 12], [11, 12])
-        >>> index.starting_between(10, 11)
-        ['a']
-        """
-        index = cls.__new__(cls)
-        index._items, index._firsts, index._lasts = items, firsts, lasts
-        index._span = max(map(operator.sub, lasts, firsts), default=0)
-        return index
+    >>> import agreement_tracker as at
+    >>> t = at.load()
+    >>> last_meeting(t._index, t.series("JWG"), at.to_date("2025-11-03").toordinal()).id
+    'jwg-16'
+    """
+    position = bisect.bisect_right(index.series_lasts.get(series.id, []), day)
+    return index.series_meetings[series.id][position - 1] if position else None
 
-    def __len__(self) -> int:
-        return len(self._items)
 
-    def within(self, start: _dt.date, end: _dt.date, mode: Mode) -> list[Any]:
-        """Records dated in ``start..end`` under ``mode``, in timeline order.
+def no_meeting_message(index: Index, series: Series, day: int) -> str:
+    """Why no meeting of ``series`` is known by ``day``, naming one that may have been.
 
-        >>> import agreement_tracker as at
-        >>> index = TimeIndex(at.load().meetings)
-        >>> len(index.within(at.to_date("2024-07-01"), at.to_date("2024-07-15"), "possible"))
-        1
-        """
-        first, last = start.toordinal(), end.toordinal()
-        if mode == "certain":
-            lo = bisect.bisect_left(self._firsts, first)
-            hi = bisect.bisect_right(self._firsts, last)
-            return [self._items[i] for i in range(lo, hi) if self._lasts[i] <= last]
-        lo = bisect.bisect_left(self._firsts, first - self._span)
-        hi = bisect.bisect_right(self._firsts, last)
-        return [self._items[i] for i in range(lo, hi) if self._lasts[i] >= first]
+    >>> import agreement_tracker as at
+    >>> t = at.load()
+    >>> print(no_meeting_message(t._index, t.series("JWG"), at.to_date("2024-07-15").toordinal()))
+    no meeting of series 'jwg' is known to have taken place on or before 2024-07-15; jwg-16 (2024-07) may have, but its date is not precise enough to tell
+    """
+    message = (
+        f"no meeting of series {series.id!r} is known to have taken place on or before "
+        f"{_dt.date.fromordinal(day)}"
+    )
+    possible = sorted(
+        (
+            m
+            for m in index.series_meetings.get(series.id, [])
+            if m.date and m.date.first_ordinal <= day
+        ),
+        key=timeline_key,
+    )
+    if possible:
+        first = possible[0]
+        assert first.date is not None
+        message += (
+            f"; {first.id} ({first.date.isoformat()}) may have, but its date is not precise "
+            "enough to tell"
+        )
+    return message
 
-    def starting_between(self, first: int, last: int) -> list[Any]:
-        """Records whose earliest day is in ``first..last`` and latest day is at most ``last``.
 
-        Both bounds are day ordinals; used for "since the last meeting".
+def meetings_since(index: Index, series: Series, last: Meeting, day: int) -> tuple[Meeting, ...]:
+    """Meetings between the series' parties :func:`since` ``last``, known by ``day``.
 
-        >>> import agreement_tracker as at
-        >>> index = TimeIndex(at.load().meetings)
-        >>> day = at.to_date("2025-07-23").toordinal()
-        >>> [m.id for m in index.starting_between(day - 1, day)]
-        ['doval-baram-2025-07', 'singh-baram-2025-07-23']
-        """
-        lo = bisect.bisect_left(self._firsts, first)
-        hi = bisect.bisect_right(self._firsts, last)
-        return [self._items[i] for i in range(lo, hi) if self._lasts[i] <= last]
+    A series of fewer than two parties counts every meeting.
+
+    >>> import agreement_tracker as at
+    >>> t = at.load()
+    >>> jwg = t.series("JWG")
+    >>> [m.id for m in meetings_since(t._index, jwg, t.meeting("jwg-17"),
+    ...                               at.to_date("2025-11-30").toordinal())]
+    ['saar-jaishankar-2025-11', 'singh-katz-2025-11']
+    """
+    assert last.date is not None
+    if len(series.parties) >= 2:
+        first, second = sorted(series.parties[:2])
+        pool = index.pair_meetings.get((first, second))
+        if pool is None:
+            return ()
+    else:
+        pool = index.meetings
+    found = pool.candidates(last.date.last_ordinal, day)
+    return since(found, last, _dt.date.fromordinal(day))
+
+
+def between(index: Index, start: _dt.date, end: _dt.date, mode: Mode) -> list[TimelineEntry]:
+    """Timeline entries :func:`certainly_within` ``start..end`` under ``mode``.
+
+    >>> import agreement_tracker as at
+    >>> t = at.load()
+    >>> july = at.to_date("2024-07-01"), at.to_date("2024-07-15")
+    >>> between(t._index, *july, "certain"), [e.id for e in between(t._index, *july, "possible")]
+    ([], ['jwg-16'])
+    """
+    found = index.dated.candidates(
+        start.toordinal(), end.toordinal(), overlapping=mode == "possible"
+    )
+    return [e for e in found if certainly_within(e.date, start, end, mode)]
+
+
+def agreements_about(
+    index: Index, areas: Sequence[str], kind: AgreementKind | None
+) -> list[Agreement]:
+    """Agreements tagged with any of the focus-area ids ``areas``, in timeline order.
+
+    ``kind`` narrows to one kind of agreement.
+
+    >>> import agreement_tracker as at
+    >>> [a.id for a in agreements_about(at.load()._index, ["cyber-security"], None)]
+    ['mou-2025-11-defence-cooperation']
+    """
+    if kind is None:
+        lists = [index.by_area.get(area, []) for area in areas]
+    else:
+        lists = [index.by_area_kind.get((area, kind), []) for area in areas]
+    lists = [found for found in lists if found]
+    if len(lists) == 1:
+        return list(lists[0])
+    unique = {a.id: a for found in lists for a in found}
+    return sorted(unique.values(), key=timeline_key)
+
+
+def discrepancies(records: Iterable[Record]) -> list[Discrepancy]:
+    """Every field of ``records`` on which their claims disagree, by record id and field.
+
+    >>> import agreement_tracker as at
+    >>> [(d.record_id, d.field) for d in discrepancies(at.load().all_records())][:1]
+    [('mou-2025-11-defence-cooperation', 'meeting_timing')]
+    """
+    found: list[Discrepancy] = []
+    for record in sorted(records, key=lambda r: r.id):
+        grouped: dict[str, list[Any]] = defaultdict(list)
+        for claim in record.claims:
+            grouped[claim.field].append(claim)
+        for field, claims in sorted(grouped.items()):
+            if len({c.value for c in claims}) > 1:
+                found.append(
+                    Discrepancy(
+                        record_kind=type(record).__name__.lower(),
+                        record_id=record.id,
+                        field=field,
+                        claims=tuple(claims),
+                    )
+                )
+    return found

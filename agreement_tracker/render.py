@@ -27,34 +27,32 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ._index import TimelineEntry
+from ._kinds import TABLES
 from ._text import close_matches
 from .countries import NAMES as COUNTRY_NAMES
-from .dates import DateRange, precision_label
-from .exceptions import NoMatchError
 from .model import (
     Delegation,
     Discrepancy,
-    Meeting,
     Person,
-    Source,
 )
-from .query import TimelineEntry
-from .records import Records
 
 if TYPE_CHECKING:
     from .dataset import Tracker
-    from .dates import DateLike, When
+    from .dates import When
 
 __all__ = [
+    "COLUMNS",
     "Column",
-    "Summaries",
     "Table",
+    "check_format",
     "citations_table",
+    "date_text",
     "escape_markdown",
-    "plot_timeline",
-    "records_dataframe",
+    "organisation_name",
+    "people_text",
+    "place_text",
     "records_table",
-    "summary",
 ]
 
 #: Text formats that pass cell text through unescaped; Markdown ones get escaped here.
@@ -281,11 +279,22 @@ def _person(tracker: Tracker | None, person_id: str) -> str:
     return found.name if isinstance(found, Person) else person_id
 
 
-def _people(tracker: Tracker | None, ids: Sequence[str]) -> str:
+def people_text(tracker: Tracker | None, ids: Sequence[str]) -> str:
+    """The names of the people ``ids`` (ids without a tracker), joined by commas.
+
+    >>> people_text(None, ["amir-baram", "rajesh-kumar-singh"])
+    'amir-baram, rajesh-kumar-singh'
+    """
     return ", ".join(_person(tracker, i) for i in ids)
 
 
-def _organisation(tracker: Tracker | None, org_id: str | None) -> str:
+def organisation_name(tracker: Tracker | None, org_id: str | None) -> str:
+    """The organisation's name (its id without a tracker, empty for None).
+
+    >>> import agreement_tracker as at
+    >>> organisation_name(at.load(), "il-mod"), organisation_name(None, None)
+    ('Ministry of Defence (Israel)', '')
+    """
     if org_id is None:
         return ""
     return tracker.organisation(org_id).name if tracker else org_id
@@ -297,11 +306,21 @@ def _focus(tracker: Tracker | None, ids: Sequence[str]) -> str:
     return ", ".join(tracker.focus_area(i).label for i in ids)
 
 
-def _date_text(date: When | None) -> str:
+def date_text(date: When | None) -> str:
+    """A date as EDTF text, ``"unknown"`` for None.
+
+    >>> date_text(None)
+    'unknown'
+    """
     return "unknown" if date is None else date.isoformat()
 
 
-def _place(place: Any) -> str:
+def place_text(place: Any) -> str:
+    """A place's label, ``"unknown"`` for None.
+
+    >>> place_text(None)
+    'unknown'
+    """
     return place.label if place is not None else "unknown"
 
 
@@ -312,7 +331,7 @@ def _country(code: str) -> str:
 def _role_text(tracker: Tracker | None, role: Any) -> str:
     parts = [" ".join(p for p in (role.rank, role.title) if p)]
     if role.organisation:
-        parts.append(_organisation(tracker, role.organisation))
+        parts.append(organisation_name(tracker, role.organisation))
     elif role.country:
         parts.append(_country(role.country))
     return ", ".join(p for p in parts if p)
@@ -338,10 +357,10 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         _c("id", "id", lambda t, r: r.id),
         _c("kind", "kind", lambda t, r: r.kind.label),
         _c("title", "title", lambda t, r: r.title),
-        _c("signed", "signed", lambda t, r: _date_text(r.signed)),
-        _c("place", "place", lambda t, r: _place(r.place)),
+        _c("signed", "signed", lambda t, r: date_text(r.signed)),
+        _c("place", "place", lambda t, r: place_text(r.place)),
         _c("parties", "parties", lambda t, r: ", ".join(_country(c) for c in r.parties)),
-        _c("signatories", "signatories", lambda t, r: _people(t, r.signatories)),
+        _c("signatories", "signatories", lambda t, r: people_text(t, r.signatories)),
         _c("focus_areas", "focus areas", lambda t, r: _focus(t, r.focus_areas)),
         _c("meeting", "meeting", lambda t, r: r.meeting or ""),
         _c("status", "status", lambda t, r: r.status.value),
@@ -351,10 +370,10 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         _c("kind", "kind", lambda t, r: r.kind.value),
         _c("number", "no.", lambda t, r: "" if r.number is None else str(r.number)),
         _c("title", "title", lambda t, r: r.title),
-        _c("date", "date", lambda t, r: _date_text(r.date)),
-        _c("place", "place", lambda t, r: _place(r.place)),
-        _c("participants", "participants", lambda t, r: _people(t, r.participants)),
-        _c("co_chairs", "co-chairs", lambda t, r: _people(t, r.co_chairs)),
+        _c("date", "date", lambda t, r: date_text(r.date)),
+        _c("place", "place", lambda t, r: place_text(r.place)),
+        _c("participants", "participants", lambda t, r: people_text(t, r.participants)),
+        _c("co_chairs", "co-chairs", lambda t, r: people_text(t, r.co_chairs)),
         _c("outcomes", "outcomes", lambda t, r: "\n".join(r.outcomes)),
         _c("focus_areas", "focus areas", lambda t, r: _focus(t, r.focus_areas)),
     ),
@@ -362,7 +381,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         _c("id", "id", lambda t, r: r.id),
         _c("leader", "leader", lambda t, r: _person(t, r.leader)),
         _c("route", "from → to", lambda t, r: f"{_country(r.origin)} → {_country(r.host)}"),
-        _c("dates", "dates", lambda t, r: _date_text(r.dates)),
+        _c("dates", "dates", lambda t, r: date_text(r.dates)),
         _c("purpose", "purpose", lambda t, r: r.purpose or ""),
         _c("itinerary", "itinerary", _itinerary),
     ),
@@ -400,14 +419,14 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         _c("id", "id", lambda t, r: r.id),
         _c("kind", "kind", lambda t, r: r.kind.value),
         _c("title", "title", lambda t, r: r.title),
-        _c("date", "date", lambda t, r: _date_text(r.date)),
-        _c("place", "place", lambda t, r: _place(r.place) if r.place else ""),
+        _c("date", "date", lambda t, r: date_text(r.date)),
+        _c("place", "place", lambda t, r: place_text(r.place) if r.place else ""),
         _c("description", "description", lambda t, r: r.description or "; ".join(r.details)),
-        _c("people", "people", lambda t, r: _people(t, r.people)),
+        _c("people", "people", lambda t, r: people_text(t, r.people)),
         _c(
             "organisations",
             "organisations",
-            lambda t, r: ", ".join(_organisation(t, o) for o in r.organisations),
+            lambda t, r: ", ".join(organisation_name(t, o) for o in r.organisations),
         ),
         _c("countries", "countries", lambda t, r: ", ".join(_country(c) for c in r.countries)),
         _c("details", "details", lambda t, r: "\n".join(r.details)),
@@ -415,13 +434,13 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
     "source": (
         _c("id", "id", lambda t, r: r.id),
         _c("title", "title", lambda t, r: r.title or "(untitled)"),
-        _c("agency", "agency", lambda t, r: _organisation(t, r.agency)),
-        _c("publisher", "publisher", lambda t, r: _organisation(t, r.publisher) or "unknown"),
+        _c("agency", "agency", lambda t, r: organisation_name(t, r.agency)),
+        _c("publisher", "publisher", lambda t, r: organisation_name(t, r.publisher) or "unknown"),
         _c(
             "published",
             "published",
             lambda t, r: (
-                _date_text(r.published)
+                date_text(r.published)
                 + (" (inferred)" if any(i.field == "published" for i in r.inferred) else "")
             ),
         ),
@@ -433,7 +452,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         _c("parents", "under", lambda t, r: ", ".join(r.parents)),
     ),
     "timeline": (
-        _c("date", "date", lambda t, r: _date_text(r.date)),
+        _c("date", "date", lambda t, r: date_text(r.date)),
         _c("precision", "precision", lambda t, r: r.precision),
         _c("kind", "kind", lambda t, r: r.kind),
         _c("id", "id", lambda t, r: r.id),
@@ -451,35 +470,6 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
     ),
 }
 
-#: Columns shown when none are chosen (the rest are available by name).
-DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
-    "agreement": ("id", "kind", "signed", "place", "signatories", "focus_areas"),
-    "meeting": ("id", "kind", "number", "date", "place", "participants"),
-    "delegation": ("id", "leader", "route", "dates", "itinerary"),
-    "person": ("id", "name", "roles"),
-    "organisation": ("id", "name", "kind", "country"),
-    "series": ("id", "name", "short_name", "parties"),
-    "event": ("id", "kind", "date", "title"),
-    "source": ("id", "title", "agency", "publisher", "published"),
-    "focus_area": ("id", "label", "synonyms", "parents"),
-    "timeline": ("date", "precision", "kind", "id", "title"),
-    "discrepancy": ("record", "field", "values", "sources"),
-}
-
-_TITLES = {
-    "agreement": "Agreements",
-    "meeting": "Meetings",
-    "delegation": "Delegations",
-    "person": "People",
-    "organisation": "Organisations",
-    "series": "Meeting series",
-    "event": "Events",
-    "source": "Sources",
-    "focus_area": "Focus areas",
-    "timeline": "Timeline",
-    "discrepancy": "Disagreements between sources",
-}
-
 
 def _record_of(item: Any) -> Any:
     return item.record if isinstance(item, TimelineEntry) else item
@@ -495,32 +485,32 @@ def _citation_sources(tracker: Tracker | None, item: Any) -> str:
 
 
 def records_table(
-    records: Records[Any],
+    records: Sequence[Any],
+    kind: str,
     tracker: Tracker | None,
     *,
     columns: Sequence[str] | None = None,
     cited: bool = False,
 ) -> Table:
-    """A :class:`Table` of ``records`` using the columns defined for their kind.
+    """A :class:`Table` of ``records``, rows of ``kind``, with the columns defined for it.
 
     >>> import agreement_tracker as at
     >>> t = at.load()
-    >>> records_table(t.people, t, columns=["name", "roles"]).rows[1]
+    >>> records_table(t.people, "person", t, columns=["name", "roles"]).rows[1]
     ('Ajit Doval', 'National Security Advisor, India')
-    >>> records_table(t.people, t, columns=["nme"])
+    >>> records_table(t.people, "person", t, columns=["nme"])
     Traceback (most recent call last):
     ...
-    ValueError: unknown column 'nme' for person records; did you mean 'name'? Columns: id, name, roles, country, attested, aliases
+    ValueError: unknown column 'nme' for person records; did you mean 'name'? (columns: id, name, roles, country, attested, aliases)
     """
-    spec = {c.name: c for c in COLUMNS[records.kind]}
-    names = list(DEFAULT_COLUMNS[records.kind] if columns is None else columns)
+    spec = {c.name: c for c in COLUMNS[kind]}
+    names = list(TABLES[kind].columns if columns is None else columns)
     for name in names:
         if name not in spec:
             close = close_matches(name, list(spec), n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
             raise ValueError(
-                f"unknown column {name!r} for {records.kind} records{hint} "
-                f"(columns: {', '.join(spec)})"
+                f"unknown column {name!r} for {kind} records{hint} (columns: {', '.join(spec)})"
             )
     chosen = [spec[n] for n in names]
     rows = [[column.get(tracker, item) for column in chosen] for item in records]
@@ -529,10 +519,10 @@ def records_table(
         headers.append("sources")
         for row, item in zip(rows, records, strict=True):
             row.append(_citation_sources(tracker, item))
-    return Table(headers, rows, title=_TITLES[records.kind])
+    return Table(headers, rows, title=TABLES[kind].title)
 
 
-def citations_table(records: Records[Any], tracker: Tracker | None) -> Table:
+def citations_table(records: Sequence[Any], tracker: Tracker | None) -> Table:
     """One row per citation behind ``records``: record id, fields supported, source, quote.
 
     >>> import agreement_tracker as at
@@ -556,396 +546,3 @@ def citations_table(records: Records[Any], tracker: Tracker | None) -> Table:
         for citation in citations:
             rows.append([record.id, ", ".join(citation.supports), citation.source, citation.quote])
     return Table(["record", "supports", "source", "quote"], rows, title="Citations", wrap=60)
-
-
-_DATE_FIELDS = {
-    "agreement": "signed",
-    "meeting": "date",
-    "delegation": "dates",
-    "event": "date",
-    "source": "published",
-    "timeline": "date",
-}
-
-
-def records_dataframe(records: Records[Any], tracker: Tracker | None) -> Any:
-    """``records`` as a pandas DataFrame with the date split into real columns.
-
-    Every column of the kind's table is included (as text), and the record's date
-    becomes ``date`` (EDTF text), ``earliest`` and ``latest`` (``datetime64``) and
-    ``precision``.  Needs the ``pandas`` extra; pandas is imported here, not before.
-    Example: ``at.load().meetings.to_dataframe()``.
-    """
-    try:
-        import pandas as pd
-    except ImportError as error:
-        raise ImportError(
-            "to_dataframe() needs pandas: pip install 'agreement-tracker[pandas]'"
-        ) from error
-    names = [c.name for c in COLUMNS[records.kind]]
-    table = records_table(records, tracker, columns=names)
-    frame = pd.DataFrame(list(table.rows), columns=names)
-    if "number" in frame.columns:
-        frame["number"] = pd.array(
-            [None if n == "" else int(n) for n in frame["number"]], dtype="Int64"
-        )
-    field = _DATE_FIELDS.get(records.kind)
-    if field is not None:
-        dates = [
-            item.date if isinstance(item, TimelineEntry) else getattr(item, field)
-            for item in records
-        ]
-        frame["date"] = [None if d is None else d.isoformat() for d in dates]
-        for column in ("earliest", "latest"):
-            days = [None if d is None else str(getattr(d, column)) for d in dates]
-            frame[column] = pd.to_datetime(pd.Series(days, dtype="object"))
-        frame["precision"] = [precision_label(d) for d in dates]
-        for old in ("signed", "dates", "published"):
-            if old in frame.columns:
-                frame = frame.drop(columns=old)
-    return frame
-
-
-def plot_timeline(
-    entries: Sequence[TimelineEntry], *, ax: Any = None, title: str | None = None
-) -> Any:
-    """Plot a timeline with matplotlib: exact days as points, imprecise dates as spans.
-
-    Undated entries cannot be placed and are listed in the plot's footnote.  Returns
-    the matplotlib ``Axes``.  Needs the ``plot`` extra; matplotlib is imported here.
-    Example: ``plot_timeline(at.load().timeline())``.
-    """
-    try:
-        import matplotlib.dates as mdates
-        import matplotlib.pyplot as plt
-        from matplotlib.artist import Artist
-        from matplotlib.lines import Line2D
-        from matplotlib.patches import Rectangle
-    except ImportError as error:
-        raise ImportError(
-            "plotting needs matplotlib: pip install 'agreement-tracker[plot]'"
-        ) from error
-    import datetime as dt
-
-    dated = [e for e in entries if e.date is not None]
-    undated = [e for e in entries if e.date is None]
-    if ax is None:
-        _, ax = plt.subplots(figsize=(11, 0.32 * max(len(dated), 4) + 1.4))
-    colours = {
-        "event": "#b2182b",
-        "meeting": "#2166ac",
-        "agreement": "#1b7837",
-        "delegation": "#762a83",
-    }
-    labels = []
-    for row, entry in enumerate(dated):
-        assert entry.date is not None
-        start = dt.date.fromisoformat(str(entry.date.earliest))
-        end = dt.date.fromisoformat(str(entry.date.latest)) + dt.timedelta(days=1)
-        colour = colours[entry.kind]
-        if entry.date.earliest == entry.date.latest:
-            ax.plot([start + dt.timedelta(hours=12)], [row], "o", color=colour, markersize=6)
-        else:
-            ax.barh(
-                row,
-                end - start,
-                left=start,
-                height=0.55,
-                color=colour,
-                alpha=0.3,
-                edgecolor=colour,
-                hatch=None if isinstance(entry.date, DateRange) else "///",
-            )
-        title_text = entry.title if len(entry.title) <= 48 else entry.title[:47] + "…"
-        labels.append(f"{title_text}  {entry.date.isoformat()}")
-    ax.set_yticks(range(len(dated)), labels, fontsize=8)
-    for tick, entry in zip(ax.get_yticklabels(), dated, strict=True):
-        tick.set_color(colours[entry.kind])
-    ax.set_ylim(len(dated) - 0.5, -0.5)
-    ax.grid(axis="x", alpha=0.3)
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))  # type: ignore[no-untyped-call]
-    handles: list[Artist] = [
-        Line2D([], [], marker="o", linestyle="", color=c, label=k) for k, c in colours.items()
-    ]
-    handles.append(Rectangle((0, 0), 1, 1, color="grey", alpha=0.3, label="lasted over the span"))
-    handles.append(
-        Rectangle(
-            (0, 0),
-            1,
-            1,
-            facecolor="white",
-            edgecolor="grey",
-            hatch="///",
-            label="one day somewhere in the span",
-        )
-    )
-    ax.legend(handles=handles, fontsize=7, loc="lower left", framealpha=0.9)
-    ax.set_title(title or "Points are exact days; bars are imprecise dates", fontsize=10)
-    if undated:
-        ax.text(
-            0,
-            -0.12,
-            "Not dated in the sources: " + "; ".join(e.title for e in undated),
-            transform=ax.transAxes,
-            fontsize=7,
-            va="top",
-            wrap=True,
-        )
-    return ax
-
-
-# ----------------------------------------------------------------------- summaries
-
-
-class Summaries:
-    """Ready-made summary tables of a tracker, each one call (``tracker.tables``).
-
-    >>> import agreement_tracker as at
-    >>> tables = at.load().tables
-    >>> print(tables.series("JWG"))
-    India–Israel Joint Working Group on Defence Cooperation (JWG)
-    <BLANKLINE>
-    no.    date        place             co-chairs                       since previous
-    -----  ----------  ----------------  ------------------------------  ----------------
-    16     2024-07     India             unknown
-    17     2025-11-04  Tel Aviv, Israel  Rajesh Kumar Singh, Amir Baram  ~16 months
-    """
-
-    __slots__ = ("_tracker",)
-
-    def __init__(self, tracker: Tracker) -> None:
-        self._tracker = tracker
-
-    def __repr__(self) -> str:
-        return f"<Summaries of {self._tracker!r}>"
-
-    def series(self, name: str) -> Table:
-        """The sessions of a numbered series: number, date, place, co-chairs, gap since the previous.
-
-        The gap counts whole calendar months between the two sessions' latest possible
-        days, marked ``~`` when either date is less precise than a day.
-
-        >>> import agreement_tracker as at
-        >>> at.load().tables.series("JWG").rows[1][-1]
-        '~16 months'
-        """
-        tracker = self._tracker
-        chosen = tracker.series(name)
-        rows = []
-        previous: Meeting | None = None
-        for meeting in tracker.meetings_in_series(chosen.id):
-            gap = ""
-            if previous is not None and previous.date and meeting.date:
-                months = _months_between(previous.date.latest, meeting.date.latest)
-                exact = all(
-                    isinstance(d, type(meeting.date)) and precision_label(d) == "day"
-                    for d in (previous.date, meeting.date)
-                )
-                gap = f"{'' if exact else '~'}{months} months"
-            rows.append(
-                [
-                    "" if meeting.number is None else str(meeting.number),
-                    _date_text(meeting.date),
-                    _place(meeting.place),
-                    _people(tracker, meeting.co_chairs) or "unknown",
-                    gap,
-                ]
-            )
-            previous = meeting
-        title = chosen.name + (f" ({chosen.short_name})" if chosen.short_name else "")
-        return Table(["no.", "date", "place", "co-chairs", "since previous"], rows, title=title)
-
-    def focus_matrix(self, kind: str | None = "mou") -> Table:
-        """Focus areas × agreements: ``●`` named directly, ``○`` through a narrower term.
-
-        ``kind`` limits the agreements (``None`` for all kinds).  Rows follow the
-        vocabulary and include only areas some agreement reaches.
-
-        >>> import agreement_tracker as at
-        >>> matrix = at.load().tables.focus_matrix()
-        >>> matrix.columns
-        ('focus area', 'mou-2025-11-defence-cooperation')
-        >>> matrix.rows[:2]
-        (('Emerging technologies', '●'), ('Artificial Intelligence', '●'))
-        """
-        tracker = self._tracker
-        agreements = tracker.agreements_about(kind=kind)
-        rows = []
-        for area in tracker.focus_areas:
-            below = {a.id for a in tracker.focus_areas.descendants(area)}
-            cells = []
-            for agreement in agreements:
-                if area.id in agreement.focus_areas:
-                    cells.append("●")
-                elif below.intersection(agreement.focus_areas):
-                    cells.append("○")
-                else:
-                    cells.append("")
-            if any(cells):
-                rows.append([area.label, *cells])
-        return Table(
-            ["focus area", *(a.id for a in agreements)],
-            rows,
-            title="Focus areas × agreements (● named, ○ through a narrower term)",
-        )
-
-    def timeline(self, start: DateLike | None = None, end: DateLike | None = None) -> Table:
-        """Everything in date order with each date's precision; optionally a window.
-
-        >>> import agreement_tracker as at
-        >>> at.load().tables.timeline("2025-07-01", "2025-07-31").rows[0]
-        ('2025-07-22/2025-07-23', 'day range', 'delegation', 'baram-india-2025-07', "Amir Baram's first working visit to India")
-        """
-        tracker = self._tracker
-        if start is None and end is None:
-            entries = tracker.timeline()
-        else:
-            entries = tracker.between(start or "0001-01-01", end or "9999-12-31")
-        return entries.as_table()
-
-    def people(self) -> Table:
-        """People with their roles, countries and the dates the roles are attested.
-
-        >>> import agreement_tracker as at
-        >>> at.load().tables.people().rows[2]
-        ('Amir Baram', 'Major General (Res.) Director General, Ministry of Defence (Israel)', 'Israel', '2025-07-23, 2025-11')
-        """
-        return self._tracker.people.as_table(["name", "roles", "country", "attested"])
-
-    def delegations(self) -> Table:
-        """Delegations with their route, dates and itinerary.
-
-        >>> import agreement_tracker as at
-        >>> at.load().tables.delegations().rows[0][:3]
-        ('baram-india-2025-07', 'Amir Baram', 'Israel → India')
-        """
-        return self._tracker.delegations.as_table()
-
-    def sources(self) -> Table:
-        """Each source with what it contributed: records citing it and quotes taken.
-
-        >>> import agreement_tracker as at
-        >>> at.load().tables.sources().rows[0]
-        ('ani-2025-07-24', '(untitled)', 'ANI', '2025-07-24', '10', '24')
-        """
-        tracker = self._tracker
-        records: dict[str, set[str]] = {s.id: set() for s in tracker.sources}
-        quotes: dict[str, int] = {s.id: 0 for s in tracker.sources}
-        for record in tracker.all_records():
-            if isinstance(record, Source):
-                continue
-            for citation, _ in tracker.citations(record.id):
-                records[citation.source].add(record.id)
-                quotes[citation.source] += 1
-        rows = [
-            [
-                s.id,
-                s.title or "(untitled)",
-                _organisation(tracker, s.agency) or _organisation(tracker, s.publisher),
-                _date_text(s.published),
-                str(len(records[s.id])),
-                str(quotes[s.id]),
-            ]
-            for s in tracker.sources
-        ]
-        return Table(
-            ["id", "title", "agency", "published", "records", "quotes"], rows, title="Sources"
-        )
-
-    def discrepancies(self) -> Table:
-        """Disagreements side by side: one row per claim, with its source and quote.
-
-        >>> import agreement_tracker as at
-        >>> at.load().tables.discrepancies().rows[1][:4]
-        ('mou-2025-11-defence-cooperation', 'meeting_timing', 'after', 'exam-2025-11')
-        """
-        rows = []
-        for d in self._tracker.discrepancies():
-            for claim in d.claims:
-                rows.append(
-                    [
-                        d.record_id,
-                        d.field,
-                        claim.value,
-                        claim.citation.source,
-                        claim.citation.quote,
-                        claim.inferred or "",
-                    ]
-                )
-        return Table(
-            ["record", "field", "claim", "source", "quote", "inferred because"],
-            rows,
-            title="Disagreements between sources",
-            wrap=36,
-        )
-
-    def counts(self) -> Table:
-        """How many records of each kind there are.
-
-        >>> import agreement_tracker as at
-        >>> at.load().tables.counts().rows[:3]
-        (('agreements', '1'), ('meetings', '6'), ('delegations', '3'))
-        """
-        t = self._tracker
-        groups: list[tuple[str, int]] = [
-            ("agreements", len(t.agreements)),
-            ("meetings", len(t.meetings)),
-            ("delegations", len(t.delegations)),
-            ("people", len(t.people)),
-            ("organisations", len(t.organisations)),
-            ("focus areas", len(t.focus_areas)),
-            ("meeting series", len(t.meeting_series)),
-            ("events", len(t.events)),
-            ("sources", len(t.sources)),
-            ("discrepancies", len(t.discrepancies())),
-        ]
-        return Table(["records", "count"], [[k, str(n)] for k, n in groups], title="Records")
-
-    def since_last(self, series: str, as_of: DateLike | None = None) -> Table:
-        """Meetings since the last session of a series, titled with that session.
-
-        >>> import agreement_tracker as at
-        >>> at.load().tables.since_last("JWG", as_of="2025-11-01").title
-        'Meetings since the last JWG (jwg-16, 2024-07)'
-        """
-        tracker = self._tracker
-        chosen = tracker.series(series)
-        last = tracker.last_meeting(chosen.id, as_of=as_of)
-        since = tracker.meetings_since_last(chosen.id, as_of=as_of)
-        table = since.as_table(["id", "date", "title"])
-        table.title = (
-            f"Meetings since the last {chosen.short_name or chosen.name} "
-            f"({last.id}, {_date_text(last.date)})"
-        )
-        return table
-
-
-def _months_between(start: Any, end: Any) -> int:
-    return int((end.year - start.year) * 12 + (end.month - start.month))
-
-
-def summary(tracker: Tracker, *, as_of: DateLike | None = None) -> str:
-    """A plain-text overview of a dataset: counts, series, agreements, latest news.
-
-    >>> import agreement_tracker as at
-    >>> text = summary(at.load(), as_of="2025-11-30")
-    >>> print(text.splitlines()[0])
-    India–Israel defence relations, July 2024 – November 2025 (data version 1.0.0)
-    """
-    tables = tracker.tables
-    parts = [f"{tracker.name} (data version {tracker.data_version})", str(tables.counts())]
-    for series in tracker.meeting_series:
-        parts.append(str(tables.series(series.id)))
-    if tracker.agreements:
-        parts.append(
-            str(tracker.agreements.as_table(["id", "kind", "signed", "place", "signatories"]))
-        )
-        parts.append(str(tables.focus_matrix(kind=None)))
-    for series in tracker.meeting_series:
-        try:
-            parts.append(str(tables.since_last(series.id, as_of=as_of)))
-        except NoMatchError:
-            continue
-    if tracker.discrepancies():
-        parts.append(str(tracker.discrepancies().as_table()))
-    return "\n\n".join(parts)

@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 import pendulum
 import pytest
 
 import agreement_tracker as at
+from agreement_tracker._index import people_in
+
+from . import oracles
 
 MOU = "mou-2025-11-defence-cooperation"
 
@@ -477,13 +479,13 @@ def test_indexed_answers_match_the_reference_rules(tracker: at.Tracker) -> None:
 
     day = datetime.date(2024, 6, 1)
     while day <= datetime.date(2025, 12, 31):
-        reference = query.last_in_series(tracker.meetings, "jwg", day)
+        reference = oracles.last_in_series(tracker.meetings, "jwg", day)
         if reference is None:
             with pytest.raises(at.NoMatchError):
                 tracker.last_meeting("JWG", as_of=day)
         else:
             assert tracker.last_meeting("JWG", as_of=day) is reference
-            expected = query.since(tracker.meetings, reference, day)
+            expected = oracles.since(tracker.meetings, reference, day)
             assert tuple(tracker.meetings_since_last("JWG", as_of=day)) == expected
         end = day + datetime.timedelta(days=30)
         for mode in ("certain", "possible"):
@@ -524,7 +526,6 @@ def synthetic(tmp_path_factory: pytest.TempPathFactory) -> at.Tracker:
     """A seeded synthetic dataset of 3,000 records made by the benchmark generator."""
     import json
     import sys
-    from pathlib import Path
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
     try:
@@ -578,12 +579,10 @@ def test_timeline_order_matches_the_sort_key(synthetic: at.Tracker) -> None:
 
 def test_series_people_and_pairs_match_plain_scans(synthetic: at.Tracker) -> None:
     """last_meeting, meetings_since_last, involving and between_countries agree with scans."""
-    from agreement_tracker import query
-
     for series in synthetic.meeting_series[:40]:
         for as_of in ("1995-06-30", "2005-01-01", "2015-12-31", "2030-01-01"):
             day = datetime.date.fromisoformat(as_of)
-            reference = query.last_in_series(synthetic.meetings, series.id, day)
+            reference = oracles.last_in_series(synthetic.meetings, series.id, day)
             if reference is None:
                 with pytest.raises(at.NoMatchError):
                     synthetic.last_meeting(series.id, as_of=as_of)
@@ -595,19 +594,19 @@ def test_series_people_and_pairs_match_plain_scans(synthetic: at.Tracker) -> Non
             pair = set(series.parties)
             expected = [
                 m
-                for m in query.since(synthetic.meetings, reference, day)
-                if pair <= synthetic._countries_of(m)
+                for m in oracles.since(synthetic.meetings, reference, day)
+                if pair <= oracles.countries_of(synthetic, m)
             ]
             assert list(synthetic.meetings_since_last(series.id, as_of=as_of)) == expected
         a, b = series.parties
         scanned = [
-            e.id for e in synthetic.timeline() if {a, b} <= synthetic._countries_of(e.record)
+            e.id
+            for e in synthetic.timeline()
+            if {a, b} <= oracles.countries_of(synthetic, e.record)
         ]
         assert [e.id for e in synthetic.between_countries(a, b)] == scanned
     for person in synthetic.people[:40]:
-        scanned = [
-            e.id for e in synthetic.timeline() if person.id in at.dataset._people_in(e.record)
-        ]
+        scanned = [e.id for e in synthetic.timeline() if person.id in people_in(e.record)]
         assert [e.id for e in synthetic.involving(person.id)] == scanned
 
 
@@ -620,82 +619,3 @@ def test_a_series_id_wins_over_another_series_alias() -> None:
     small = at.Tracker([source, first, second])
     assert (small.series("beta").id, small.series("alpha").id) == ("beta", "alpha")
     assert small.series("First group").id == "alpha"
-
-
-def test_series_day_tables_answer_as_the_bisection_does(synthetic: at.Tracker) -> None:
-    """A series' day table gives, for every day, the meeting the bisection gives."""
-    import bisect
-
-    checked = 0
-    for series in synthetic.meeting_series[:40]:
-        lasts, meetings = synthetic._series_last_index.get(series.id, ([], []))
-        if not lasts:
-            continue
-        for _ in range(2):  # the second call, with the day string known, makes the table
-            synthetic.last_meeting(series.id, as_of="2030-01-01")
-        made = synthetic._series_days[series.id]
-        assert made is not None
-        first, size, table, _ = made
-        assert (first, size) == (lasts[0], lasts[-1] - lasts[0] + 1)
-        assert list(table) == [bisect.bisect_right(lasts, first + i) - 1 for i in range(size)]
-        for day in (first - 1, first, first + 1, first + size - 1, first + size):
-            text = datetime.date.fromordinal(day).isoformat()
-            position = bisect.bisect_right(lasts, day)
-            for _ in range(2):  # the second call, with the day string known, is the fast one
-                if position == 0:
-                    with pytest.raises(at.NoMatchError):
-                        synthetic.last_meeting(series.id, as_of=text)
-                else:
-                    assert synthetic.last_meeting(series.id, as_of=text) is meetings[position - 1]
-        checked += 1
-    assert checked == 31
-
-
-def test_a_series_too_wide_for_a_day_table_keeps_the_bisection(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """Past the widest span a day table covers, the series is marked and bisected."""
-    from agreement_tracker import dataset
-
-    monkeypatch.setattr(dataset, "_MAX_DAY_TABLE", 10)
-    tracker = at.Tracker.from_path(Path(at.__file__).parent / "data")
-    assert tracker._series_days == {}  # made on first use only
-    expected = {"2025-11-03": "jwg-16", "2025-11-30": "jwg-17"}
-    for as_of in ("2025-11-03", "2025-11-03", "2025-11-30", "2025-11-30"):
-        assert tracker.last_meeting("jwg", as_of=as_of).id == expected[as_of]
-    with pytest.raises(at.NoMatchError):
-        tracker.last_meeting("jwg", as_of="2024-07-15")
-    assert tracker._series_days == {"jwg": None}
-    monkeypatch.undo()
-    tracker = at.Tracker.from_path(Path(at.__file__).parent / "data")
-    tracker.last_meeting("jwg", as_of="2025-11-30")  # a known day string: the bisection
-    first, size, _, _ = tracker._series_days["jwg"]  # type: ignore[misc]
-    jwg16, jwg17 = (tracker.meeting(i).date for i in ("jwg-16", "jwg-17"))
-    assert jwg16 is not None
-    assert jwg17 is not None
-    assert (first, size) == (jwg16.last_ordinal, jwg17.last_ordinal - jwg16.last_ordinal + 1)
-
-
-@pytest.mark.parametrize(
-    ("lasts", "typecode"),
-    [
-        ([5, 5, 7, 7, 7, 9, 12, 12], "H"),  # ties: the last of the tied meetings counts
-        ([3], "H"),
-        (list(range(0x10000)), "H"),  # positions up to 65,535 fit in two bytes
-        (list(range(0x10001)), "I"),
-    ],
-    ids=["ties", "one", "65536", "65537"],
-)
-def test_a_day_table_gives_the_bisections_position_for_every_day(
-    lasts: list[int], typecode: str
-) -> None:
-    """Every day of the table holds ``bisect_right(lasts, day) - 1``."""
-    import bisect
-
-    tracker = at.Tracker.from_path(Path(at.__file__).parent / "data")
-    meetings: list[Any] = [object() for _ in lasts]
-    tracker._series_day_table("s", lasts, meetings)
-    first, size, table, kept = tracker._series_days["s"]  # type: ignore[misc]
-    assert (first, size, kept) == (lasts[0], lasts[-1] - lasts[0] + 1, meetings)
-    assert table.typecode == typecode  # type: ignore[union-attr]
-    assert list(table) == [bisect.bisect_right(lasts, first + i) - 1 for i in range(size)]

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 import agreement_tracker as at
-from agreement_tracker.render import Table, escape_markdown, summary
+from agreement_tracker.render import Table, escape_markdown
+from agreement_tracker.summaries import summary
 
 HOSTILE = "<script>alert('x')</script> | **bold**"
 

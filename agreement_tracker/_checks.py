@@ -1,0 +1,203 @@
+"""Checks across records: reused ids, references that resolve, quotes found verbatim.
+
+Used when a :class:`~agreement_tracker.Tracker` is built and by
+:func:`~agreement_tracker.validate`.  Each problem reads ``message @ file[id].field``.
+
+>>> import agreement_tracker as at
+>>> cross_problems(at.load().all_records(), {})
+[]
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from ._kinds import BY_CLASS, KINDS
+from ._text import close_matches, normalise_text, or_list
+from .model import Citation, Record
+from .vocabulary import problems as vocabulary_problems
+
+__all__ = ["all_citations", "cross_problems"]
+
+
+def all_citations(record: Any) -> list[Citation]:
+    """Every citation of a record: its own, its claims', its roles' and engagements'.
+
+    >>> import agreement_tracker as at
+    >>> len(all_citations(at.load().person("amir-baram"))) > 1
+    True
+    """
+    found = list(record.citations)
+    found += [claim.citation for claim in getattr(record, "claims", ())]
+    for role in getattr(record, "roles", ()):
+        found += role.citations
+    for engagement in getattr(record, "engagements", ()):
+        found += engagement.citations
+    return found
+
+
+def _shorten(text: str, width: int = 60) -> str:
+    text = normalise_text(text)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+class _Checker:
+    """The ids of every kind and the problems found so far, with ways to add one."""
+
+    def __init__(
+        self,
+        by_kind: Mapping[str, list[Any]],
+        origins: Mapping[str, str],
+        assume: Mapping[str, set[str] | None],
+    ) -> None:
+        self.origins = origins
+        self.problems: list[str] = []
+        self.ids = {key: {r.id for r in records} for key, records in by_kind.items()}
+        self.anything = {key for key, assumed in assume.items() if assumed is None}
+        for key, assumed in assume.items():
+            self.ids[key] |= assumed or set()
+        self.texts = {s.id: normalise_text(s.text) for s in by_kind["source"]}
+
+    def where(self, record_id: str, field: str) -> str:
+        return f"{self.origins.get(record_id, '<memory>')}[{record_id}].{field}"
+
+    def ref(self, record_id: str, field: str, kind: str, value: str | None) -> None:
+        """Report ``value`` unless it is the id of a record of ``kind`` (or None)."""
+        if value is None or value in self.ids[kind] or kind in self.anything:
+            return
+        hint = close_matches(value, self.ids[kind])
+        suffix = f"; did you mean {hint[0]!r}?" if hint else ""
+        self.problems.append(
+            f"unknown {KINDS[kind].label} {value!r}{suffix} @ {self.where(record_id, field)}"
+        )
+
+    def refs(self, record_id: str, field: str, kind: str, values: Sequence[str]) -> None:
+        for index, value in enumerate(values):
+            self.ref(record_id, f"{field}[{index}]", kind, value)
+
+    def cites(self, record_id: str, field: str, citations: Iterable[Citation]) -> None:
+        """Report each citation whose source is unknown or whose quote is not in it."""
+        for index, citation in enumerate(citations):
+            text = self.texts.get(citation.source)
+            if text is None:
+                self.ref(record_id, f"{field}[{index}].source", "source", citation.source)
+            elif normalise_text(citation.quote) not in text:
+                self.problems.append(
+                    f"quote not found verbatim in source {citation.source!r}: "
+                    f"{_shorten(citation.quote)!r} @ "
+                    f"{self.where(record_id, f'{field}[{index}].quote')}"
+                )
+
+
+def cross_problems(
+    records: Iterable[Record],
+    origins: Mapping[str, str],
+    *,
+    assume: Mapping[str, set[str] | None] | None = None,
+) -> list[str]:
+    """Every cross-record problem: duplicate ids, unresolved references, quotes not found.
+
+    ``assume`` names ids (by record-kind key, e.g. ``"person"``) to treat as existing:
+    records that failed to load, so that references to them are not reported twice;
+    ``None`` for a kind means any id of that kind.
+
+    >>> import agreement_tracker as at
+    >>> t = at.load()
+    >>> cross_problems([t.meeting("jwg-17")], {"jwg-17": "meetings.toml"})[0]
+    "unknown source 'report-2025-11-05' @ meetings.toml[jwg-17].citations[0].source"
+    >>> cross_problems([t.meeting("jwg-17")], {}, assume={"source": None, "person": None,
+    ...                "focus_area": None})
+    ["unknown series 'jwg' @ <memory>[jwg-17].series"]
+    """
+    by_kind: dict[str, list[Any]] = {key: [] for key in KINDS}
+    for record in records:
+        by_kind[BY_CLASS[type(record)].key].append(record)
+    check = _Checker(by_kind, origins, assume or {})
+    check.problems += _reused_ids(by_kind, check)
+    for group in by_kind.values():
+        for record in group:
+            check.cites(record.id, "citations", record.citations)
+            for index, claim in enumerate(record.claims):
+                check.cites(record.id, f"claims[{index}].citation", (claim.citation,))
+    _references(by_kind, check)
+    for area_id, field, message in vocabulary_problems(by_kind["focus_area"]):
+        check.problems.append(f"{message} @ {check.where(area_id, field)}")
+    return check.problems
+
+
+def _reused_ids(by_kind: Mapping[str, list[Any]], check: _Checker) -> list[str]:
+    owner: dict[str, str] = {}
+    found = []
+    for key, group in by_kind.items():
+        for record in group:
+            if record.id in owner:
+                found.append(
+                    f"duplicate id {record.id!r} (already used by a {owner[record.id]}) "
+                    f"@ {check.where(record.id, 'id')}"
+                )
+            owner.setdefault(record.id, KINDS[key].label)
+    return found
+
+
+def _references(by_kind: Mapping[str, list[Any]], check: _Checker) -> None:
+    """Report every reference from one record to another that does not resolve."""
+    for source in by_kind["source"]:
+        check.ref(source.id, "publisher", "organisation", source.publisher)
+        check.ref(source.id, "agency", "organisation", source.agency)
+    for org in by_kind["organisation"]:
+        check.ref(org.id, "parent", "organisation", org.parent)
+    check.problems += _parent_cycles(by_kind["organisation"], check)
+    for person in by_kind["person"]:
+        for index, role in enumerate(person.roles):
+            check.ref(person.id, f"roles[{index}].organisation", "organisation", role.organisation)
+            check.cites(person.id, f"roles[{index}].citations", role.citations)
+    numbered: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for meeting in by_kind["meeting"]:
+        if meeting.series and meeting.number is not None:
+            numbered[meeting.series, meeting.number].append(meeting.id)
+    for meeting in by_kind["meeting"]:
+        check.ref(meeting.id, "series", "series", meeting.series)
+        check.refs(meeting.id, "participants", "person", meeting.participants)
+        check.refs(meeting.id, "focus_areas", "focus_area", meeting.focus_areas)
+        others = [m for m in numbered.get((meeting.series, meeting.number), []) if m != meeting.id]
+        if others:
+            check.problems.append(
+                f"{meeting.series} number {meeting.number} is also used by "
+                f"{or_list(others)} @ {check.where(meeting.id, 'number')}"
+            )
+    for agreement in by_kind["agreement"]:
+        check.refs(agreement.id, "signatories", "person", agreement.signatories)
+        check.refs(agreement.id, "focus_areas", "focus_area", agreement.focus_areas)
+        check.ref(agreement.id, "meeting", "meeting", agreement.meeting)
+    for delegation in by_kind["delegation"]:
+        check.ref(delegation.id, "leader", "person", delegation.leader)
+        check.refs(delegation.id, "members", "person", delegation.members)
+        for index, stop in enumerate(delegation.engagements):
+            base = f"engagements[{index}]"
+            check.ref(delegation.id, f"{base}.meeting", "meeting", stop.meeting)
+            check.refs(delegation.id, f"{base}.organisations", "organisation", stop.organisations)
+            check.refs(delegation.id, f"{base}.people", "person", stop.people)
+            check.cites(delegation.id, f"{base}.citations", stop.citations)
+    for event in by_kind["event"]:
+        check.refs(event.id, "people", "person", event.people)
+        check.refs(event.id, "organisations", "organisation", event.organisations)
+
+
+def _parent_cycles(organisations: Sequence[Any], check: _Checker) -> list[str]:
+    """An organisation that is its own parent, directly or through others."""
+    parent = {org.id: org.parent for org in organisations}
+    found = []
+    for org in organisations:
+        seen = [org.id]
+        up = org.parent
+        while up is not None and up in parent and up not in seen:
+            seen.append(up)
+            up = parent[up]
+        if up == org.id:
+            chain = " -> ".join([*seen, org.id])
+            found.append(
+                f"organisation parents form a cycle: {chain} @ {check.where(org.id, 'parent')}"
+            )
+    return found

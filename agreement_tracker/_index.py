@@ -1,0 +1,401 @@
+"""The indexes of a dataset, built once by one plain pass over its records.
+
+The small helpers here say what a record *is* for the queries: its date
+(:func:`record_date`), its place on the timeline (:func:`timeline_key`), the people it
+involves (:func:`people_in`) and the countries it involves (:func:`countries_of`).
+:class:`Index` calls the same helpers while it files every record, so an indexed answer
+and a plain scan over the records agree by construction.
+
+>>> import agreement_tracker as at
+>>> t = at.load()
+>>> sorted(people_in(t.meeting("jwg-17")))
+['amir-baram', 'rajesh-kumar-singh']
+>>> record_date(t.agreement("mou-2025-11-defence-cooperation")).isoformat()
+'2025-11-04'
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import heapq
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, TypeVar
+
+import attrs
+
+from ._kinds import DATED
+from ._text import name_key
+from .dates import When, precision_label
+from .model import (
+    Agreement,
+    AgreementKind,
+    Delegation,
+    Event,
+    Meeting,
+    Organisation,
+    Person,
+    Record,
+    Series,
+)
+
+__all__ = [
+    "Dated",
+    "Index",
+    "TimeIndex",
+    "TimelineEntry",
+    "countries_of",
+    "last_key",
+    "people_in",
+    "record_date",
+    "timeline_key",
+]
+
+#: A record that can stand on the timeline.
+Dated = Agreement | Meeting | Delegation | Event
+
+R = TypeVar("R")
+
+
+def record_date(record: Record) -> When | None:
+    """The date that places ``record`` on a timeline, if it has one.
+
+    >>> import agreement_tracker as at
+    >>> record_date(at.load().delegation("baram-india-2025-07")).isoformat()
+    '2025-07-22/2025-07-23'
+    """
+    kind = DATED.get(type(record))
+    if kind is None or kind.date_field is None:
+        return None
+    return getattr(record, kind.date_field)  # type: ignore[no-any-return]
+
+
+def timeline_key(record: Dated) -> tuple[int, int, int, int, str]:
+    """Sort key of a record on the timeline.
+
+    Dated records come first, by earliest then latest day, then kind (events,
+    delegations, meetings, agreements), then id.
+
+    >>> import agreement_tracker as at
+    >>> timeline_key(at.load().meeting("jwg-17"))[3:]
+    (2, 'jwg-17')
+    """
+    date = record_date(record)
+    rank = DATED[type(record)].timeline_rank or 0
+    if date is None:
+        return (1, 0, 0, rank, record.id)
+    return (0, date.first_ordinal, date.last_ordinal, rank, record.id)
+
+
+def last_key(meeting: Meeting) -> tuple[int, int, int, str]:
+    """Order for "the last meeting": latest possible day, then earliest, number and id.
+
+    Of two meetings of a series that may have ended on the same day, the later is the one
+    that began later, then the one with the higher number (none counts as 0), then the
+    one with the greater id, so that every way of asking picks the same meeting.
+
+    >>> import agreement_tracker as at
+    >>> last_key(at.load().meeting("jwg-16"))[2:]
+    (16, 'jwg-16')
+    """
+    assert meeting.date is not None
+    when = meeting.date
+    return (when.last_ordinal, when.first_ordinal, meeting.number or 0, meeting.id)
+
+
+def people_in(record: Dated) -> set[str]:
+    """Everyone a record involves: participants, signatories, leader, members, people met.
+
+    >>> import agreement_tracker as at
+    >>> sorted(people_in(at.load().agreement("mou-2025-11-defence-cooperation")))
+    ['amir-baram', 'rajesh-kumar-singh']
+    """
+    if isinstance(record, Meeting):
+        return set(record.participants)
+    if isinstance(record, Agreement):
+        return set(record.signatories)
+    if isinstance(record, Delegation):
+        found = {record.leader, *record.members}
+        for stop in record.engagements:
+            found.update(stop.people)
+        return found
+    return set(record.people)
+
+
+def countries_of(
+    record: Dated,
+    series_parties: Callable[[str], Sequence[str]],
+    person_countries: Callable[[str], Iterable[str]],
+) -> set[str]:
+    """The countries a record involves.
+
+    Agreements count by their parties, delegations by origin and host, events by their
+    countries, and meetings by their series' parties or, failing that, by their place
+    and the countries of their participants' roles (``series_parties`` and
+    ``person_countries`` look those up).
+
+    >>> import agreement_tracker as at
+    >>> sorted(countries_of(at.load().event("operation-sindoor-2025"), None, None))
+    ['IN', 'PK']
+    """
+    if isinstance(record, Agreement):
+        return set(record.parties)
+    if isinstance(record, Delegation):
+        return {record.origin, record.host}
+    if isinstance(record, Event):
+        return set(record.countries)
+    if record.series:
+        return set(series_parties(record.series))
+    found = {record.place.country} if record.place else set()
+    for person_id in record.participants:
+        found.update(person_countries(person_id))
+    return found
+
+
+@attrs.frozen
+class TimelineEntry:
+    """One row of a timeline: a dated agreement, meeting, delegation or event.
+
+    >>> import agreement_tracker as at
+    >>> entry = at.load().timeline()[0]
+    >>> entry.kind, entry.title, entry.date.isoformat(), entry.precision
+    ('event', '7 October 2023 attacks in Israel', '2023-10-07', 'day')
+    """
+
+    kind: str
+    record: Dated
+
+    @classmethod
+    def of(cls, record: Dated) -> TimelineEntry:
+        """The entry for ``record``, its kind taken from the registry.
+
+        >>> import agreement_tracker as at
+        >>> TimelineEntry.of(at.load().meeting("jwg-17")).kind
+        'meeting'
+        """
+        return cls(DATED[type(record)].key, record)
+
+    @property
+    def date(self) -> When | None:
+        """The record's date (signing date, meeting date, visit dates, event date).
+
+        >>> import agreement_tracker as at
+        >>> at.load().timeline()[-1].date is None
+        True
+        """
+        return record_date(self.record)
+
+    @property
+    def title(self) -> str:
+        """The record's title.
+
+        >>> import agreement_tracker as at
+        >>> at.load().timeline()[0].title
+        '7 October 2023 attacks in Israel'
+        """
+        return self.record.title
+
+    @property
+    def id(self) -> str:
+        """The record's id.
+
+        >>> import agreement_tracker as at
+        >>> at.load().timeline()[0].id
+        'october-7-attacks-2023'
+        """
+        return self.record.id
+
+    @property
+    def precision(self) -> str:
+        """The date's precision in words (see :func:`~agreement_tracker.dates.precision_label`).
+
+        >>> import agreement_tracker as at
+        >>> [e.precision for e in at.load().timeline() if e.id == "jwg-16"]
+        ['month']
+        """
+        return precision_label(self.date)
+
+    def sort_key(self) -> tuple[int, int, int, int, str]:
+        """Chronological order (by day ordinals); undated entries last.
+
+        >>> import agreement_tracker as at
+        >>> at.load().timeline()[0].sort_key()[0]
+        0
+        """
+        return timeline_key(self.record)
+
+
+def item_date(item: Any) -> When | None:
+    """The date of a record or of a timeline entry (None when undated).
+
+    >>> import agreement_tracker as at
+    >>> item_date(at.load().timeline()[1]).isoformat()
+    '2024-07'
+    """
+    return item.date if isinstance(item, TimelineEntry) else record_date(item)
+
+
+class TimeIndex:
+    """Dated items in timeline order with their earliest and latest days, for bisection.
+
+    :meth:`candidates` narrows a date window to the items that may matter (those that
+    start inside it, widened by the longest span); the queries then apply their rule to
+    those alone, so a query costs what it returns, not the size of the dataset.
+
+    >>> import agreement_tracker as at
+    >>> index = TimeIndex(at.load().meetings)
+    >>> len(index), index.candidates(0, 10**6)[:1] == [at.load().meeting("jwg-16")]
+    (6, True)
+    """
+
+    __slots__ = ("_firsts", "_items", "_span")
+
+    def __init__(self, items: Iterable[Any]) -> None:
+        """Index the dated ones of ``items``, which are in timeline order."""
+        self._items = [item for item in items if item_date(item) is not None]
+        dates = [item_date(item) for item in self._items]
+        self._firsts = [d.first_ordinal for d in dates if d is not None]
+        self._span = max((d.last_ordinal - d.first_ordinal for d in dates if d), default=0)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def candidates(self, first: int, last: int, *, overlapping: bool = False) -> list[Any]:
+        """Items whose earliest day is in ``first..last`` (day ordinals), in order.
+
+        ``overlapping=True`` also takes items that start up to the longest span earlier,
+        so that every item that may overlap the window is among them.
+
+        >>> import agreement_tracker as at
+        >>> index = TimeIndex(at.load().meetings)
+        >>> day = at.to_date("2024-07-15").toordinal()
+        >>> index.candidates(day, day), [m.id for m in index.candidates(day, day, overlapping=True)]
+        ([], ['jwg-16'])
+        """
+        low = first - self._span if overlapping else first
+        start = bisect.bisect_left(self._firsts, low)
+        end = bisect.bisect_right(self._firsts, last)
+        return self._items[start:end]
+
+
+class Index:
+    """Every look-up table of a dataset, filled by one pass over its records.
+
+    ``records`` maps each record class to its records, each dated kind's in
+    :func:`timeline_key` order; the timeline merges them.
+
+    >>> import agreement_tracker as at
+    >>> index = at.load()._index
+    >>> [m.id for m in index.series_meetings["jwg"]]
+    ['jwg-16', 'jwg-17']
+    """
+
+    def __init__(self, records: Mapping[type[Any], Sequence[Any]]) -> None:
+        """File ``records`` (every kind's records, by class)."""
+        self.by_id: dict[str, Record] = {}
+        for group in records.values():
+            self.by_id.update((r.id, r) for r in group)
+        self.timeline: list[Dated] = list(
+            heapq.merge(*(records.get(cls, ()) for cls in DATED), key=timeline_key)
+        )
+        self.entries = [TimelineEntry.of(r) for r in self.timeline]
+        people: Sequence[Person] = records.get(Person, ())
+        self.series_by_id: dict[str, Series] = {s.id: s for s in records.get(Series, ())}
+        self.people_by_name: dict[str, list[Person]] = _by_names(people, lambda p: (p.id, *p.names))
+        self.orgs_by_name: dict[str, list[Organisation]] = _by_names(
+            records.get(Organisation, ()), lambda o: (o.id, o.name, *o.aliases)
+        )
+        self.series_by_name: dict[str, Series] = {}
+        for series in self.series_by_id.values():
+            for name in series.names:
+                self.series_by_name.setdefault(name_key(name), series)
+        self._role_countries = {p.id: {r.country for r in p.roles if r.country} for p in people}
+        self.agreements_at: dict[str, list[Agreement]] = defaultdict(list)
+        self.by_area: dict[str, list[Agreement]] = defaultdict(list)
+        self.by_kind: dict[AgreementKind, list[Agreement]] = defaultdict(list)
+        self.by_area_kind: dict[tuple[str, AgreementKind], list[Agreement]] = defaultdict(list)
+        self.series_meetings: dict[str, list[Meeting]] = defaultdict(list)
+        self.by_person: dict[str, list[TimelineEntry]] = defaultdict(list)
+        self.by_pair: dict[tuple[str, str], list[TimelineEntry]] = defaultdict(list)
+        for entry in self.entries:
+            self._file(entry)
+        for meetings in self.series_meetings.values():
+            meetings.sort(key=last_key)
+        #: Each series' dated meetings' latest days, in :func:`last_key` order.
+        self.series_lasts = {
+            key: [m.date.last_ordinal for m in meetings if m.date]
+            for key, meetings in self.series_meetings.items()
+        }
+
+    def _file(self, entry: TimelineEntry) -> None:
+        """Put one dated record in every index it belongs to."""
+        record = entry.record
+        for person_id in people_in(record):
+            self.by_person[person_id].append(entry)
+        countries = sorted(self.countries_of(record))
+        for position, first in enumerate(countries):
+            for second in countries[position + 1 :]:
+                self.by_pair[first, second].append(entry)
+        if isinstance(record, Agreement):
+            self.by_kind[record.kind].append(record)
+            for area in record.focus_areas:
+                self.by_area[area].append(record)
+                self.by_area_kind[area, record.kind].append(record)
+            if record.meeting:
+                self.agreements_at[record.meeting].append(record)
+        elif isinstance(record, Meeting) and record.series and record.date is not None:
+            self.series_meetings[record.series].append(record)
+
+    def countries_of(self, record: Dated) -> set[str]:
+        """The countries ``record`` involves (see :func:`countries_of`).
+
+        >>> import agreement_tracker as at
+        >>> sorted(at.load()._index.countries_of(at.load().meeting("jwg-17")))
+        ['IL', 'IN']
+        """
+        return countries_of(
+            record, lambda s: self.series_by_id[s].parties, self._role_countries.__getitem__
+        )
+
+    @functools.cached_property
+    def dated(self) -> TimeIndex:
+        """Every dated timeline entry, for date windows.
+
+        >>> import agreement_tracker as at
+        >>> len(at.load()._index.dated)
+        16
+        """
+        return TimeIndex(self.entries)
+
+    @functools.cached_property
+    def meetings(self) -> TimeIndex:
+        """Every dated meeting, for "since the last meeting" of a series of fewer than two parties.
+
+        >>> import agreement_tracker as at
+        >>> len(at.load()._index.meetings)
+        6
+        """
+        return TimeIndex(e.record for e in self.entries if e.kind == "meeting")
+
+    @functools.cached_property
+    def pair_meetings(self) -> dict[tuple[str, str], TimeIndex]:
+        """The dated meetings between each pair of countries (sorted codes), for windows.
+
+        >>> import agreement_tracker as at
+        >>> len(at.load()._index.pair_meetings["IL", "IN"])
+        6
+        """
+        return {
+            pair: TimeIndex(e.record for e in entries if e.kind == "meeting")
+            for pair, entries in self.by_pair.items()
+        }
+
+
+def _by_names(records: Iterable[R], names: Callable[[R], Iterable[str]]) -> dict[str, list[R]]:
+    """Each record under the key of each of its names (a name shared by two lists both)."""
+    found: dict[str, list[R]] = defaultdict(list)
+    for record in records:
+        for key in dict.fromkeys(map(name_key, names(record))):
+            found[key].append(record)
+    return dict(found)
