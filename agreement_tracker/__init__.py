@@ -61,6 +61,7 @@ from .model import (
     Source,
 )
 from .query import Mode, TimelineEntry
+from .records import Records
 from .vocabulary import Vocabulary
 
 __version__ = "0.1.0"
@@ -98,6 +99,7 @@ __all__ = [
     "Place",
     "Precision",
     "Record",
+    "Records",
     "Resolved",
     "Role",
     "Series",

@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from ._kinds import BY_CLASS, KINDS
+from ._kinds import BY_CLASS, KINDS, NESTED, REFERENCES
 from ._text import close_matches, normalise_text, or_list
 from .model import Citation, Record
 from .vocabulary import problems as vocabulary_problems
@@ -142,47 +142,39 @@ def _reused_ids(by_kind: Mapping[str, list[Any]], check: _Checker) -> list[str]:
 
 
 def _references(by_kind: Mapping[str, list[Any]], check: _Checker) -> None:
-    """Report every reference from one record to another that does not resolve."""
-    for source in by_kind["source"]:
-        check.ref(source.id, "publisher", "organisation", source.publisher)
-        check.ref(source.id, "agency", "organisation", source.agency)
-    for org in by_kind["organisation"]:
-        check.ref(org.id, "parent", "organisation", org.parent)
-    check.problems += _parent_cycles(by_kind["organisation"], check)
-    for person in by_kind["person"]:
-        for index, role in enumerate(person.roles):
-            check.ref(person.id, f"roles[{index}].organisation", "organisation", role.organisation)
-            check.cites(person.id, f"roles[{index}].citations", role.citations)
+    """Report every reference that does not resolve and every series number used twice."""
     numbered: dict[tuple[str, int], list[str]] = defaultdict(list)
     for meeting in by_kind["meeting"]:
         if meeting.series and meeting.number is not None:
             numbered[meeting.series, meeting.number].append(meeting.id)
-    for meeting in by_kind["meeting"]:
-        check.ref(meeting.id, "series", "series", meeting.series)
-        check.refs(meeting.id, "participants", "person", meeting.participants)
-        check.refs(meeting.id, "focus_areas", "focus_area", meeting.focus_areas)
-        others = [m for m in numbered.get((meeting.series, meeting.number), []) if m != meeting.id]
-        if others:
-            check.problems.append(
-                f"{meeting.series} number {meeting.number} is also used by "
-                f"{or_list(others)} @ {check.where(meeting.id, 'number')}"
-            )
-    for agreement in by_kind["agreement"]:
-        check.refs(agreement.id, "signatories", "person", agreement.signatories)
-        check.refs(agreement.id, "focus_areas", "focus_area", agreement.focus_areas)
-        check.ref(agreement.id, "meeting", "meeting", agreement.meeting)
-    for delegation in by_kind["delegation"]:
-        check.ref(delegation.id, "leader", "person", delegation.leader)
-        check.refs(delegation.id, "members", "person", delegation.members)
-        for index, stop in enumerate(delegation.engagements):
-            base = f"engagements[{index}]"
-            check.ref(delegation.id, f"{base}.meeting", "meeting", stop.meeting)
-            check.refs(delegation.id, f"{base}.organisations", "organisation", stop.organisations)
-            check.refs(delegation.id, f"{base}.people", "person", stop.people)
-            check.cites(delegation.id, f"{base}.citations", stop.citations)
-    for event in by_kind["event"]:
-        check.refs(event.id, "people", "person", event.people)
-        check.refs(event.id, "organisations", "organisation", event.organisations)
+    for key, group in by_kind.items():
+        for record in group:
+            _check_references(check, record.id, record, "")
+            if key == "meeting":
+                same = numbered.get((record.series, record.number), [])
+                others = [m for m in same if m != record.id]
+                if others:
+                    check.problems.append(
+                        f"{record.series} number {record.number} is also used by "
+                        f"{or_list(others)} @ {check.where(record.id, 'number')}"
+                    )
+        if key == "organisation":
+            check.problems += _parent_cycles(group, check)
+
+
+def _check_references(check: _Checker, record_id: str, value: Any, prefix: str) -> None:
+    """Check the references of ``value`` (a record or a nested value) and of what it nests."""
+    for field, kind in REFERENCES.get(type(value), {}).items():
+        target = getattr(value, field)
+        if isinstance(target, tuple):
+            check.refs(record_id, prefix + field, kind, target)
+        else:
+            check.ref(record_id, prefix + field, kind, target)
+    for field in NESTED.get(type(value), ()):
+        for index, inner in enumerate(getattr(value, field)):
+            where = f"{prefix}{field}[{index}]"
+            _check_references(check, record_id, inner, where + ".")
+            check.cites(record_id, where + ".citations", inner.citations)
 
 
 def _parent_cycles(organisations: Sequence[Any], check: _Checker) -> list[str]:

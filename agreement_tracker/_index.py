@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from ._kinds import DATED
+from ._kinds import DATED, NESTED, REFERENCES
 from ._text import name_key
 from .dates import When, precision_label
 from .model import (
@@ -47,6 +47,7 @@ __all__ = [
     "TimelineEntry",
     "countries_of",
     "last_key",
+    "organisations_in",
     "people_in",
     "record_date",
     "timeline_key",
@@ -121,6 +122,31 @@ def people_in(record: Dated) -> set[str]:
             found.update(stop.people)
         return found
     return set(record.people)
+
+
+def organisations_in(value: Any) -> set[str]:
+    """Every organisation a record (or a nested value) names in its own fields.
+
+    >>> import agreement_tracker as at
+    >>> sorted(organisations_in(at.load().delegation("singh-israel-2025-11")))
+    ['elbit-systems', 'iai', 'rafael']
+    """
+    found = {
+        held
+        for field, kind in REFERENCES.get(type(value), {}).items()
+        if kind == "organisation"
+        for held in _as_tuple(getattr(value, field))
+    }
+    for field in NESTED.get(type(value), ()):
+        for inner in getattr(value, field):
+            found |= organisations_in(inner)
+    return found
+
+
+def _as_tuple(value: Any) -> tuple[Any, ...]:
+    if value is None:
+        return ()
+    return value if isinstance(value, tuple) else (value,)
 
 
 def countries_of(
@@ -318,6 +344,8 @@ class Index:
         self.series_meetings: dict[str, list[Meeting]] = defaultdict(list)
         self.by_person: dict[str, list[TimelineEntry]] = defaultdict(list)
         self.by_pair: dict[tuple[str, str], list[TimelineEntry]] = defaultdict(list)
+        self.by_org: dict[str, list[TimelineEntry]] = defaultdict(list)
+        self.by_country: dict[str, list[TimelineEntry]] = defaultdict(list)
         for entry in self.entries:
             self._file(entry)
         for meetings in self.series_meetings.values():
@@ -333,7 +361,11 @@ class Index:
         record = entry.record
         for person_id in people_in(record):
             self.by_person[person_id].append(entry)
+        for org_id in organisations_in(record):
+            self.by_org[org_id].append(entry)
         countries = sorted(self.countries_of(record))
+        for code in countries:
+            self.by_country[code].append(entry)
         for position, first in enumerate(countries):
             for second in countries[position + 1 :]:
                 self.by_pair[first, second].append(entry)
@@ -377,6 +409,16 @@ class Index:
         6
         """
         return TimeIndex(e.record for e in self.entries if e.kind == "meeting")
+
+    @functools.cached_property
+    def pair_timeline(self) -> dict[tuple[str, str], TimeIndex]:
+        """The dated timeline entries involving each pair of countries, for windows.
+
+        >>> import agreement_tracker as at
+        >>> len(at.load()._index.pair_timeline["IL", "IN"])
+        8
+        """
+        return {pair: TimeIndex(entries) for pair, entries in self.by_pair.items()}
 
     @functools.cached_property
     def pair_meetings(self) -> dict[tuple[str, str], TimeIndex]:

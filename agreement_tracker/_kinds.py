@@ -21,16 +21,18 @@ import attrs
 from .model import (
     Agreement,
     Delegation,
+    Engagement,
     Event,
     FocusArea,
     Meeting,
     Organisation,
     Person,
+    Role,
     Series,
     Source,
 )
 
-__all__ = ["BY_CLASS", "DATED", "KINDS", "TABLES", "Kind", "Table"]
+__all__ = ["BY_CLASS", "DATED", "KINDS", "NESTED", "REFERENCES", "TABLES", "Kind", "Table"]
 
 
 @attrs.frozen
@@ -160,9 +162,31 @@ DATED: dict[type[Any], Kind] = {
     kind.cls: kind for kind in KINDS.values() if kind.timeline_rank is not None
 }
 
-#: Tables of rows that are not records: timeline entries and disagreements.
+#: Tables of rows that are not records: timeline entries, disagreements, search results.
 TABLES: dict[str, Table] = {
     **{key: kind.table for key, kind in KINDS.items()},
     "timeline": Table("Timeline", ("date", "precision", "kind", "id", "title")),
     "discrepancy": Table("Disagreements between sources", ("record", "field", "values", "sources")),
+    "match": Table("Search results", ("id", "kind", "field", "text")),
 }
+
+#: Every field that holds the id (or ids) of another record: class -> field -> kind key.
+#: Loading checks that each resolves; ``Tracker.expand`` replaces each by its record.
+REFERENCES: dict[type[Any], dict[str, str]] = {
+    Source: {"publisher": "organisation", "agency": "organisation"},
+    Organisation: {"parent": "organisation"},
+    Role: {"organisation": "organisation"},
+    Meeting: {
+        "series": "series",
+        "participants": "person",
+        "co_chairs": "person",
+        "focus_areas": "focus_area",
+    },
+    Agreement: {"signatories": "person", "focus_areas": "focus_area", "meeting": "meeting"},
+    Delegation: {"leader": "person", "members": "person"},
+    Engagement: {"meeting": "meeting", "organisations": "organisation", "people": "person"},
+    Event: {"people": "person", "organisations": "organisation"},
+}
+
+#: Fields that hold values with references (and citations) of their own.
+NESTED: dict[type[Any], tuple[str, ...]] = {Person: ("roles",), Delegation: ("engagements",)}

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 
-__all__ = ["close_matches", "name_key", "normalise_text", "or_list"]
+__all__ = ["close_matches", "fold_text", "name_key", "normalise_text", "or_list"]
 
 _WS = re.compile(r"\s+")
 _NAME_PUNCT = re.compile(r"[^\w\s]")
@@ -77,3 +77,14 @@ def name_key(name: str) -> str:
     """
     folded = unicodedata.normalize("NFC", name).casefold()
     return " ".join(_NAME_PUNCT.sub(" ", folded).split())
+
+
+def fold_text(text: str) -> str:
+    """Text as searches compare it: accents dropped, case folded, spacing normalised.
+
+    >>> fold_text("José  PÉREZ")
+    'jose perez'
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return normalise_text(bare.casefold())

@@ -27,7 +27,7 @@ from ._kinds import BY_CLASS, DATED, KINDS
 from ._text import close_matches, name_key, normalise_text, or_list
 from .countries import ALIASES, lookup_code
 from .countries import NAMES as COUNTRY_NAMES
-from .dates import DateLike, day_ordinal
+from .dates import DateLike, When, day_ordinal
 from .exceptions import DatasetError, NoMatchError, UnknownRecordError
 from .model import (
     Agreement,
@@ -562,6 +562,50 @@ class Tracker:
         last = self.last_meeting(chosen.id, _dt.date.fromordinal(day))
         return self._wrap("meeting", query.meetings_since(self._index, chosen, last, day))
 
+    def since_last(self, series: str, as_of: DateLike | None = None) -> Records[TimelineEntry]:
+        """Everything (meetings, agreements, visits, events) since the last meeting of ``series``.
+
+        The rule of :meth:`meetings_since_last`, over the whole timeline: records between
+        the series' parties, known to have happened by ``as_of`` (default today).
+
+        >>> import agreement_tracker as at
+        >>> [e.id for e in at.load().since_last("JWG", as_of="2025-11-30")]
+        ['mou-2025-11-defence-cooperation', 'saar-jaishankar-2025-11', 'singh-katz-2025-11']
+        """
+        chosen, day = self.series(series), self._as_of(as_of)
+        last = self.last_meeting(chosen.id, _dt.date.fromordinal(day))
+        found = query.meetings_since(self._index, chosen, last, day, kinds="all")
+        return self._wrap("timeline", found)
+
+    def expand(self, record: Record) -> query.Expanded:
+        """``record`` with every id it holds replaced by the record it names.
+
+        >>> import agreement_tracker as at
+        >>> t = at.load()
+        >>> t.expand(t.agreement("mou-2025-11-defence-cooperation")).meeting.id
+        'jwg-17'
+        >>> [e.meeting.number for e in t.expand(t.delegation("singh-israel-2025-11")).engagements
+        ...  if e.meeting and e.meeting.number]
+        [17]
+        """
+        if self._index.by_id.get(getattr(record, "id", None)) is not record:  # type: ignore[arg-type]
+            record = self.record(getattr(record, "id", record))  # type: ignore[arg-type]
+        return query.Expanded(record, self._index.by_id)
+
+    def search(self, text: str, *, whole_word: bool = True) -> Records[query.Match]:
+        """Every title, name, outcome, description, quote and source text where ``text`` occurs.
+
+        Case and accents are ignored; whole words by default.
+
+        >>> import agreement_tracker as at
+        >>> [(m.record_id, m.field) for m in at.load().search("Elbit")][:2]
+        [('ians-2025-11-06', 'text'), ('elbit-systems', 'name')]
+        """
+        _require_text(text, "search text")
+        if not text.strip():
+            raise ValueError("give some text to search for")
+        return self._wrap("match", query.search(self.all_records(), text, whole_word=whole_word))
+
     def known_by(self, records: Records[R], as_of: DateLike) -> Records[R]:
         """Those of ``records`` known to have happened on or before ``as_of``.
 
@@ -587,15 +631,21 @@ class Tracker:
         chosen = self.series(series).id
         return self._wrap("meeting", (m for m in self.meetings if m.series == chosen))
 
-    def involving(self, person: str) -> Records[TimelineEntry]:
-        """Timeline of every agreement, meeting, delegation and event a person is part of.
+    def involving(self, name: str) -> Records[TimelineEntry]:
+        """Timeline of everything a person, an organisation or a country is part of.
+
+        ``name`` is looked up as a person (id, name or alias), then an organisation,
+        then a country.  An organisation counts where a record names it (an event's
+        organisations, a visit's engagements); a country as in :meth:`between_countries`.
 
         >>> import agreement_tracker as at
-        >>> [e.id for e in at.load().involving("Israel Katz")]
+        >>> t = at.load()
+        >>> [e.id for e in t.involving("Israel Katz")]
         ['singh-katz-2025-11', 'singh-israel-2025-11']
+        >>> [e.id for e in t.involving("Rafael")], len(t.involving("Pakistan"))
+        (['singh-israel-2025-11'], 1)
         """
-        who = self.person(person).id
-        return self._wrap("timeline", self._index.by_person.get(who, ()))
+        return self._wrap("timeline", _involving(self, name))
 
     def between_countries(self, first: str, second: str) -> Records[TimelineEntry]:
         """Timeline of records that involve both countries (codes or English names).
@@ -616,10 +666,11 @@ class Tracker:
         return self._wrap("timeline", self._index.by_pair.get((a, b), ()))
 
     def between(
-        self, start: DateLike, end: DateLike, *, mode: Mode = "certain"
+        self, start: DateLike | When, end: DateLike | When, *, mode: Mode = "certain"
     ) -> Records[TimelineEntry]:
         """Timeline of records dated within ``start..end`` (inclusive).
 
+        A bound may be a day, a month or a year (its whole span), or any date object.
         ``mode="certain"`` keeps records known to fall inside; ``mode="possible"`` also
         those whose imprecise date overlaps the window.
 
@@ -629,11 +680,13 @@ class Tracker:
         []
         >>> [e.id for e in t.between("2024-07-01", "2024-07-15", mode="possible")]
         ['jwg-16']
+        >>> [e.id for e in t.between("2024", "2024-07")]
+        ['jwg-16']
         """
         if mode not in ("certain", "possible"):
             raise ValueError(f"mode must be 'certain' or 'possible', got {mode!r}")
-        first = _dt.date.fromordinal(day_ordinal(start, what="start"))
-        last = _dt.date.fromordinal(day_ordinal(end, what="end"))
+        first = _dt.date.fromordinal(query.bound(start, what="start", end=False))
+        last = _dt.date.fromordinal(query.bound(end, what="end", end=True))
         if first > last:
             raise ValueError(f"start {first} is after end {last}")
         return self._wrap("timeline", query.between(self._index, first, last, mode))
@@ -777,6 +830,27 @@ def _country_code(code_or_name: str) -> str:
     raise UnknownRecordError(
         "country", code_or_name, close_matches(code_or_name, names, key=str.casefold)
     )
+
+
+def _involving(tracker: Tracker, name: str) -> Sequence[TimelineEntry]:
+    """The timeline entries of the person, organisation or country ``name``."""
+    _require_text(name, "name")
+    index = tracker._index
+    for finder, held in (
+        (tracker.person, index.by_person),
+        (tracker.organisation, index.by_org),
+    ):
+        try:
+            return held.get(finder(name).id, [])
+        except UnknownRecordError as error:
+            if error.kind.startswith("unique"):
+                raise
+    code = lookup_code(name)
+    if code is not None:
+        return index.by_country.get(code, [])
+    suggestions = _suggest_names(name, [*tracker.people, *tracker.organisations])
+    suggestions += close_matches(name, COUNTRY_NAMES.values(), key=str.casefold)
+    raise UnknownRecordError("person, organisation or country", name, suggestions[:3])
 
 
 def _require_text(value: object, what: str) -> None:

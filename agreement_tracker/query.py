@@ -27,8 +27,10 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal, TypeAlias, TypeVar
+
+import attrs
 
 from ._index import (
     Dated,
@@ -39,16 +41,23 @@ from ._index import (
     record_date,
     timeline_key,
 )
-from .dates import When
+from ._kinds import NESTED, REFERENCES
+from ._text import fold_text
+from .dates import DateBetween, DateLike, DateRange, PartialDate, When, day_ordinal, parse_when
+from .exceptions import DateFormatError
 from .model import Agreement, AgreementKind, Discrepancy, Meeting, Record, Series
 
 __all__ = [
+    "Expanded",
+    "Match",
     "Mode",
     "TimelineEntry",
+    "bound",
     "certainly_within",
     "item_date",
     "last_key",
     "record_date",
+    "search",
     "since",
     "taken_place_by",
     "timeline_entries",
@@ -106,7 +115,7 @@ def since(records: Iterable[T], reference: Meeting, as_of: _dt.date) -> tuple[T,
     return tuple(
         item
         for item in records
-        if item is not reference
+        if (item.record if isinstance(item, TimelineEntry) else item) is not reference
         and (date := item_date(item)) is not None
         and date.first_ordinal >= start
         and taken_place_by(date, day)
@@ -169,10 +178,13 @@ def no_meeting_message(index: Index, series: Series, day: int) -> str:
     return message
 
 
-def meetings_since(index: Index, series: Series, last: Meeting, day: int) -> tuple[Meeting, ...]:
+def meetings_since(
+    index: Index, series: Series, last: Meeting, day: int, *, kinds: str = "meeting"
+) -> tuple[Any, ...]:
     """Meetings between the series' parties :func:`since` ``last``, known by ``day``.
 
-    A series of fewer than two parties counts every meeting.
+    A series of fewer than two parties counts every meeting.  ``kinds="all"`` gives
+    timeline entries of every kind instead of meetings.
 
     >>> import agreement_tracker as at
     >>> t = at.load()
@@ -182,13 +194,14 @@ def meetings_since(index: Index, series: Series, last: Meeting, day: int) -> tup
     ['saar-jaishankar-2025-11', 'singh-katz-2025-11']
     """
     assert last.date is not None
+    pools = index.pair_meetings if kinds == "meeting" else index.pair_timeline
     if len(series.parties) >= 2:
         first, second = sorted(series.parties[:2])
-        pool = index.pair_meetings.get((first, second))
+        pool = pools.get((first, second))
         if pool is None:
             return ()
     else:
-        pool = index.meetings
+        pool = index.meetings if kinds == "meeting" else index.dated
     found = pool.candidates(last.date.last_ordinal, day)
     return since(found, last, _dt.date.fromordinal(day))
 
@@ -253,3 +266,141 @@ def discrepancies(records: Iterable[Record]) -> list[Discrepancy]:
                     )
                 )
     return found
+
+
+def bound(value: DateLike | When, *, what: str, end: bool) -> int:
+    """A window's bound as a day ordinal: the first day of a start, the last of an end.
+
+    A bound may be a day, a month (``"2025-07"``), a year (``"2025"``), any of the
+    library's dates, or a ``datetime.date``; a month or a year means its whole span.
+
+    >>> import datetime
+    >>> bound("2025-07", what="start", end=False) == datetime.date(2025, 7, 1).toordinal()
+    True
+    >>> bound("2025-07", what="end", end=True) == datetime.date(2025, 7, 31).toordinal()
+    True
+    """
+    if isinstance(value, str) and not value[:1].isspace():
+        try:
+            parsed = parse_when(value)
+        except DateFormatError:
+            return day_ordinal(value, what=what)  # says what is wrong with it
+        return parsed.last_ordinal if end else parsed.first_ordinal
+    if isinstance(value, PartialDate | DateRange | DateBetween):
+        return value.last_ordinal if end else value.first_ordinal
+    return day_ordinal(value, what=what)
+
+
+@attrs.frozen
+class Match:
+    """A place where searched-for text was found: a record, a field and the text there.
+
+    >>> import agreement_tracker as at
+    >>> match = at.load().search("Elbit")[1]
+    >>> match.record_id, match.kind, match.field, match.text
+    ('elbit-systems', 'organisation', 'name', 'Elbit Systems')
+    """
+
+    record_id: str
+    kind: str
+    field: str
+    text: str
+
+
+#: The text fields searched, besides names, quotes and source texts.
+_SEARCHED = (
+    "title",
+    "name",
+    "aliases",
+    "outcomes",
+    "summary",
+    "purpose",
+    "description",
+    "details",
+    "notes",
+    "label",
+    "synonyms",
+)
+
+
+def search(records: Iterable[Record], text: str, *, whole_word: bool = True) -> list[Match]:
+    """Every text field, quote and source text of ``records`` in which ``text`` occurs.
+
+    Case and accents are ignored; ``whole_word=False`` also finds ``text`` inside words.
+
+    >>> import agreement_tracker as at
+    >>> sorted({m.record_id for m in search(at.load().all_records(), "elbit")})[:3]
+    ['elbit-systems', 'iai', 'ians-2025-11-06']
+    """
+    import re
+
+    wanted = re.escape(fold_text(text).strip())
+    pattern = re.compile(rf"(?<!\w){wanted}(?!\w)" if whole_word else wanted)
+    found: list[Match] = []
+    for record in records:
+        kind = type(record).__name__.lower()
+        for field, value in _texts(record, ""):
+            if pattern.search(fold_text(value)):
+                found.append(Match(record.id, kind, field, value))
+    return found
+
+
+def _texts(value: Any, prefix: str) -> Iterable[tuple[str, str]]:
+    """(field, text) for every searchable text of a record or nested value."""
+    for name in _SEARCHED:
+        held = getattr(value, name, None)
+        if isinstance(held, str) and held:
+            yield prefix + name, held
+        elif isinstance(held, tuple):
+            yield from ((f"{prefix}{name}[{i}]", t) for i, t in enumerate(held) if t)
+    if isinstance(getattr(value, "text", None), str):
+        yield prefix + "text", value.text
+    for index, citation in enumerate(getattr(value, "citations", ())):
+        yield f"{prefix}citations[{index}].quote", citation.quote
+    for field in NESTED.get(type(value), ()):
+        for index, inner in enumerate(getattr(value, field)):
+            yield from _texts(inner, f"{prefix}{field}[{index}].")
+
+
+class Expanded:
+    """A record seen with every id it holds replaced by the record that id names.
+
+    Fields that hold no ids read as the record's own; nested values (a delegation's
+    engagements, a person's roles) are expanded too.  ``.record`` is the record itself.
+
+    >>> import agreement_tracker as at
+    >>> t = at.load()
+    >>> [p.name for p in t.expand(t.meeting("jwg-17")).participants]
+    ['Rajesh Kumar Singh', 'Amir Baram']
+    """
+
+    __slots__ = ("_by_id", "_value")
+
+    def __init__(self, value: Any, by_id: Mapping[str, Record]) -> None:
+        """Expand ``value`` through the look-up ``by_id``."""
+        self._value = value
+        self._by_id = by_id
+
+    @property
+    def record(self) -> Any:
+        """The record (or nested value) as stored, with its ids.
+
+        >>> import agreement_tracker as at
+        >>> t = at.load()
+        >>> t.expand(t.meeting("jwg-17")).record.participants
+        ('rajesh-kumar-singh', 'amir-baram')
+        """
+        return self._value
+
+    def __getattr__(self, name: str) -> Any:
+        value = getattr(self._value, name)
+        if name in REFERENCES.get(type(self._value), {}):
+            if isinstance(value, tuple):
+                return tuple(self._by_id[v] for v in value)
+            return None if value is None else self._by_id[value]
+        if name in NESTED.get(type(self._value), ()):
+            return tuple(Expanded(inner, self._by_id) for inner in value)
+        return value
+
+    def __repr__(self) -> str:
+        return f"Expanded({self._value!r})"

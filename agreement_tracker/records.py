@@ -19,7 +19,7 @@ jwg-17  2025-11-04  Tel Aviv, Israel
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, SupportsIndex, TypeVar, overload
 
 if TYPE_CHECKING:
@@ -58,16 +58,18 @@ class Records(tuple[T, ...]):
     @overload
     def __getitem__(self, key: SupportsIndex) -> T: ...
     @overload
-    def __getitem__(self, key: slice) -> tuple[T, ...]: ...
+    def __getitem__(self, key: slice) -> Records[T]: ...
     @overload
     def __getitem__(self, key: str) -> T: ...
 
-    def __getitem__(self, key: SupportsIndex | slice | str) -> T | tuple[T, ...]:
-        """Index by position (as a tuple), or by record id.
+    def __getitem__(self, key: SupportsIndex | slice | str) -> T | Records[T]:
+        """Index by position or by record id; a slice is again ``Records`` of the same kind.
 
         >>> import agreement_tracker as at
         >>> at.load().meetings["jwg-17"].number, at.load().meetings[0].id
         (17, 'jwg-16')
+        >>> at.load().meetings[:2].kind
+        'meeting'
         """
         if isinstance(key, str):
             found = self.get(key)
@@ -78,7 +80,32 @@ class Records(tuple[T, ...]):
                 ids = [getattr(item, "id", "") for item in self]
                 raise UnknownRecordError(self.kind, key, close_matches(key, ids, key=str.casefold))
             return found
+        if isinstance(key, slice):
+            return Records(tuple.__getitem__(self, key), kind=self.kind, tracker=self._tracker)
         return tuple.__getitem__(self, key)
+
+    def filter(self, predicate: Callable[[T], bool]) -> Records[T]:
+        """Those of these records for which ``predicate`` is true, in the same order.
+
+        >>> import agreement_tracker as at
+        >>> print(at.load().meetings.filter(lambda m: m.number == 17).table(columns=["id"]))
+        id
+        ------
+        jwg-17
+        """
+        return Records(
+            (item for item in self if predicate(item)), kind=self.kind, tracker=self._tracker
+        )
+
+    def sorted(self, key: Callable[[T], Any], *, reverse: bool = False) -> Records[T]:
+        """These records ordered by ``key`` (as :func:`sorted` orders), still a table.
+
+        >>> import agreement_tracker as at
+        >>> [p.id for p in at.load().people.sorted(lambda p: p.name, reverse=True)][:2]
+        ['s-jaishankar', 'rajesh-kumar-singh']
+        """
+        ordered = sorted(self, key=key, reverse=reverse)
+        return Records(ordered, kind=self.kind, tracker=self._tracker)
 
     def get(self, record_id: str, default: T | None = None) -> T | None:
         """The record with this id among these records, else ``default``.

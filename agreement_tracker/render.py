@@ -468,6 +468,12 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
             lambda t, r: "\n".join(f"{c.value}: {c.citation.source}" for c in r.claims),
         ),
     ),
+    "match": (
+        _c("id", "id", lambda t, r: r.record_id),
+        _c("kind", "kind", lambda t, r: r.kind),
+        _c("field", "field", lambda t, r: r.field),
+        _c("text", "text", lambda t, r: r.text),
+    ),
 }
 
 

@@ -47,7 +47,7 @@ def test_every_table_has_a_title_and_default_columns_it_can_show() -> None:
     """Each record kind and the two result tables have a title and known default columns."""
     from agreement_tracker.render import COLUMNS
 
-    assert set(TABLES) == {*KINDS, "timeline", "discrepancy"}
+    assert set(TABLES) == {*KINDS, "timeline", "discrepancy", "match"}
     for key, table in TABLES.items():
         assert table.title
         assert set(table.columns) <= {c.name for c in COLUMNS[key]}, key

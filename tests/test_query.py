@@ -619,3 +619,129 @@ def test_a_series_id_wins_over_another_series_alias() -> None:
     small = at.Tracker([source, first, second])
     assert (small.series("beta").id, small.series("alpha").id) == ("beta", "alpha")
     assert small.series("First group").id == "alpha"
+
+
+# ------------------------------------------------------------------ an analyst's questions
+
+
+def test_expand_resolves_every_id_a_record_holds(tracker: at.Tracker) -> None:
+    """expand() gives records for ids, nested values expanded, other fields as they are."""
+    meeting = tracker.expand(tracker.meeting("jwg-17"))
+    assert meeting.series is tracker.series("jwg")
+    assert [p.name for p in meeting.participants] == ["Rajesh Kumar Singh", "Amir Baram"]
+    assert [p.id for p in meeting.co_chairs] == ["rajesh-kumar-singh", "amir-baram"]
+    assert [f.label for f in meeting.focus_areas] == [
+        "Counter-terrorism",
+        "Operational capability",
+        "Research and Development",
+        "Technological innovation",
+    ]
+    assert meeting.title == "17th India–Israel JWG on Defence Cooperation"
+    assert meeting.record is tracker.meeting("jwg-17")
+    visit = tracker.expand(tracker.delegation("singh-israel-2025-11"))
+    assert visit.leader.name == "Rajesh Kumar Singh"
+    assert [[o.id for o in e.organisations] for e in visit.engagements] == [
+        [],
+        ["elbit-systems", "rafael", "iai"],
+        [],
+    ]
+    assert [e.meeting.id if e.meeting else None for e in visit.engagements] == [
+        "jwg-17",
+        None,
+        "singh-katz-2025-11",
+    ]
+    baram = tracker.expand(tracker.person("amir-baram"))
+    assert [r.organisation.id for r in baram.roles] == ["il-mod"]
+    mou = tracker.expand(tracker.agreement(MOU))
+    assert (mou.meeting.id, [p.id for p in mou.signatories]) == (
+        "jwg-17",
+        ["rajesh-kumar-singh", "amir-baram"],
+    )
+
+
+def test_expand_refuses_a_record_the_tracker_does_not_hold(tracker: at.Tracker) -> None:
+    """A record whose id is unknown is an UnknownRecordError, not a half-resolved view."""
+    stranger = at.Source(id="elsewhere", text_file="e.txt", text="text")
+    with pytest.raises(at.UnknownRecordError, match=r"^no record 'elsewhere'"):
+        tracker.expand(stranger)
+
+
+@pytest.mark.parametrize(
+    ("as_of", "expected"),
+    [
+        ("2025-11-03", ["baram-india-2025-07", "doval-baram-2025-07", "singh-baram-2025-07-23"]),
+        ("2025-11-04", ["mou-2025-11-defence-cooperation"]),  # the same day counts
+        (
+            "2025-11-30",
+            ["mou-2025-11-defence-cooperation", "saar-jaishankar-2025-11", "singh-katz-2025-11"],
+        ),
+    ],
+)
+def test_since_last_covers_every_kind(tracker: at.Tracker, as_of: str, expected: list[str]) -> None:
+    """since_last() lists agreements, visits and meetings between the parties since the JWG."""
+    assert [e.id for e in tracker.since_last("JWG", as_of=as_of)] == expected
+    kinds = {e.kind for e in tracker.since_last("JWG", as_of="2025-11-03")}
+    assert kinds == {"delegation", "meeting"}
+
+
+def test_between_takes_months_years_and_date_objects(tracker: at.Tracker) -> None:
+    """A month or year bound means its whole span; date objects work as bounds."""
+    november = [
+        "jwg-17",
+        "mou-2025-11-defence-cooperation",
+        "mou-official-statement-2025-11",
+        "saar-jaishankar-2025-11",
+        "singh-katz-2025-11",
+        "in-mod-x-post-2025-11-06",
+    ]
+    assert [e.id for e in tracker.between("2025-11", "2025-11")] == november
+    assert [e.id for e in tracker.between(at.PartialDate(2025, 11), at.PartialDate(2025, 11))] == (
+        november
+    )
+    assert [e.id for e in tracker.between("2024", "2024-07")] == ["jwg-16"]
+    assert len(tracker.between("2024-07", "2025-11")) == 14
+    assert [e.id for e in tracker.between("2025-07", "2025-07", mode="possible")] == [
+        "netanyahu-ndtv-interview-2025",
+        "baram-india-2025-07",
+        "doval-baram-2025-07",
+        "in-mod-statement-2025-07-23",
+        "singh-baram-2025-07-23",
+        "il-mod-statement-2025-07-24",
+    ]
+    with pytest.raises(at.DateFormatError, match="start"):
+        tracker.between("2025-13", "2025-12")
+
+
+def test_search_is_case_and_accent_insensitive_and_whole_word(tracker: at.Tracker) -> None:
+    """search() finds titles, names, quotes and source texts; whole words unless told."""
+    found = [(m.record_id, m.field) for m in tracker.search("CYBER")]
+    assert found == [
+        ("ians-2025-11-06", "text"),
+        ("report-2025-11-05", "text"),
+        ("cyber-security", "label"),
+        ("mou-2025-11-defence-cooperation", "citations[3].quote"),
+        ("mou-2025-11-defence-cooperation", "citations[11].quote"),
+    ]
+    assert len(tracker.search("cyber", whole_word=False)) == 10
+    assert tracker.search("Élbit")[1].text == "Elbit Systems"
+    assert tracker.search("Elbit").kind == "match"
+    assert tracker.search("no such words here") == ()
+    with pytest.raises(ValueError, match="give some text"):
+        tracker.search("  ")
+
+
+def test_involving_takes_people_organisations_and_countries(tracker: at.Tracker) -> None:
+    """involving() finds a person, then an organisation, then a country."""
+    assert [e.id for e in tracker.involving("Rafael")] == ["singh-israel-2025-11"]
+    assert [e.id for e in tracker.involving("in-mod")] == [
+        "in-mod-statement-2025-07-23",
+        "in-mod-x-post-2025-11-06",
+    ]
+    assert [e.id for e in tracker.involving("Pakistan")] == ["operation-sindoor-2025"]
+    assert len(tracker.involving("IL")) == len(tracker.involving("Israel"))
+    with pytest.raises(at.UnknownRecordError) as error:
+        tracker.involving("rafel")
+    assert str(error.value) == (
+        "no person, organisation or country 'rafel'; did you mean "
+        "'Rafael Advanced Defence Systems', 'Israel Aerospace Industries' or 'Israel Katz'?"
+    )

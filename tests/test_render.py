@@ -237,3 +237,17 @@ def test_plot_marks_imprecise_dates_as_spans(tracker: at.Tracker) -> None:
     assert ax.texts[0].get_text().startswith("Not dated in the sources: Operation Rising Lion")
     with pytest.raises(TypeError, match=r"^person records have no dates to plot$"):
         tracker.people.plot()
+
+
+def test_slices_filters_and_sorts_stay_tables(tracker: at.Tracker) -> None:
+    """A slice, filter() and sorted() of Records are Records of the same kind and tracker."""
+    first = tracker.meetings[:2]
+    assert isinstance(first, at.Records)
+    assert (first.kind, [m.id for m in first]) == ("meeting", ["jwg-16", "doval-baram-2025-07"])
+    numbered = tracker.meetings.filter(lambda m: m.number is not None)
+    assert [m.id for m in numbered] == ["jwg-16", "jwg-17"]
+    assert "Rajesh Kumar Singh" in str(numbered)
+    by_name = tracker.people.sorted(lambda p: p.name)
+    assert [p.name for p in by_name][:3] == ["Aditya Raj Kaul", "Ajit Doval", "Amir Baram"]
+    assert by_name.kind == "person"
+    assert tracker.meetings[0].id == "jwg-16"
