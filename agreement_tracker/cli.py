@@ -34,7 +34,10 @@ examples:
   agreement-tracker summary
   agreement-tracker agreements --domain "cyber security"
   agreement-tracker meetings --series JWG --since-last --as-of 2025-11-01
-  agreement-tracker timeline --from 2025-07-01 --to 2025-07-31
+  agreement-tracker timeline --from 2025-07 --to 2025-11
+  agreement-tracker timeline --since-last JWG --as-of 2025-11-30
+  agreement-tracker search Elbit --format csv
+  agreement-tracker involving Rafael
   agreement-tracker people --format github
   agreement-tracker discrepancies --format rounded_grid
   agreement-tracker sources --cited
@@ -54,7 +57,7 @@ def _add_output_options(parser: argparse.ArgumentParser) -> None:
         "--format",
         default="simple",
         metavar="FMT",
-        help="any tabulate format: simple, github, rounded_grid, html, latex_booktabs ...",
+        help="simple, csv, tsv, markdown, html, github, rounded_grid, latex_booktabs ...",
     )
     parser.add_argument(
         "--columns", metavar="A,B", help="comma-separated columns to show, in order"
@@ -106,14 +109,31 @@ def _build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also records whose imprecise date may fall in the window",
     )
+    timeline.add_argument(
+        "--since-last", metavar="SERIES", help="only what happened since SERIES last met"
+    )
+    timeline.add_argument("--as-of", metavar="DATE", help="day for --since-last (default: today)")
     _add_output_options(timeline)
+
+    search = commands.add_parser("search", help="records whose text mentions a word")
+    search.add_argument("text", metavar="TEXT", help="words to find (case and accents ignored)")
+    search.add_argument(
+        "--partial", action="store_true", help="also find the text inside longer words"
+    )
+    _add_output_options(search)
+
+    involving = commands.add_parser(
+        "involving", help="the timeline of a person, an organisation or a country"
+    )
+    involving.add_argument("name", metavar="NAME", help="a name, alias, id or country")
+    _add_output_options(involving)
 
     check = commands.add_parser(
         "validate",
         help="check a dataset folder or file; exit 1 if it has problems",
         description="Report every problem in a dataset (a folder, .toml or .json file) at "
         "once, each with file, line, record id and field. Exit status 1 when problems are "
-        "found, 0 when the dataset is clean.",
+        "found, 0 when the dataset is clean, 2 when there is no dataset at PATH.",
     )
     check.add_argument("path", metavar="PATH", help="dataset folder, .toml or .json file")
 
@@ -145,7 +165,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         text = _run(args, load())
     except (AgreementTrackerError, ValueError, LookupError, TypeError) as error:
-        print(f"agreement-tracker: error: {error}", file=sys.stderr)
+        from .render import strip_controls
+
+        print(f"agreement-tracker: error: {strip_controls(str(error))}", file=sys.stderr)
         return 2
     try:
         print(text)
@@ -162,8 +184,13 @@ def _validate(path: str) -> int:
     from pathlib import Path
 
     from .exceptions import DatasetError
+    from .render import strip_controls
     from .storage import locate
 
+    if not os.path.lexists(path):
+        shown = strip_controls(repr(path))
+        print(f"agreement-tracker: error: no dataset at {shown}", file=sys.stderr)
+        return 2
     try:
         tracker = Tracker.from_path(path)
     except DatasetError as error:
@@ -174,7 +201,7 @@ def _validate(path: str) -> int:
     for problem in problems:
         found = locate(Path(path), problem)
         prefix = f"{found[0]}:{found[1]}: " if found else f"{path}: "
-        print(prefix + problem)
+        print(strip_controls(prefix + problem))
     count = len(problems)
     print(f"{count} problem{'s' if count != 1 else ''} found", file=sys.stderr)
     return 1
@@ -208,15 +235,26 @@ def _run(args: argparse.Namespace, tracker: Tracker) -> str:
         )
         if as_of is not None:
             records = tracker.known_by(records, as_of)
+    elif args.command == "search":
+        records = tracker.search(args.text, whole_word=not args.partial)
+    elif args.command == "involving":
+        records = tracker.involving(args.name)
+    elif args.command == "timeline" and args.since_last is not None:
+        if args.start or args.end or args.possible:
+            raise ValueError("--since-last goes without --from, --to and --possible")
+        as_of = None if args.as_of is None else to_date(args.as_of, what="--as-of")
+        records = tracker.since_last(args.since_last, as_of=as_of)
     elif args.command == "timeline":
+        if args.as_of is not None:
+            raise ValueError("--as-of goes with --since-last")
         if args.start is None and args.end is None:
             if args.possible:
                 raise ValueError("--possible needs --from or --to")
             records = tracker.timeline()
         else:
             mode: Mode = "possible" if args.possible else "certain"
-            start = to_date(args.start, what="--from") if args.start else "0001-01-01"
-            end = to_date(args.end, what="--to") if args.end else "9999-12-31"
+            start = args.start or "0001-01-01"
+            end = args.end or "9999-12-31"
             records = tracker.between(start, end, mode=mode)
     elif args.command == "discrepancies" and columns is None and not args.cited:
         return _titled(tracker.tables.discrepancies(), args.format)
@@ -236,6 +274,8 @@ def _titled(table: Any, fmt: str) -> str:
     if fmt == "simple":
         return str(table)
     body: str = table.table(fmt)
+    if fmt in ("csv", "tsv"):
+        return body.removesuffix("\n")  # print() ends the last row
     if fmt in ("plain", "grid", "rounded_grid", "rounded_outline", "fancy_grid", "outline"):
         return f"{table.title}\n\n{body}" + ("" if len(table) else "\n(no rows)")
     return body

@@ -295,11 +295,15 @@ class Tracker:
         return self._origins.get(record_id, "<memory>")
 
     def cite(self) -> str:
-        """How to cite the dataset and each of its sources, as plain text.
+        """How to cite the dataset and each of its sources, with its year and licence.
+
+        The dataset's ``citation`` text may hold ``{version}`` and ``{sources}`` (the
+        number of sources, in words); nothing else in it is interpreted.
 
         >>> import agreement_tracker as at
         >>> print(at.load().cite())  # doctest: +ELLIPSIS
-        agreement_tracker bundled dataset "India–Israel defence relations, ... version 1.0.0. ...
+        agreement_tracker bundled dataset "India–Israel defence relations, ... version 1.0.0. Curated from five news reports ...
+        Year: 2025. Licence: CC-BY-4.0.
         Sources:
           [ani-2025-07-24] (untitled). Agency: ANI. Published 2025-07-24.
           [exam-2025-11] India and Israel Sign Pact to Deepen Defence and Technology Cooperation. Published 2025-11 (inferred).
@@ -770,7 +774,13 @@ def _combine(
 def _citation_text(tracker: Tracker) -> str:
     """The text of :meth:`Tracker.cite`."""
     template = tracker._meta.citation or f"{tracker.name}, version {{version}}."
-    lines = [normalise_text(template.format(version=tracker.data_version)), "Sources:"]
+    text = template.replace("{version}", tracker.data_version)
+    text = text.replace("{sources}", _in_words(len(tracker.sources)))
+    years = [s.published.latest.year for s in tracker.sources if s.published]
+    facts = [f"Year: {max(years)}."] if years else []
+    if tracker._meta.license:
+        facts.append(f"Licence: {tracker._meta.license}.")
+    lines = [normalise_text(text), *([" ".join(facts)] if facts else []), "Sources:"]
     for source in tracker.sources:
         parts = [f"[{source.id}] {source.title or '(untitled)'}."]
         for label, org_id in (("Publisher", source.publisher), ("Agency", source.agency)):
@@ -851,6 +861,26 @@ def _involving(tracker: Tracker, name: str) -> Sequence[TimelineEntry]:
     suggestions = _suggest_names(name, [*tracker.people, *tracker.organisations])
     suggestions += close_matches(name, COUNTRY_NAMES.values(), key=str.casefold)
     raise UnknownRecordError("person, organisation or country", name, suggestions[:3])
+
+
+def _in_words(count: int) -> str:
+    """A count as English words up to twelve, else digits."""
+    words = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+    ]
+    return words[count] if count < len(words) else str(count)
 
 
 def _require_text(value: object, what: str) -> None:

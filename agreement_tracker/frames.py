@@ -123,6 +123,7 @@ def plot_timeline(
     ax.set_yticks(range(len(dated)), labels, fontsize=8)
     for tick, entry in zip(ax.get_yticklabels(), dated, strict=True):
         tick.set_color(colours[entry.kind])
+        tick.set_parse_math(False)  # a "$" in a title is text, not mathtext
     ax.set_ylim(len(dated) - 0.5, -0.5)
     ax.grid(axis="x", alpha=0.3)
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))  # type: ignore[no-untyped-call]
@@ -142,7 +143,9 @@ def plot_timeline(
         )
     )
     ax.legend(handles=handles, fontsize=7, loc="lower left", framealpha=0.9)
-    ax.set_title(title or "Points are exact days; bars are imprecise dates", fontsize=10)
+    ax.set_title(
+        title or "Points are exact days; bars are imprecise dates", fontsize=10, parse_math=False
+    )
     if undated:
         ax.text(
             0,
@@ -152,5 +155,6 @@ def plot_timeline(
             fontsize=7,
             va="top",
             wrap=True,
+            parse_math=False,
         )
     return ax

@@ -20,7 +20,10 @@ jwg-17  2025-11-04
 
 from __future__ import annotations
 
+import csv
 import html
+import io
+import re
 import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -43,33 +46,87 @@ if TYPE_CHECKING:
 
 __all__ = [
     "COLUMNS",
+    "CSV_FORMATS",
+    "REFUSED_FORMATS",
     "Column",
     "Table",
     "check_format",
     "citations_table",
     "date_text",
     "escape_markdown",
+    "formula_safe",
     "organisation_name",
     "people_text",
     "place_text",
     "records_table",
+    "strip_controls",
+    "table_formats",
 ]
 
-#: Text formats that pass cell text through unescaped; Markdown ones get escaped here.
+#: Markdown formats: cells are escaped here (tabulate passes them raw).
 _MARKDOWN_FORMATS = {"github", "pipe"}
-_RAW_HTML_FORMATS = {"unsafehtml"}
+#: Formats that would pass data through as markup, commands or cell separators, so that
+#: text from a dataset could forge cells and rows, include files or inject markup.
+REFUSED_FORMATS = frozenset(
+    {
+        "unsafehtml",
+        "rst",
+        "latex_raw",
+        "mediawiki",
+        "jira",
+        "moinmoin",
+        "textile",
+        "asciidoc",
+        "orgtbl",
+        "youtrack",
+        "psql",
+        "presto",
+        "colon_grid",
+    }
+)
+#: Formats written with :mod:`csv` (quoted as needed, formula-leading cells neutralised).
+CSV_FORMATS = {"csv": ",", "tsv": "\t"}
+
+_CONTROL = re.compile(
+    r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|.)?|[\x00-\x08\x0b-\x1f\x7f-\x9f]"
+)
+_MARKDOWN_SPECIAL = re.compile(r"([\\\[\]()!|])")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def strip_controls(text: str) -> str:
+    r"""``text`` without terminal escape sequences and control characters (tab, newline kept).
+
+    >>> strip_controls("ok\x1b]0;title\x07 \x1b[2Jdone\x85")
+    'ok done'
+    """
+    return _CONTROL.sub("", text)
 
 
 def escape_markdown(text: str) -> str:
-    r"""Escape a cell for a Markdown table: ``<``, ``>``, ``&``, ``|`` and newlines.
+    r"""Escape a cell for a Markdown table: markup, links, images, ``|`` and newlines.
 
-    Quotes are left alone: outside an HTML attribute they are harmless.
+    ``<``, ``>`` and ``&`` become entities; ``[ ] ( ) ! |`` and the backslash get a
+    backslash, so text from data never becomes a link or an image or splits a cell.
 
     >>> escape_markdown("<script>alert('x')</script> | y")
-    "&lt;script&gt;alert('x')&lt;/script&gt; \\| y"
+    "&lt;script&gt;alert\\('x'\\)&lt;/script&gt; \\| y"
+    >>> escape_markdown("[x](javascript:alert(1)) ![i](http://e/i.png)")
+    '\\[x\\]\\(javascript:alert\\(1\\)\\) \\!\\[i\\]\\(http://e/i.png\\)'
     """
-    escaped = html.escape(text, quote=False).replace("|", "\\|")
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
     return escaped.replace("\r\n", "<br>").replace("\n", "<br>")
+
+
+def formula_safe(text: str) -> str:
+    """A CSV cell that no spreadsheet reads as a formula: a leading ``= + - @`` gets a ``'``.
+
+    The rule is OWASP's for CSV injection (tab and carriage return count too).
+
+    >>> formula_safe("=HYPERLINK(1)"), formula_safe("-5"), formula_safe("India")
+    ("'=HYPERLINK(1)", "'-5", 'India')
+    """
+    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 class Table:
@@ -100,8 +157,10 @@ class Table:
         title: str | None = None,
         wrap: int | None = 40,
     ) -> None:
-        self._columns = tuple(str(c) for c in columns)
-        cells = [tuple("" if cell is None else str(cell) for cell in row) for row in rows]
+        self._columns = tuple(strip_controls(str(c)) for c in columns)
+        cells = [
+            tuple("" if cell is None else strip_controls(str(cell)) for cell in row) for row in rows
+        ]
         for index, row in enumerate(cells):
             if len(row) != len(self._columns):
                 raise ValueError(
@@ -109,7 +168,7 @@ class Table:
                     f"{len(self._columns)} columns"
                 )
         self._rows = tuple(cells)
-        self.title = title
+        self.title = None if title is None else strip_controls(title)
         self.wrap = wrap
 
     @property
@@ -164,28 +223,72 @@ class Table:
         return Table([self._columns[i] for i in positions], rows, title=self.title, wrap=self.wrap)
 
     def table(self, fmt: str = "simple", columns: Sequence[str] | None = None) -> str:
-        r"""Render with any ``tabulate`` format; Markdown and HTML formats are escaped.
+        r"""Render in a ``tabulate`` format, ``"csv"`` or ``"tsv"``; data is always escaped.
 
-        ``github`` and ``pipe`` cells are escaped for Markdown, ``html`` is escaped by
-        tabulate; ``unsafehtml`` is refused because it would pass data through as markup.
+        ``github`` and ``pipe`` cells are escaped for Markdown, ``html`` is written here
+        with every cell escaped, ``csv``/``tsv`` are quoted by :mod:`csv` with formula
+        cells neutralised (:meth:`to_csv`).  Formats that cannot escape data
+        (:data:`REFUSED_FORMATS`: ``rst``, ``latex_raw``, wiki markups ...) are refused.
 
         >>> print(Table(["a"], [["x|y"]]).table("github"))
         | a    |
         |------|
         | x\|y |
+        >>> Table(["a"], [["x"]]).table("rst")
+        Traceback (most recent call last):
+        ...
+        ValueError: format 'rst' cannot escape text from data; use one of csv, github, html, latex, simple ...
         """
         chosen = self.select(columns) if columns is not None else self
-        if fmt in _RAW_HTML_FORMATS:
-            raise ValueError(f"format {fmt!r} does not escape cells; use 'html' instead")
         check_format(fmt)
+        fmt = "github" if fmt == "markdown" else fmt
+        if fmt in CSV_FORMATS:
+            return chosen.to_csv(delimiter=CSV_FORMATS[fmt])
+        if fmt == "html":
+            return chosen._html()
         rows: Sequence[Sequence[str]] = chosen._rows
         headers: Sequence[str] = chosen._columns
         if fmt in _MARKDOWN_FORMATS:
             rows = [[escape_markdown(c) for c in row] for row in rows]
             headers = [escape_markdown(h) for h in headers]
-        elif fmt not in {"html"} and self.wrap:
+        elif self.wrap:
             rows = [[_wrap(c, self.wrap) for c in row] for row in rows]
         return _tabulate(rows, headers, fmt)
+
+    def to_csv(self, *, delimiter: str = ",", raw: bool = False) -> str:
+        r"""The table as CSV (RFC 4180 quoting); cells starting ``= + - @`` get a ``'``.
+
+        The prefix keeps spreadsheets from running text from data as a formula (the
+        OWASP rule, :func:`formula_safe`); ``raw=True`` writes the values unchanged.
+
+        >>> print(Table(["a", "b"], [["=1+1", "x, y"]]).to_csv(), end="")
+        a,b
+        '=1+1,"x, y"
+        """
+        out = io.StringIO()
+        writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+        writer.writerow(self._columns)
+        for row in self._rows:
+            writer.writerow(row if raw else [formula_safe(c) for c in row])
+        return out.getvalue()
+
+    def _html(self) -> str:
+        """An HTML table: every cell escaped, text left-aligned, line breaks kept."""
+        head = "".join(f"<th>{html.escape(c)}</th>" for c in self._columns)
+        body = "".join(
+            "<tr>"
+            + "".join(
+                f"<td{_NOWRAP if name in _UNBROKEN else ''}>"
+                f"{html.escape(cell).replace(chr(10), '<br>')}</td>"
+                for name, cell in zip(self._columns, row, strict=True)
+            )
+            + "</tr>\n"
+            for row in self._rows
+        )
+        return (
+            '<table class="agreement-tracker" style="text-align: left">\n'
+            f"<thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody>\n</table>"
+        )
 
     def __str__(self) -> str:
         body = self.table("simple")
@@ -204,7 +307,7 @@ class Table:
         return self.table("github")
 
     def _repr_html_(self) -> str:
-        body = self.table("html")
+        body = self._html()
         if self.title:
             return f"<p><strong>{html.escape(self.title)}</strong></p>\n{body}"
         return body
@@ -224,19 +327,41 @@ class Table:
 
 
 def check_format(fmt: str) -> None:
-    """Raise ValueError, naming the closest format, unless ``fmt`` is a tabulate format.
+    """Raise ValueError unless ``fmt`` is a format the tables can write with data escaped.
+
+    The message lists the valid formats, or names the closest one.
 
     >>> check_format("githb")
     Traceback (most recent call last):
     ...
     ValueError: unknown table format 'githb'; did you mean 'github'?
     """
+    if fmt == "unsafehtml":
+        raise ValueError(f"format {fmt!r} does not escape cells; use 'html' instead")
+    if fmt in REFUSED_FORMATS:
+        shown = ", ".join(["csv", "github", "html", "latex", "simple"])
+        raise ValueError(f"format {fmt!r} cannot escape text from data; use one of {shown} ...")
+    valid = table_formats()
+    if fmt not in valid:
+        close = close_matches(fmt, valid, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else f"; choose one of {', '.join(valid)}"
+        raise ValueError(f"unknown table format {fmt!r}{hint}")
+
+
+def table_formats() -> list[str]:
+    """Every format :meth:`Table.table` writes: tabulate's safe ones, csv, tsv, markdown.
+
+    >>> "csv" in table_formats(), "rst" in table_formats()
+    (True, False)
+    """
     from tabulate import tabulate_formats
 
-    if fmt not in tabulate_formats:
-        close = close_matches(fmt, [f for f in tabulate_formats if f not in _RAW_HTML_FORMATS], n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else "; see tabulate's tablefmt list"
-        raise ValueError(f"unknown table format {fmt!r}{hint}")
+    return sorted({*tabulate_formats, *CSV_FORMATS, "markdown"} - REFUSED_FORMATS)
+
+
+#: Columns whose cells must not break inside (ids and dates).
+_UNBROKEN = frozenset({"id", "date", "signed", "dates", "published", "record", "source"})
+_NOWRAP = ' style="white-space: nowrap"'
 
 
 def _wrap(text: str, width: int) -> str:
@@ -464,7 +589,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         _c("values", "claims", lambda t, r: " / ".join(r.values)),
         _c(
             "sources",
-            "sources",
+            "claimed by",
             lambda t, r: "\n".join(f"{c.value}: {c.citation.source}" for c in r.claims),
         ),
     ),

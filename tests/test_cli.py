@@ -55,3 +55,56 @@ def test_python_dash_m_runs_the_same_command() -> None:
     )
     assert (done.returncode, done.stderr) == (0, "")
     assert "Meetings since the last JWG (jwg-16, 2024-07)" in done.stdout
+
+
+def test_timeline_since_last_search_and_involving(capsys: pytest.CaptureFixture[str]) -> None:
+    """The CLI answers since-last across kinds, searches and involving, in CSV too."""
+    assert (
+        main(
+            [
+                "timeline",
+                "--since-last",
+                "JWG",
+                "--as-of",
+                "2025-11-30",
+                "--columns",
+                "id",
+                "--format",
+                "csv",
+            ]
+        )
+        == 0
+    )
+    assert capsys.readouterr().out.splitlines() == [
+        "id",
+        "mou-2025-11-defence-cooperation",
+        "saar-jaishankar-2025-11",
+        "singh-katz-2025-11",
+    ]
+    assert main(["search", "Elbit", "--columns", "id,field", "--format", "tsv"]) == 0
+    assert capsys.readouterr().out.splitlines()[:3] == [
+        "id\tfield",
+        "ians-2025-11-06\ttext",
+        "elbit-systems\tname",
+    ]
+    assert main(["involving", "Rafael", "--columns", "id", "--format", "markdown"]) == 0
+    assert "singh-israel-2025-11" in capsys.readouterr().out
+    assert (
+        main(
+            ["timeline", "--from", "2024", "--to", "2024-07", "--columns", "id", "--format", "csv"]
+        )
+        == 0
+    )
+    assert capsys.readouterr().out.splitlines() == ["id", "jwg-16"]
+
+
+def test_validate_of_a_missing_path_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    """Validate on a path that does not exist exits 2, like other usage errors."""
+    assert main(["validate", "no/such/dataset"]) == 2
+    assert capsys.readouterr().err == "agreement-tracker: error: no dataset at 'no/such/dataset'\n"
+
+
+def test_refused_formats_are_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    """A format that cannot escape data is refused with exit status 2."""
+    assert main(["people", "--format", "rst"]) == 2
+    assert "cannot escape text from data" in capsys.readouterr().err

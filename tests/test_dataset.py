@@ -184,7 +184,8 @@ def test_data_version_and_citation(tracker: at.Tracker) -> None:
         'November 2025", version 1.0.0. Curated from five news reports (listed below); '
         "every fact carries a verbatim quote from its source."
     )
-    assert len(cite.splitlines()) == 7
+    assert cite.splitlines()[1] == "Year: 2025. Licence: CC-BY-4.0."
+    assert len(cite.splitlines()) == 8
 
 
 def test_load_is_cached() -> None:
@@ -518,3 +519,27 @@ def test_records_built_in_code_are_validated_too() -> None:
         "unknown source 's' @ <memory>[m].citations[0].source",
         "unknown person 'nobody' @ <memory>[m].participants[0]",
     )
+
+
+def test_cite_reads_no_format_fields_from_data() -> None:
+    """A citation with braces (BibTeX) is shown as written; only {version}/{sources} change."""
+    source = at.Source(id="s", text_file="s.txt", text="x")
+    bibtex = (
+        "@misc{tracker, title = {Defence}, note = {v{version}, {sources} sources}} {0.__class__}"
+    )
+    tracker = at.Tracker([source], name="n", version="2.1", citation=bibtex, license="MIT")
+    assert tracker.cite().splitlines()[:2] == [
+        "@misc{tracker, title = {Defence}, note = {v2.1, one sources}} {0.__class__}",
+        "Licence: MIT.",
+    ]
+    huge = at.Tracker([source], citation="{version:>100000000}")
+    assert huge.cite().splitlines()[0] == "{version:>100000000}"
+
+
+def test_cite_counts_the_sources_of_an_extended_dataset(tracker: at.Tracker) -> None:
+    """A sixth source makes the bundled citation say six, with the year and licence."""
+    sixth = at.Source(id="sixth", text_file="sixth.txt", text="More news.", title="More")
+    lines = tracker.with_records(sixth).cite().splitlines()
+    assert "Curated from six news reports (listed below)" in lines[0]
+    assert lines[1] == "Year: 2025. Licence: CC-BY-4.0."
+    assert lines[-1] == "  [sixth] More."

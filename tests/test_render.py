@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import agreement_tracker as at
+from agreement_tracker import render
 from agreement_tracker.render import Table, escape_markdown
 from agreement_tracker.summaries import summary
 
@@ -42,7 +43,9 @@ def test_html_escapes_every_cell() -> None:
 def test_markdown_escapes_pipes_and_html() -> None:
     """Markdown output escapes |, < and > so a cell cannot break the table or inject markup."""
     markdown = Table(["name"], [[HOSTILE]]).to_markdown()
-    assert markdown.splitlines()[2] == ("| &lt;script&gt;alert('x')&lt;/script&gt; \\| **bold** |")
+    assert markdown.splitlines()[2] == (
+        "| &lt;script&gt;alert\\('x'\\)&lt;/script&gt; \\| **bold** |"
+    )
     assert escape_markdown("a\nb") == "a<br>b"
 
 
@@ -170,9 +173,11 @@ def test_script_in_a_name_is_escaped_in_html_and_markdown() -> None:
     markdown = people.to_markdown(["name", "aliases"])
     for rendered in (html, markdown):
         assert "<script>" not in rendered
-        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in rendered
-    assert markdown.splitlines()[2] == "| &lt;script&gt;alert(1)&lt;/script&gt; | a \\| pipe     |"
-    assert people.table("html").count("<td>") == 3
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert markdown.splitlines()[2] == (
+        "| &lt;script&gt;alert\\(1\\)&lt;/script&gt; | a \\| pipe     |"
+    )
+    assert people.table("html").count("<td") == 3
 
 
 # ------------------------------------------------------------------ records, extras
@@ -251,3 +256,82 @@ def test_slices_filters_and_sorts_stay_tables(tracker: at.Tracker) -> None:
     assert [p.name for p in by_name][:3] == ["Aditya Raj Kaul", "Ajit Doval", "Amir Baram"]
     assert by_name.kind == "person"
     assert tracker.meetings[0].id == "jwg-16"
+
+
+# ------------------------------------------------------------------ hostile text, every format
+
+PAYLOADS = (
+    "\x1b]0;owned\x07\x1b[2Jcleared",
+    "a | forged | cell",
+    "line one\nforged row",
+    "tab\tforged",
+    ".. include:: /etc/passwd",
+    "\\input{/etc/passwd}",
+    "[click](javascript:alert(1)) ![img](http://example.com/x.png)",
+    '=HYPERLINK("http://example.com")',
+    "<script>alert(1)</script>",
+)
+
+
+@pytest.mark.parametrize("fmt", sorted({*render.table_formats(), *render.REFUSED_FORMATS}))
+def test_every_format_escapes_or_refuses_text_from_data(fmt: str) -> None:
+    """No format lets data carry escapes, markup, links or forged cells: escaped or refused."""
+    table = Table(["payload"], [[p] for p in PAYLOADS])
+    if fmt in render.REFUSED_FORMATS:
+        with pytest.raises(ValueError, match=rf"^format '{fmt}' "):
+            table.table(fmt)
+        return
+    out = table.table(fmt)
+    assert "\x1b" not in out
+    assert "\x07" not in out
+    if fmt in ("html", "github", "pipe", "markdown"):
+        assert "<script>" not in out
+    if fmt.startswith("latex"):
+        assert "\\input{" not in out
+    if fmt in ("github", "pipe", "markdown"):
+        assert "](" not in out
+        assert "[click]" not in out
+        assert all(line.count("|") - line.count("\\|") == 2 for line in out.splitlines())
+    if fmt in ("csv", "tsv"):
+        import csv
+        import io
+
+        rows = list(csv.reader(io.StringIO(out), delimiter="," if fmt == "csv" else "\t"))
+        assert len(rows) == len(PAYLOADS) + 1
+        assert rows[8] == ['\'=HYPERLINK("http://example.com")']
+        assert rows[3] == ["line one\nforged row"]
+
+
+def test_terminal_escapes_are_stripped_from_records_and_titles() -> None:
+    """Escape sequences and control characters never reach a printed table."""
+    source = at.Source(id="s", text_file="s.txt", text="x")
+    person = at.Person(
+        id="x",
+        name="Eve\x1b[2J\x1b]8;;http://example.com\x1b\\link\x1b]8;;\x1b\\\x9b",
+        citations=(at.Citation(source="s", quote="x", supports=("name",)),),
+    )
+    shown = str(at.Tracker([source, person]).people)
+    assert "\x1b" not in shown
+    assert "\x9b" not in shown
+    assert "Evelink" in shown
+
+
+def test_csv_neutralises_formulas_unless_asked_for_raw_values() -> None:
+    """Cells starting with = + - @ tab or CR get a quote; raw=True keeps them."""
+    table = Table(["a"], [["=1"], ["+1"], ["-1"], ["@x"], ["\tx"], ["ok"]])
+    assert table.to_csv().splitlines()[1:] == ["'=1", "'+1", "'-1", "'@x", "'\tx", "ok"]
+    assert table.to_csv(raw=True).splitlines()[1:] == ["=1", "+1", "-1", "@x", "\tx", "ok"]
+
+
+def test_html_is_left_aligned_keeps_line_breaks_and_does_not_break_ids() -> None:
+    """Jupyter tables are left-aligned, keep line breaks and never break ids or dates."""
+    html = Table(["id", "itinerary"], [["jwg-17", "one\ntwo"]])._repr_html_()
+    assert 'style="text-align: left"' in html
+    assert '<td style="white-space: nowrap">jwg-17</td>' in html
+    assert "<td>one<br>two</td>" in html
+
+
+def test_a_wrong_format_lists_the_valid_ones() -> None:
+    """An unknown format with no close match lists every valid format."""
+    with pytest.raises(ValueError, match=r"^unknown table format 'xyz'; choose one of csv, "):
+        Table(["a"], [["b"]]).table("xyz")
