@@ -136,6 +136,11 @@ def _build_parser() -> argparse.ArgumentParser:
         "found, 0 when the dataset is clean, 2 when there is no dataset at PATH.",
     )
     check.add_argument("path", metavar="PATH", help="dataset folder, .toml or .json file")
+    check.add_argument(
+        "--base",
+        metavar="BASE",
+        help="the dataset PATH adds to: 'bundled' or a dataset path (its ids may be named)",
+    )
 
     for name, text in (
         ("people", "people and their roles"),
@@ -159,7 +164,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _build_parser()
     args = parser.parse_args(argv)
     if args.command == "validate":
-        return _validate(args.path)
+        return _validate(args.path, args.base)
     if args.command is None:
         args.command, args.as_of = "summary", None
     try:
@@ -179,8 +184,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def _validate(path: str) -> int:
-    """Print every problem with its file and line; 1 if any, else 0."""
+def _validate(path: str, base_path: str | None = None) -> int:
+    """Print every problem with its file and line; 1 if any, else 0 (2: no such path)."""
     from pathlib import Path
 
     from .exceptions import DatasetError
@@ -192,7 +197,14 @@ def _validate(path: str) -> int:
         print(f"agreement-tracker: error: no dataset at {shown}", file=sys.stderr)
         return 2
     try:
-        tracker = Tracker.from_path(path)
+        base = None
+        if base_path is not None:
+            base = load() if base_path == "bundled" else Tracker.from_path(base_path)
+    except DatasetError as error:
+        print(f"agreement-tracker: error: the base dataset has problems: {error}", file=sys.stderr)
+        return 2
+    try:
+        tracker = Tracker.from_path(path, base=base)
     except DatasetError as error:
         problems = error.problems
     else:

@@ -155,12 +155,16 @@ class Tracker:
     # ------------------------------------------------------------------ construction
 
     @classmethod
-    def from_path(cls, path: str | Path, *, max_bytes: int = MAX_BYTES) -> Tracker:
+    def from_path(
+        cls, path: str | Path, *, max_bytes: int = MAX_BYTES, base: Tracker | None = None
+    ) -> Tracker:
         """Load a dataset: a folder like the bundled one, a ``.toml`` file or a ``.json`` file.
 
         Every problem in every file is collected and raised together as one
         :class:`DatasetError`; nothing is half-loaded.  Files over ``max_bytes`` are
-        refused.  See docs/file-format.md for the layouts.
+        refused.  With ``base`` (e.g. ``at.load()``), the dataset holds additions to
+        that one: its references may name the base's records, and the result holds
+        both (an id in both is an error).  See docs/file-format.md for the layouts.
 
         >>> import agreement_tracker as at
         >>> at.Tracker.from_path("no/such/folder")
@@ -172,7 +176,7 @@ class Tracker:
         from pathlib import Path
 
         with _collector_paused():
-            return _from_loaded(read_dataset(Path(path), max_bytes=max_bytes))
+            return _from_loaded(read_dataset(Path(path), max_bytes=max_bytes), base)
 
     def save(self, path: str | Path, format: str = "toml") -> Path:
         """Write the dataset: ``"toml"`` makes a folder, ``"json"`` a single file.
@@ -973,29 +977,43 @@ def _bundled_data() -> Traversable | _OnDisk:
     return files("agreement_tracker").joinpath("data")
 
 
-def validate(path: str | Path, *, max_bytes: int = MAX_BYTES) -> tuple[str, ...]:
+def validate(
+    path: str | Path, *, max_bytes: int = MAX_BYTES, base: Tracker | None = None
+) -> tuple[str, ...]:
     """Every problem in the dataset at ``path`` (empty when it loads cleanly).
 
     Each problem reads ``message @ file[record-id].field``; nothing is raised for bad
-    data, so a checker can report everything at once.
+    data, so a checker can report everything at once.  ``base`` is as for
+    :meth:`Tracker.from_path`.
 
     >>> import agreement_tracker as at
     >>> at.validate("no/such.json")
     ("no dataset at 'no/such.json': give a folder, a .toml file or a .json file",)
     """
     try:
-        Tracker.from_path(path, max_bytes=max_bytes)
+        Tracker.from_path(path, max_bytes=max_bytes, base=base)
     except DatasetError as error:
         return error.problems
     return ()
 
 
-def _from_loaded(loaded: Loaded) -> Tracker:
-    """Build a tracker from what was read, or raise every problem found at once."""
-    problems = list(loaded.problems)
-    if problems:
+def _from_loaded(loaded: Loaded, base: Tracker | None = None) -> Tracker:
+    """Build a tracker from what was read (added to ``base``), or raise every problem."""
+    records, origins = list(loaded.records), dict(loaded.origins)
+    if base is not None:
+        reused = {r.id for r in records} & set(base._index.by_id)
+        problems = [
+            f"id {i!r} is also in the base dataset ({base._origins.get(i, '<memory>')}) "
+            f"@ {origins.get(i, '<memory>')}[{i}].id"
+            for i in sorted(reused)
+        ]
+        if problems:
+            raise DatasetError([*loaded.problems, *problems])
+        origins.update({i: f"base: {o}" for i, o in base._origins.items()})
+        records += base.all_records()
+    if loaded.problems:
         # Check the records that could be built too, so one run reports everything;
         # references to records that failed are not reported again.
-        problems += cross_problems(loaded.records, loaded.origins, assume=loaded.failed)
-        raise DatasetError(problems)
-    return Tracker(loaded.records, origins=loaded.origins, **loaded.metadata)
+        problems = cross_problems(records, origins, assume=loaded.failed)
+        raise DatasetError([*loaded.problems, *problems])
+    return Tracker(records, origins=origins, **loaded.metadata)

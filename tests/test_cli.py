@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -108,3 +109,26 @@ def test_refused_formats_are_a_usage_error(capsys: pytest.CaptureFixture[str]) -
     """A format that cannot escape data is refused with exit status 2."""
     assert main(["people", "--format", "rst"]) == 2
     assert "cannot escape text from data" in capsys.readouterr().err
+
+
+def test_validate_against_the_bundled_base(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The validate command with --base bundled checks additions naming bundled records."""
+    folder = tmp_path / "additions"
+    (folder / "sources").mkdir(parents=True)
+    (folder / "sources" / "new.txt").write_text("Amir Baram spoke again.", "utf-8")
+    (folder / "dataset.toml").write_text('name = "additions"\nversion = "0.1"\n', "utf-8")
+    (folder / "sources.toml").write_text(
+        '[[source]]\nid = "new"\ntext_file = "sources/new.txt"\n', "utf-8"
+    )
+    (folder / "events.toml").write_text(
+        '[[event]]\nid = "baram-again"\nkind = "statement"\ntitle = "Baram again"\n'
+        'people = ["amir-baram"]\n[[event.citations]]\nsource = "new"\n'
+        'quote = "Amir Baram spoke again."\nsupports = ["kind", "people"]\n',
+        "utf-8",
+    )
+    assert main(["validate", str(folder)]) == 1
+    assert "unknown person 'amir-baram'" in capsys.readouterr().out
+    assert main(["validate", str(folder), "--base", "bundled"]) == 0
+    assert capsys.readouterr().out.startswith(f"{folder}: ok: <Tracker 'additions' v0.1:")

@@ -543,3 +543,36 @@ def test_cite_counts_the_sources_of_an_extended_dataset(tracker: at.Tracker) -> 
     assert "Curated from six news reports (listed below)" in lines[0]
     assert lines[1] == "Year: 2025. Licence: CC-BY-4.0."
     assert lines[-1] == "  [sixth] More."
+
+
+def test_a_folder_of_additions_is_checked_against_and_merged_with_a_base(
+    tracker: at.Tracker, tmp_path: Path
+) -> None:
+    """A dataset that only adds records loads with base=, naming the base's records."""
+    folder = tmp_path / "additions"
+    (folder / "sources").mkdir(parents=True)
+    (folder / "sources" / "new.txt").write_text("The 18th JWG met in New Delhi.", "utf-8")
+    (folder / "dataset.toml").write_text('name = "additions"\nversion = "0.1"\n', "utf-8")
+    (folder / "sources.toml").write_text(
+        '[[source]]\nid = "new"\ntext_file = "sources/new.txt"\n', "utf-8"
+    )
+    (folder / "meetings.toml").write_text(
+        '[[meeting]]\nid = "jwg-18"\nkind = "jwg-session"\ntitle = "18th JWG"\nseries = "jwg"\n'
+        'number = 18\nparticipants = ["amir-baram"]\n'
+        '[[meeting.citations]]\nsource = "new"\nquote = "The 18th JWG met"\n'
+        'supports = ["series", "number"]\n',
+        "utf-8",
+    )
+    assert at.validate(folder)[0] == "unknown series 'jwg' @ meetings.toml[jwg-18].series"
+    assert at.validate(folder, base=tracker) == ()
+    extended = at.Tracker.from_path(folder, base=tracker)
+    assert extended.name == "additions"
+    assert [m.number for m in extended.meetings_in_series("JWG")] == [16, 17, 18]
+    assert extended.origin("jwg-18") == "meetings.toml"
+    assert extended.origin("jwg-17") == "base: meetings.toml"
+    (folder / "meetings.toml").write_text(
+        (folder / "meetings.toml").read_text("utf-8").replace('"jwg-18"', '"jwg-17"'), "utf-8"
+    )
+    assert at.validate(folder, base=tracker) == (
+        "id 'jwg-17' is also in the base dataset (meetings.toml) @ meetings.toml[jwg-17].id",
+    )
