@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ._index import TimelineEntry
-from ._kinds import KINDS
+from ._kinds import KINDS, REFERENCES
 from .dates import DateRange, precision_label
 from .render import COLUMNS, records_table
 
@@ -33,10 +33,16 @@ _DATE_FIELDS = {
 def records_dataframe(records: Sequence[Any], kind: str, tracker: Tracker | None) -> Any:
     """``records`` as a pandas DataFrame with the date split into real columns.
 
-    Every column of the kind's table is included (as text), and the record's date
-    becomes ``date`` (EDTF text), ``earliest`` and ``latest`` (``datetime64``) and
-    ``precision``.  Needs the ``pandas`` extra; pandas is imported here, not before.
-    Example: ``at.load().meetings.to_dataframe()``.
+    Every column of the kind's table is included, named as ``columns=`` names it (the
+    date column keeps its name: ``signed`` for agreements, ``dates`` for delegations),
+    with ``earliest`` and ``latest`` (``datetime64``) and ``precision`` beside the date;
+    each column that shows names of people, organisations, series or focus areas has a
+    ``..._ids`` column beside it.  Needs the ``pandas`` extra, imported here.
+
+    >>> import agreement_tracker as at
+    >>> frame = at.load().meetings_in_series("JWG").to_dataframe()
+    >>> list(frame["participants_ids"])
+    ['', 'rajesh-kumar-singh, amir-baram']
     """
     try:
         import pandas as pd
@@ -47,6 +53,10 @@ def records_dataframe(records: Sequence[Any], kind: str, tracker: Tracker | None
     names = [c.name for c in COLUMNS[kind]]
     table = records_table(records, kind, tracker, columns=names)
     frame = pd.DataFrame(list(table.rows), columns=names)
+    for position, name in reversed(list(enumerate(names))):
+        ids = [_ids_of(item, name) for item in records]
+        if any(value is not None for value in ids):
+            frame.insert(position + 1, f"{name}_ids", [value or "" for value in ids])
     if "number" in frame.columns:
         frame["number"] = pd.array(
             [None if n == "" else int(n) for n in frame["number"]], dtype="Int64"
@@ -57,15 +67,23 @@ def records_dataframe(records: Sequence[Any], kind: str, tracker: Tracker | None
             item.date if isinstance(item, TimelineEntry) else getattr(item, field)
             for item in records
         ]
-        frame["date"] = [None if d is None else d.isoformat() for d in dates]
+        frame[field] = [None if d is None else d.isoformat() for d in dates]
         for column in ("earliest", "latest"):
             days = [None if d is None else str(getattr(d, column)) for d in dates]
             frame[column] = pd.to_datetime(pd.Series(days, dtype="object"))
         frame["precision"] = [precision_label(d) for d in dates]
-        for old in ("signed", "dates", "published"):
-            if old in frame.columns:
-                frame = frame.drop(columns=old)
     return frame
+
+
+def _ids_of(item: Any, column: str) -> str | None:
+    """The ids behind a column that shows names, joined; None for other columns."""
+    record = item.record if isinstance(item, TimelineEntry) else item
+    if column not in REFERENCES.get(type(record), {}):
+        return None
+    value = getattr(record, column)
+    if value is None:
+        return ""
+    return ", ".join(value) if isinstance(value, tuple) else str(value)
 
 
 def plot_timeline(

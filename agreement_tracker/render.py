@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ._index import TimelineEntry
-from ._kinds import TABLES
+from ._kinds import BY_CLASS, TABLES
 from ._text import close_matches
 from .countries import NAMES as COUNTRY_NAMES
 from .model import (
@@ -644,13 +644,34 @@ def records_table(
                 f"unknown column {name!r} for {kind} records{hint} (columns: {', '.join(spec)})"
             )
     chosen = [spec[n] for n in names]
-    rows = [[column.get(tracker, item) for column in chosen] for item in records]
+    rows = []
+    for item in records:
+        disputed = _disputed(item)
+        rows.append(
+            [
+                column.get(tracker, item) + (" (disputed)" if column.name in disputed else "")
+                for column in chosen
+            ]
+        )
     headers = [column.header for column in chosen]
     if cited:
         headers.append("sources")
         for row, item in zip(rows, records, strict=True):
             row.append(_citation_sources(tracker, item))
     return Table(headers, rows, title=TABLES[kind].title)
+
+
+def _disputed(item: Any) -> set[str]:
+    """The columns of a row whose value the sources disagree on (a timeline's ``date``)."""
+    record = _record_of(item)
+    values: dict[str, set[str]] = {}
+    for claim in getattr(record, "claims", ()):
+        values.setdefault(claim.field, set()).add(claim.value)
+    fields = {field for field, found in values.items() if len(found) > 1}
+    kind = BY_CLASS.get(type(record))
+    if isinstance(item, TimelineEntry) and kind is not None and kind.date_field in fields:
+        fields.add("date")
+    return fields
 
 
 def citations_table(records: Sequence[Any], tracker: Tracker | None) -> Table:

@@ -87,7 +87,7 @@ def test_agreements_and_counts_tables(tracker: at.Tracker) -> None:
     assert row[:5] == (
         "mou-2025-11-defence-cooperation",
         "MoU",
-        "2025-11-04",
+        "2025-11-04 (disputed)",  # one source says 2025-11-05
         "Tel Aviv, Israel",
         "Rajesh Kumar Singh, Amir Baram",
     )
@@ -335,3 +335,20 @@ def test_a_wrong_format_lists_the_valid_ones() -> None:
     """An unknown format with no close match lists every valid format."""
     with pytest.raises(ValueError, match=r"^unknown table format 'xyz'; choose one of csv, "):
         Table(["a"], [["b"]]).table("xyz")
+
+
+def test_dataframe_columns_are_the_table_names_with_ids_beside_names(
+    tracker: at.Tracker,
+) -> None:
+    """A DataFrame's columns are the names columns= takes; ids stand beside names."""
+    frame = tracker.agreements.to_dataframe()
+    assert list(frame.columns) == [
+        "id", "kind", "title", "signed", "place", "parties", "signatories", "signatories_ids",
+        "focus_areas", "focus_areas_ids", "meeting", "meeting_ids", "status",
+        "earliest", "latest", "precision",
+    ]  # fmt: skip
+    assert frame["signatories_ids"][0] == "rajesh-kumar-singh, amir-baram"
+    assert frame["signed"][0] == "2025-11-04"  # the value itself; tables mark it disputed
+    visits = tracker.delegations.to_dataframe()
+    assert list(visits["leader_ids"]) == ["amir-baram", "gideon-saar", "rajesh-kumar-singh"]
+    assert "route" in visits.columns
