@@ -10,12 +10,13 @@ Used when a :class:`~agreement_tracker.Tracker` is built and by
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from ._kinds import BY_CLASS, KINDS, NESTED, REFERENCES
-from ._text import close_matches, normalise_text, or_list
+from ._text import close_matches, name_key, normalise_text, or_list
 from .model import Citation, Record
 from .vocabulary import problems as vocabulary_problems
 
@@ -38,9 +39,29 @@ def all_citations(record: Any) -> list[Citation]:
     return found
 
 
-def _shorten(text: str, width: int = 60) -> str:
+def _where_it_breaks(quote: str, text: str) -> str:
+    """Where a quote stops matching its source, when a good part of it does match."""
+    low, high = 0, len(quote)  # the longest prefix found in the text: low
+    while low < high:
+        middle = (low + high + 1) // 2
+        if quote[:middle] in text:
+            low = middle
+        else:
+            high = middle - 1
+    if low < 12:
+        return ""
+    after = text.find(quote[:low]) + low
+    return (
+        f" (the source has {_shorten(quote[:low], 40, left=True)!r} but then "
+        f"{text[after : after + 20]!r}, not {quote[low : low + 20]!r})"
+    )
+
+
+def _shorten(text: str, width: int = 60, *, left: bool = False) -> str:
     text = normalise_text(text)
-    return text if len(text) <= width else text[: width - 1] + "…"
+    if len(text) <= width:
+        return text
+    return "…" + text[1 - width :] if left else text[: width - 1] + "…"
 
 
 class _Checker:
@@ -59,6 +80,22 @@ class _Checker:
         for key, assumed in assume.items():
             self.ids[key] |= assumed or set()
         self.texts = {s.id: normalise_text(s.text) for s in by_kind["source"]}
+        self.by_kind = by_kind
+
+    @functools.cached_property
+    def names(self) -> dict[str, dict[str, str]]:
+        """Each kind's records' ids by their names and labels (made only for a problem)."""
+        found: dict[str, dict[str, str]] = {}
+        for key, records in self.by_kind.items():
+            for record in records:
+                names = [getattr(record, a, None) for a in ("name", "label", "short_name")]
+                names += list(getattr(record, "aliases", ())) + list(
+                    getattr(record, "synonyms", ())
+                )
+                for name in names:
+                    if name:
+                        found.setdefault(key, {}).setdefault(name_key(name), record.id)
+        return found
 
     def where(self, record_id: str, field: str) -> str:
         return f"{self.origins.get(record_id, '<memory>')}[{record_id}].{field}"
@@ -67,8 +104,11 @@ class _Checker:
         """Report ``value`` unless it is the id of a record of ``kind`` (or None)."""
         if value is None or value in self.ids[kind] or kind in self.anything:
             return
-        hint = close_matches(value, self.ids[kind])
+        named = self.names.get(kind, {}).get(name_key(value))
+        hint = [named] if named else close_matches(value, self.ids[kind])
         suffix = f"; did you mean {hint[0]!r}?" if hint else ""
+        if named:
+            suffix += " (a name of it; give the id)"
         self.problems.append(
             f"unknown {KINDS[kind].label} {value!r}{suffix} @ {self.where(record_id, field)}"
         )
@@ -83,10 +123,10 @@ class _Checker:
             text = self.texts.get(citation.source)
             if text is None:
                 self.ref(record_id, f"{field}[{index}].source", "source", citation.source)
-            elif normalise_text(citation.quote) not in text:
+            elif (quote := normalise_text(citation.quote)) not in text:
                 self.problems.append(
                     f"quote not found verbatim in source {citation.source!r}: "
-                    f"{_shorten(citation.quote)!r} @ "
+                    f"{_shorten(quote)!r}{_where_it_breaks(quote, text)} @ "
                     f"{self.where(record_id, f'{field}[{index}].quote')}"
                 )
 

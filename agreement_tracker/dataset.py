@@ -183,7 +183,8 @@ class Tracker:
 
         The output is canonical (records sorted by id, the vocabulary in its order,
         fields in a fixed order, defaults left out) and written atomically; loading it
-        back gives an equal tracker.  Returns the path written.
+        back gives an equal tracker.  A JSON file's name gets ``.json`` if it lacks it.
+        Returns the path written.
 
         >>> import agreement_tracker as at, tempfile, pathlib
         >>> with tempfile.TemporaryDirectory() as folder:
@@ -197,6 +198,8 @@ class Tracker:
         if format not in writers:
             raise ValueError(f"format must be 'toml' or 'json', got {format!r}")
         target = Path(path)
+        if format == "json" and target.suffix.lower() != ".json":
+            target = target.with_name(target.name + ".json")  # what from_path reads
         metadata = self._meta._asdict()
         metadata["description"] = self.description or None
         writers[format](target, metadata, self.all_records())

@@ -357,7 +357,9 @@ def _problems(folder: Path) -> list[str]:
             'quote = "National Security Advisor Ajit Doval"',
             'quote = "National Security Adviser Ajit Doval"',
             "quote not found verbatim in source 'key-ally-2025-07': "
-            "'National Security Adviser Ajit Doval' @ people.toml[ajit-doval].citations[0].quote",
+            "'National Security Adviser Ajit Doval' (the source has 'National Security Advis' "
+            "but then 'or Ajit Doval and De', not 'er Ajit Doval') "
+            "@ people.toml[ajit-doval].citations[0].quote",
         ),
         (
             "events.toml",
@@ -576,3 +578,30 @@ def test_a_folder_of_additions_is_checked_against_and_merged_with_a_base(
     assert at.validate(folder, base=tracker) == (
         "id 'jwg-17' is also in the base dataset (meetings.toml) @ meetings.toml[jwg-17].id",
     )
+
+
+def test_a_name_where_an_id_belongs_gets_the_id() -> None:
+    """A reference that gives a record's name, label or synonym is told that record's id."""
+    source = at.Source(id="s", text_file="s.txt", text="Amir Baram met.")
+    said = at.Citation(source="s", quote="Amir Baram met.", supports=("name",))
+    person = at.Person(id="amir-baram", name="Amir Baram", aliases=("baram",), citations=(said,))
+    meeting = at.Meeting(
+        id="m",
+        kind=at.MeetingKind.TALKS,
+        title="Talks",
+        participants=("baram",),
+        citations=(attrs.evolve(said, supports=("participants",)),),
+    )
+    with pytest.raises(at.DatasetError) as error:
+        at.Tracker([source, person, meeting])
+    assert error.value.problems == (
+        "unknown person 'baram'; did you mean 'amir-baram'? (a name of it; give the id) "
+        "@ <memory>[m].participants[0]",
+    )
+
+
+def test_a_json_save_adds_the_suffix_from_path_reads(tracker: at.Tracker, tmp_path: Path) -> None:
+    """save(format="json") to a name without .json writes name.json, which loads back."""
+    written = tracker.save(tmp_path / "out", format="json")
+    assert written == tmp_path / "out.json"
+    assert at.Tracker.from_path(written) == tracker
