@@ -677,7 +677,8 @@ def measure_queries(size: int, work: Path, duck_there: bool, polars_there: bool)
     answers = check_answers(chosen)
     found: dict[str, Any] = {
         "size": size,
-        "pandas strings": str(frames["areas"]["id"].dtype),
+        # pandas 3 stores its string columns with pyarrow when pyarrow is installed.
+        "pandas strings": getattr(frames["areas"]["id"].dtype, "storage", "numpy objects"),
         "queries": [],
     }
     for work_ in chosen:
@@ -905,7 +906,8 @@ def main(argv: list[str]) -> None:
         queries.append(measure_queries(size, args.work, duck_there, polars_there))
     if loads:
         print("\n".join(load_report(loads)), "\n")
-    print(f"pandas string columns: {queries[0]['pandas strings']}" if queries else "")
+    if queries:
+        print(f"pandas string columns stored as: {queries[0]['pandas strings']}")
     print("\n".join(query_report(queries)), flush=True)
 
 
