@@ -31,7 +31,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -643,12 +642,7 @@ def measure_load(size: int, work: Path, polars_there: bool) -> dict[str, Any]:
             found["memory"][engine] = (
                 None if used is None else (used[0] / records, used[1] / records)
             )
-    progress(f"{size:,}: memory of the tracker (tracemalloc) and of pandas frames")
-    tracemalloc.start()
-    tracker = at.Tracker.from_path(path)
-    found["tracemalloc"] = tracemalloc.get_traced_memory()[0] / records
-    tracemalloc.stop()
-    del tracker
+    progress(f"{size:,}: memory of the records as pandas frames")
     kinds = [pd.json_normalize(doc[k]) for k in ("meeting", "agreement", "delegation")]
     found["pandas frames"] = sum(int(f.memory_usage(deep=True).sum()) for f in kinds) / records
     return found
@@ -768,7 +762,6 @@ def load_report(loads: list[dict[str, Any]]) -> list[str]:
                 _ratio(t["library"], t["json.loads"]),
                 _ratio(t["library"], t["Polars"]) if "Polars" in t else "—",
                 *(_bytes(m.get(e)) for e in ("library", "json.loads", "Polars")),
-                f"{found['tracemalloc']:,.0f}",
                 f"{found['pandas frames']:,.0f}",
             ]
         )
@@ -787,7 +780,6 @@ def load_report(loads: list[dict[str, Any]]) -> list[str]:
                 "library RSS bytes (peak)",
                 "json.loads RSS bytes (peak)",
                 "Polars RSS bytes (peak)",
-                "library tracemalloc bytes",
                 "pandas json_normalize bytes",
             ],
             disable_numparse=True,
