@@ -7,7 +7,8 @@ and measures the memory each holds per record (the resident set of a fresh proce
 It then builds the same records as pandas DataFrames, indexed sqlite3 tables, ordered
 and indexed DuckDB tables and Polars DataFrames in this process, checks that six
 selective queries return the same records from every engine, and times them.  It prints
-a line per phase as it goes, then the tables and which targets hold, with the figures.
+a line per phase as it goes, and each size's tables, with which targets hold and their
+figures, as soon as that size is done.
 
 DuckDB and Polars are optional (``pip install -e .[bench]``); without them their
 columns read "—".
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import importlib
 import importlib.util
 import json
 import os
@@ -862,7 +864,7 @@ def versions(duck_there: bool, polars_there: bool) -> str:
         ("Polars", polars_there, "polars"),
     ):
         if there:
-            found.append(f"{name} {__import__(module).__version__}")
+            found.append(f"{name} {importlib.import_module(module).__version__}")
         else:
             found.append(f"{name}: not installed (pip install -e .[bench]); left out")
     return "\n".join(found)
@@ -898,16 +900,14 @@ def main(argv: list[str]) -> None:
         print("\n".join(import_report(import_times())), "\n", flush=True)
     if args.import_only:
         return
-    loads, queries = [], []
+    # Each size's tables as soon as it is done.
     for size in args.sizes:
         if size in load_sizes:
-            loads.append(measure_load(size, args.work, polars_there))
-        queries.append(measure_queries(size, args.work, duck_there, polars_there))
-    if loads:
-        print("\n".join(load_report(loads)), "\n")
-    if queries:
-        print(f"pandas string columns stored as: {queries[0]['pandas strings']}")
-    print("\n".join(query_report(queries)), flush=True)
+            loads = measure_load(size, args.work, polars_there)
+            print("\n".join(load_report([loads])), "\n", flush=True)
+        queries = measure_queries(size, args.work, duck_there, polars_there)
+        print(f"pandas string columns stored as: {queries['pandas strings']}")
+        print("\n".join(query_report([queries])), "\n", flush=True)
 
 
 if __name__ == "__main__":
