@@ -1,20 +1,29 @@
-"""Benchmark the library against pandas and sqlite3 on the same synthetic data.
+"""Benchmark the library against pandas, sqlite3, DuckDB and Polars on the same data.
 
-For each size it generates (or reuses) a seeded dataset in the library's JSON format,
-loads it with the library and with ``pandas.read_json``, builds the same data as pandas
-DataFrames and as indexed sqlite3 tables in this process, checks that six selective
-queries return the same records from all three, then times them.  It prints one table of
-medians and ratios, plus import time and memory per record.
+For each size it generates (or reuses) a seeded dataset in the library's JSON format and
+times loading it with the library, with ``json.loads`` (the collector paused: the parse
+floor), with ``pandas.read_json`` and with ``polars.read_ndjson`` of the same records,
+and measures the memory each holds per record (the resident set of a fresh process).
+It then builds the same records as pandas DataFrames, indexed sqlite3 tables, ordered
+and indexed DuckDB tables and Polars DataFrames in this process, checks that six
+selective queries return the same records from every engine, and times them.  It prints
+a line per phase as it goes, and each size's tables, with which targets hold and their
+figures, as soon as that size is done.
+
+DuckDB and Polars are optional (``pip install -e .[bench]``); without them their
+columns read "—".
 
 Usage:
     python benchmarks/bench.py                 # sizes 1e3 1e4 1e5
-    python benchmarks/bench.py --sizes 1000 1000000
+    python benchmarks/bench.py --sizes 100000 1000000
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import importlib
+import importlib.util
 import json
 import os
 import platform
@@ -24,7 +33,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -35,7 +43,23 @@ sys.path.insert(0, str(HERE))
 import generate  # noqa: E402
 
 import agreement_tracker as at  # noqa: E402
-from agreement_tracker.dates import parse_when  # noqa: E402
+
+#: The engines a query is put to, in the order of the tables' columns.
+ENGINES = ("library", "pandas", "sqlite3", "DuckDB", "Polars")
+#: The targets for a query whose answer holds at most this many records.
+SMALL_ANSWER = 100
+UNDER = 20e-6
+STARTED = time.perf_counter()
+
+
+def progress(message: str) -> None:
+    """One line on stderr, at once, with the seconds since the benchmark started."""
+    print(f"[{time.perf_counter() - STARTED:7.1f} s] {message}", file=sys.stderr, flush=True)
+
+
+def installed(module: str) -> bool:
+    """Whether an optional engine can be imported (without importing it)."""
+    return importlib.util.find_spec(module) is not None
 
 
 def median_time(
@@ -96,7 +120,9 @@ def import_times(runs: int = 21) -> dict[str, tuple[float, float]]:
         "import attrs": "import attrs",
     }
     found: dict[str, list[float]] = {label: [] for label in commands}
-    for _ in range(runs):
+    for run in range(runs):
+        if run % 5 == 0:
+            progress(f"import times: round {run + 1} of {runs}")
         for label, code in commands.items():
             start = time.perf_counter()
             subprocess.run([sys.executable, "-c", code], check=True, env=env)
@@ -107,12 +133,12 @@ def import_times(runs: int = 21) -> dict[str, tuple[float, float]]:
 def _bounds(text: str | None) -> tuple[int, int] | tuple[None, None]:
     if text is None:
         return (None, None)
-    when = parse_when(text)
+    when = at.parse_when(text)
     return (when.first_ordinal, when.last_ordinal)
 
 
 def flat_rows(doc: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
-    """The same records as flat rows, for pandas and sqlite3."""
+    """The same records as flat rows, for pandas, sqlite3, DuckDB and Polars."""
     series_parties = {s["id"]: tuple(sorted(s["parties"])) for s in doc["series"]}
     person_country = {p["id"]: p["roles"][0]["country"] for p in doc["person"]}
     dated, areas, people, pairs, meetings, meeting_pairs = [], [], [], [], [], []
@@ -163,54 +189,116 @@ def flat_rows(doc: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     }
 
 
+#: Each flat table's columns, and the columns its queries look up by (the sqlite3 and
+#: DuckDB indexes, and the order DuckDB's tables are stored in).
+SCHEMA = {
+    "dated": (("id", "first", "last"), ("first", "last")),
+    "areas": (("area", "kind", "id"), ("area", "kind")),
+    "people": (("person", "id"), ("person",)),
+    "pairs": (("pair", "id"), ("pair",)),
+    # In the library's order for "the last meeting", ties on the day included.
+    "meetings": (("id", "series", "number", "first", "last"), ("series", "last", "first")),
+    "meeting_pairs": (("pair", "id", "first", "last"), ("pair", "first")),
+}
+
+
 def sqlite_db(rows: dict[str, list[dict[str, Any]]]) -> sqlite3.Connection:
     """An in-memory database of the flat rows with an index for every query."""
     db = sqlite3.connect(":memory:")
-    schema = {
-        "dated": ("id", "first", "last"),
-        "areas": ("area", "kind", "id"),
-        "people": ("person", "id"),
-        "pairs": ("pair", "id"),
-        "meetings": ("id", "series", "number", "first", "last"),
-        "meeting_pairs": ("pair", "id", "first", "last"),
-    }
-    for table, columns in schema.items():
+    for table, (columns, key) in SCHEMA.items():
         db.execute(f"create table {table} ({', '.join(columns)})")
         db.executemany(
             f"insert into {table} values ({', '.join('?' * len(columns))})",
             [tuple(r[c] for c in columns) for r in rows[table]],
         )
-    for statement in (
-        "create index i_dated on dated(first, last)",
-        "create index i_areas on areas(area, kind)",
-        "create index i_people on people(person)",
-        "create index i_pairs on pairs(pair)",
-        # In the library's order for "the last meeting", ties on the day included.
-        "create index i_series on meetings(series, last, first, number, id)",
-        "create index i_mpair on meeting_pairs(pair, first)",
-    ):
-        db.execute(statement)
+        if table == "meetings":
+            key = (*key, "number", "id")
+        db.execute(f"create index i_{table} on {table}({', '.join(key)})")
+    return db
+
+
+def polars_frames(rows: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    """The flat rows as Polars DataFrames, in the rows' order."""
+    import polars as pl
+
+    return {
+        table: pl.from_dicts(rows[table], schema=list(columns), infer_schema_length=None)
+        for table, (columns, _) in SCHEMA.items()
+    }
+
+
+def duckdb_db(frames: dict[str, Any]) -> Any:
+    """An in-memory DuckDB database of the flat rows (from the Polars frames, by Arrow).
+
+    Each table is stored sorted by the columns its queries look up by, so that DuckDB's
+    per-block minimum and maximum skip all but the blocks holding the answer, and has an
+    index on them too (DuckDB's planner decides whether to use it).
+    """
+    import duckdb
+
+    db = duckdb.connect(":memory:")
+    for table, (_, key) in SCHEMA.items():
+        db.register("source_frame", frames[table])
+        db.execute(f"create table {table} as select * from source_frame order by {', '.join(key)}")
+        db.unregister("source_frame")
+        db.execute(f"create index i_{table} on {table}({', '.join(key)})")
     return db
 
 
 #: "The last meeting" as the library orders it (see ``query.last_key``), ties on the day
-#: broken by earliest day, number and id; in pandas and in sqlite3.
+#: broken by earliest day, number and id; in pandas, Polars and SQL.  In pandas and
+#: Polars a missing number sorts first, in SQL (descending) last: the least either way.
 LAST_ORDER = ["last", "first", "number", "id"]
 SQL_LAST = "order by last desc, first desc, number desc, id desc"
 
 
+def _literal(value: str | int) -> str:
+    """A parameter written into DuckDB's ``EXECUTE name(...)`` (it takes only literals)."""
+    if isinstance(value, int):
+        return str(value)
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _frame_column(frame: Any) -> Any:
+    return frame["id"]
+
+
 class Workload(NamedTuple):
-    """One query, written for the library, for pandas and for sqlite3.
+    """One query, written for the library, pandas and sqlite3, and DuckDB and Polars.
 
     ``frame_ids`` turns the pandas answer into record ids (most answers are frames with an
-    ``id`` column); the library's answers are records and sqlite3's are ``(id,)`` rows.
+    ``id`` column); Polars answers are frames with an ``id`` column; the library's answers
+    are records and the SQL engines' are ``(id,)`` rows.  ``duck`` and ``polars`` are
+    ``None`` when those engines were not given.
     """
 
     label: str
     mine: Callable[[], Any]
     frame: Callable[[], Any]
     sql: Callable[[], Any]
-    frame_ids: Callable[[Any], Any] = lambda frame: frame["id"]
+    frame_ids: Callable[[Any], Any] = _frame_column
+    duck: Callable[[], Any] | None = None
+    polars: Callable[[], Any] | None = None
+
+    def engines(self) -> dict[str, Callable[[], Any]]:
+        """The engines this workload asks, by name, each giving its raw answer."""
+        asked = {"library": self.mine, "pandas": self.frame, "sqlite3": self.sql}
+        if self.duck is not None:
+            asked["DuckDB"] = self.duck
+        if self.polars is not None:
+            asked["Polars"] = self.polars
+        return asked
+
+    def ids(self, engine: str, answer: Any) -> set[str]:
+        """The record ids in one engine's raw answer."""
+        if engine == "library":
+            records = answer if isinstance(answer, tuple) else [answer]  # Records or one
+            return {r.id for r in records}
+        if engine == "pandas":
+            return set(self.frame_ids(answer))
+        if engine == "Polars":
+            return set(answer["id"])
+        return {row[0] for row in answer}
 
 
 def workloads(
@@ -219,16 +307,19 @@ def workloads(
     frames: dict[str, Any],
     db: sqlite3.Connection,
     *,
+    duck: Any = None,
+    polars: dict[str, Any] | None = None,
     series: str | None = None,
     as_of: str | None = None,
 ) -> list[Workload]:
-    """The six selective queries, each as the same question to the three engines.
+    """The six selective queries, each as the same question to every engine given.
 
-    ``series`` defaults to the busiest series and ``as_of`` to the eve of one of its
-    sessions from mid-series on: the first such day by which "since the last" has
-    something to find, or the first of them when none has.  The flat rows cover what the
-    generator makes (no events, one role a person); :func:`check_answers` is what makes
-    sure the three engines agree on the data at hand.
+    ``duck`` is a :func:`duckdb_db` connection and ``polars`` the :func:`polars_frames`;
+    without them those engines are left out.  ``series`` defaults to the busiest series
+    and ``as_of`` to the eve of one of its sessions from mid-series on: the first such
+    day by which "since the last" has something to find, or the first of them when none
+    has.  The flat rows cover what the generator makes (no events, one role a person);
+    :func:`check_answers` is what makes sure the engines agree on the data at hand.
     """
     # The query arguments: a leaf focus area, a busy series, a person, a country pair.
     area = "topic-050"
@@ -277,153 +368,331 @@ def workloads(
             & (mp["id"] != last_id)
         ]
 
+    sql_last = f"select id, last from meetings where series=? and last<=? {SQL_LAST} limit 1"
+    # Each query once in SQL, for sqlite3 and DuckDB alike, with its parameters.
+    sql: dict[str, tuple[str, tuple[str | int, ...]]] = {
+        "mous": ("select id from areas where area=? and kind=?", (area, kind)),
+        "last": (sql_last, (series, day)),
+        "since": (
+            f"with last as ({sql_last}) "
+            "select m.id from meeting_pairs m, last where m.pair=? and m.first>=last.last "
+            "and m.last<=? and m.id<>last.id order by m.first",
+            (series, day, pair_key, day),
+        ),
+        "involving": ("select id from people where person=?", (person,)),
+        "pairs": ("select id from pairs where pair=?", (pair_key,)),
+        "between": (
+            "select id from dated where first>=? and first<=? and last<=? order by first",
+            (s_ord, e_ord, e_ord),
+        ),
+    }
+
+    def in_sqlite(name: str) -> Callable[[], Any]:
+        text, params = sql[name]
+        return lambda: db.execute(text, params).fetchall()
+
+    def in_duckdb(name: str) -> Callable[[], Any] | None:
+        # Prepared once; each call executes the prepared plan and fetches the rows.
+        if duck is None:
+            return None
+        text, params = sql[name]
+        duck.execute(f"prepare bench_{name} as {text}")
+        call = f"execute bench_{name}({', '.join(_literal(p) for p in params)})"
+        return lambda: duck.execute(call).fetchall()
+
+    in_polars = _polars_workloads(polars, area, kind, series, day, person, pair_key, s_ord, e_ord)
     return [
         Workload(
             f"mous({area!r})",
             lambda: tracker.mous(area),
             lambda: af[(af["area"] == area) & (af["kind"] == kind)],
-            lambda: db.execute(
-                "select id from areas where area=? and kind=?", (area, kind)
-            ).fetchall(),
+            in_sqlite("mous"),
+            duck=in_duckdb("mous"),
+            polars=in_polars.get("mous"),
         ),
         Workload(
             "last_meeting(series, as_of)",
             lambda: tracker.last_meeting(series, as_of=as_of),
             frame_last,
-            lambda: db.execute(
-                f"select id from meetings where series=? and last<=? {SQL_LAST} limit 1",
-                (series, day),
-            ).fetchall(),
+            in_sqlite("last"),
             frame_ids=lambda label: [mt.at[label, "id"]],
+            duck=in_duckdb("last"),
+            polars=in_polars.get("last"),
         ),
         Workload(
             "meetings_since_last(series, as_of)",
             lambda: tracker.meetings_since_last(series, as_of=as_of),
             frame_since_last,
-            lambda: db.execute(
-                "with last as (select id, last from meetings where series=? and last<=? "
-                f"{SQL_LAST} limit 1) "
-                "select m.id from meeting_pairs m, last where m.pair=? and m.first>=last.last "
-                "and m.last<=? and m.id<>last.id order by m.first",
-                (series, day, pair_key, day),
-            ).fetchall(),
+            in_sqlite("since"),
+            duck=in_duckdb("since"),
+            polars=in_polars.get("since"),
         ),
         Workload(
             "involving(person)",
             lambda: tracker.involving(person),
             lambda: pp[pp["person"] == person],
-            lambda: db.execute("select id from people where person=?", (person,)).fetchall(),
+            in_sqlite("involving"),
+            duck=in_duckdb("involving"),
+            polars=in_polars.get("involving"),
         ),
         Workload(
             "between_countries(a, b)",
             lambda: tracker.between_countries(*pair),
             lambda: pr[pr["pair"] == pair_key],
-            lambda: db.execute("select id from pairs where pair=?", (pair_key,)).fetchall(),
+            in_sqlite("pairs"),
+            duck=in_duckdb("pairs"),
+            polars=in_polars.get("pairs"),
         ),
         Workload(
             "between(one month)",
             lambda: tracker.between(start, end),
             lambda: dt[(dt["first"] >= s_ord) & (dt["last"] <= e_ord)],
-            lambda: db.execute(
-                "select id from dated where first>=? and first<=? and last<=? order by first",
-                (s_ord, e_ord, e_ord),
-            ).fetchall(),
+            in_sqlite("between"),
+            duck=in_duckdb("between"),
+            polars=in_polars.get("between"),
         ),
     ]
 
 
+def _polars_workloads(
+    frames: dict[str, Any] | None,
+    area: str,
+    kind: str,
+    series: str,
+    day: int,
+    person: str,
+    pair_key: str,
+    s_ord: int,
+    e_ord: int,
+) -> dict[str, Callable[[], Any]]:
+    """The six queries as eager Polars filters, as the pandas ones are written."""
+    if frames is None:
+        return {}
+    import polars as pl
+
+    af, mt, mp, pp, pr, dt = (
+        frames[n] for n in ("areas", "meetings", "meeting_pairs", "people", "pairs", "dated")
+    )
+    col = pl.col
+
+    def last() -> Any:
+        held = mt.filter((col("series") == series) & (col("last") <= day))
+        return held.sort(LAST_ORDER, nulls_last=False).tail(1)
+
+    def since() -> Any:
+        found = last()
+        ref, last_id = found["last"][0], found["id"][0]
+        return mp.filter(
+            (col("pair") == pair_key)
+            & (col("first") >= ref)
+            & (col("last") <= day)
+            & (col("id") != last_id)
+        )
+
+    return {
+        "mous": lambda: af.filter((col("area") == area) & (col("kind") == kind)),
+        "last": last,
+        "since": since,
+        "involving": lambda: pp.filter(col("person") == person),
+        "pairs": lambda: pr.filter(col("pair") == pair_key),
+        "between": lambda: dt.filter((col("first") >= s_ord) & (col("last") <= e_ord)),
+    }
+
+
 class DisagreementError(RuntimeError):
-    """The three engines gave different answers to one workload: the timings would lie."""
+    """The engines gave different answers to one workload: the timings would lie."""
 
 
 def check_answers(chosen: list[Workload]) -> dict[str, int]:
-    """Each workload's number of answers, once the three engines agree on the same ids.
+    """Each workload's number of answers, once every engine asked agrees on the same ids.
 
-    Raises :class:`DisagreementError` naming the workload and the ids only some engines
-    returned.
+    Raises :class:`DisagreementError` naming the workload, how many ids each engine
+    returned and the ids only some engines returned.
     """
     sizes = {}
     for work in chosen:
-        found = work.mine()
-        records = found if isinstance(found, tuple) else [found]  # Records or one record
-        mine = {r.id for r in records}
-        frame = set(work.frame_ids(work.frame()))
-        sql = {row[0] for row in work.sql()}
-        if not mine == frame == sql:
+        found = {name: work.ids(name, ask()) for name, ask in work.engines().items()}
+        every = set().union(*found.values())
+        common = set.intersection(*found.values())
+        if every != common:
+            counts = ", ".join(f"{name} {len(ids)}" for name, ids in found.items())
             raise DisagreementError(
-                f"{work.label}: library, pandas and sqlite3 disagree; "
-                f"only some have {sorted((mine | frame | sql) - (mine & frame & sql))}"
+                f"{work.label}: the engines disagree (ids returned: {counts}); "
+                f"only some have {sorted(every - common)}"
             )
-        sizes[work.label] = len(mine)
+        sizes[work.label] = len(common)
     return sizes
 
 
-def run(size: int, work: Path) -> list[dict[str, Any]]:
-    """Measure one size; return result rows."""
+def _ndjson_files(path: Path, doc: dict[str, Any]) -> list[Path]:
+    """The dataset's record tables as one newline-delimited JSON file per kind, for Polars."""
+    files = []
+    for kind, tables in doc.items():
+        if not isinstance(tables, list):
+            continue  # the dataset's own metadata table, not records
+        target = path.with_name(f"{path.stem}.{kind}.ndjson")
+        if not target.exists():
+            target.write_text("".join(json.dumps(t) + "\n" for t in tables), "utf-8")
+        files.append(target)
+    return files
+
+
+#: Run in a fresh interpreter: how much the resident set grows when one engine loads the
+#: data and keeps it (after a full collection), and how far its peak rose above the start
+#: (``VmHWM``; ``ru_maxrss`` would report the parent's peak, kept across ``exec``).
+#: A first load of small files of the same shape beforehand does the engine's lazy imports.
+_MEMORY = """
+import gc, json, os, sys
+engine, warm, paths = sys.argv[1], sys.argv[2].split(os.pathsep), sys.argv[3].split(os.pathsep)
+def status(field):
+    with open("/proc/self/status") as f:
+        return next(int(line.split()[1]) * 1024 for line in f if line.startswith(field))
+if engine == "library":
+    import agreement_tracker as at
+    def load(files): return at.Tracker.from_path(files[0])
+elif engine == "json.loads":
+    def load(files): return json.loads(open(files[0], "rb").read())
+else:
+    import polars as pl
+    def load(files): return [pl.read_ndjson(f, infer_schema_length=None) for f in files]
+load(warm)
+gc.collect()
+before = status("VmRSS:")
+kept = load(paths)
+gc.collect()
+print(status("VmRSS:") - before, max(0, status("VmHWM:") - before))
+"""
+
+
+def memory_used(engine: str, warm: list[Path], paths: list[Path]) -> tuple[int, int] | None:
+    """Bytes held, and peak bytes above the start, when ``engine`` loads ``paths``.
+
+    Measured in a fresh interpreter from ``VmRSS`` and ``VmHWM`` in ``/proc/self/status``
+    (so on Linux; ``None`` elsewhere), after loading ``warm``, small files of the same shape.
+    """
+    if not Path("/proc/self/status").exists():
+        return None
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            _MEMORY,
+            engine,
+            os.pathsep.join(map(str, warm)),
+            os.pathsep.join(map(str, paths)),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
+    return int(out[0]), int(out[1])
+
+
+def _gc_paused(fn: Callable[[], Any]) -> Callable[[], Any]:
+    def call() -> Any:
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return fn()
+        finally:
+            if enabled:
+                gc.enable()
+
+    return call
+
+
+def _dataset(size: int, work: Path) -> tuple[Path, dict[str, Any], list[Path]]:
+    """The seeded dataset file of ``size`` records, its document and its NDJSON files."""
+    path = work / f"synthetic-{size}.json"
+    if path.exists():
+        progress(f"{size:,}: reusing {path.name}")
+    else:
+        progress(f"{size:,}: generating {path.name}")
+        path.write_text(json.dumps(generate.generate(size)), "utf-8")
+    doc = json.loads(path.read_text("utf-8"))
+    return path, doc, _ndjson_files(path, doc)
+
+
+def measure_load(size: int, work: Path, polars_there: bool) -> dict[str, Any]:
+    """Load times and memory per record at one size, for the library and its peers."""
     import pandas as pd
 
-    path = work / f"synthetic-{size}.json"
-    if not path.exists():
-        path.write_text(json.dumps(generate.generate(size)), "utf-8")
-    repeat = 3
-    results: list[dict[str, Any]] = []
+    path, doc, ndjson = _dataset(size, work)
+    records = sum(len(doc[k]) for k in ("meeting", "agreement", "delegation"))
+    loads: dict[str, Callable[[], Any]] = {
+        "library": lambda: at.Tracker.from_path(path),
+        "json.loads": _gc_paused(lambda: json.loads(path.read_bytes())),
+        "pandas": lambda: pd.read_json(path, typ="series"),
+    }
+    if polars_there:
+        import polars as pl
 
-    library_load = median_time(lambda: at.Tracker.from_path(path), repeat=repeat, collect=True)
-    pandas_load = median_time(lambda: pd.read_json(path, typ="series"), repeat=repeat, collect=True)
-    results.append(
-        {
-            "query": "load JSON file",
-            "size": size,
-            "library": library_load,
-            "pandas": pandas_load,
-            "sqlite": None,
-        }
-    )
+        loads["Polars"] = lambda: [pl.read_ndjson(f, infer_schema_length=None) for f in ndjson]
+    found: dict[str, Any] = {"size": size, "records": records, "time": {}, "memory": {}}
+    for engine, load in loads.items():
+        progress(f"{size:,}: loading with {engine} (3 rounds)")
+        found["time"][engine] = median_time(load, repeat=3, collect=True) / records
+    small, _, small_ndjson = _dataset(100, work)
+    for engine, files, warm in (
+        ("library", [path], [small]),
+        ("json.loads", [path], [small]),
+        ("Polars", ndjson, small_ndjson),
+    ):
+        if engine in loads:
+            progress(f"{size:,}: memory of {engine} (a fresh process)")
+            used = memory_used(engine, warm, files)
+            found["memory"][engine] = (
+                None if used is None else (used[0] / records, used[1] / records)
+            )
+    progress(f"{size:,}: memory of the records as pandas frames")
+    kinds = [pd.json_normalize(doc[k]) for k in ("meeting", "agreement", "delegation")]
+    found["pandas frames"] = sum(int(f.memory_usage(deep=True).sum()) for f in kinds) / records
+    return found
 
-    tracemalloc.start()
+
+def measure_queries(size: int, work: Path, duck_there: bool, polars_there: bool) -> dict[str, Any]:
+    """Each query's answer size and median time in every engine at one size."""
+    import pandas as pd
+
+    path, doc, _ = _dataset(size, work)
+    progress(f"{size:,}: loading the tracker")
     tracker = at.Tracker.from_path(path)
-    current, _ = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    doc = json.loads(path.read_text("utf-8"))
+    progress(f"{size:,}: building pandas frames and sqlite3 tables")
     rows = flat_rows(doc)
     frames = {name: pd.DataFrame(r) for name, r in rows.items()}
-    records = len(tracker.agreements) + len(tracker.meetings) + len(tracker.delegations)
-    frame_bytes = sum(int(f.memory_usage(deep=True).sum()) for f in frames.values())
-    kinds = {k: pd.json_normalize(doc[k]) for k in ("meeting", "agreement", "delegation")}
-    normal_bytes = sum(int(f.memory_usage(deep=True).sum()) for f in kinds.values())
-    results.append(
-        {
-            "query": "memory per record (bytes)",
-            "size": size,
-            "library": current / records,
-            "pandas": normal_bytes / records,
-            "sqlite": None,
-            "note": f"flat query frames: {frame_bytes / records:.0f}",
-        }
-    )
     db = sqlite_db(rows)
-    chosen = workloads(tracker, doc, frames, db)
+    polars = duck = None
+    if polars_there:
+        progress(f"{size:,}: building Polars frames")
+        polars = polars_frames(rows)
+    if duck_there and polars is not None:
+        progress(f"{size:,}: building DuckDB tables")
+        duck = duckdb_db(polars)
+    chosen = workloads(tracker, doc, frames, db, duck=duck, polars=polars)
+    progress(f"{size:,}: checking that every engine gives the same answers")
     answers = check_answers(chosen)
-    for query in chosen:
-        results.append(
-            {
-                "query": query.label,
-                "size": size,
-                "library": median_time(query.mine, repeat=5, number=calls_per_round(query.mine)),
-                "pandas": median_time(query.frame, repeat=5, number=calls_per_round(query.frame)),
-                "sqlite": median_time(query.sql, repeat=5, number=calls_per_round(query.sql)),
-                "answer": answers[query.label],
-            }
-        )
+    found: dict[str, Any] = {
+        "size": size,
+        # pandas 3 stores its string columns with pyarrow when pyarrow is installed.
+        "pandas strings": getattr(frames["areas"]["id"].dtype, "storage", "numpy objects"),
+        "queries": [],
+    }
+    for work_ in chosen:
+        progress(f"{size:,}: timing {work_.label} ({answers[work_.label]} records)")
+        times = {
+            engine: median_time(ask, repeat=5, number=calls_per_round(ask))
+            for engine, ask in work_.engines().items()
+        }
+        found["queries"].append({"label": work_.label, "answer": answers[work_.label], **times})
     db.close()
-    return results
+    if duck is not None:
+        duck.close()
+    return found
 
 
-def _fmt(seconds: float | None, memory: bool = False) -> str:
+def _fmt(seconds: float | None) -> str:
     if seconds is None:
         return "—"
-    if memory:
-        return f"{seconds:,.0f}"
     if seconds >= 1:
         return f"{seconds:.2f} s"
     if seconds >= 1e-3:
@@ -431,8 +700,174 @@ def _fmt(seconds: float | None, memory: bool = False) -> str:
     return f"{seconds * 1e6:.1f} µs"
 
 
-def _ratio(other: float | None, mine: float, memory: bool) -> str:
-    return "—" if other is None or memory else f"{other / mine:.1f}×"
+def _ratio(other: float | None, mine: float) -> str:
+    return "—" if other is None else f"{other / mine:.1f}×"
+
+
+def _bytes(pair: tuple[float, float] | None) -> str:
+    return "—" if pair is None else f"{pair[0]:,.0f} ({pair[1]:,.0f})"
+
+
+def import_report(times: dict[str, tuple[float, float]]) -> list[str]:
+    """The import table and whether the import targets hold."""
+    from tabulate import tabulate
+
+    bare, bare_min = times["bare interpreter"]
+    table = tabulate(
+        [
+            [k, _fmt(median), _fmt(median - bare), _fmt(fastest), _fmt(fastest - bare_min)]
+            for k, (median, fastest) in times.items()
+        ],
+        headers=[
+            "command (python -c ...)",
+            "median",
+            "median over bare",
+            "fastest",
+            "fastest over bare",
+        ],
+    )
+    mine = times["import + load() + mous('cyber security')"][0] - bare
+    fastest = times["import + load() + mous('cyber security')"][1] - bare_min
+    pandas = times["import pandas"][0] - bare
+    return [
+        table,
+        "",
+        "import targets (medians over a bare interpreter):",
+        _verdict(
+            mine <= 0.1,
+            f"import + load() + query: {_fmt(mine)} (target: at most 100 ms; "
+            f"the fastest run: {_fmt(fastest)})",
+        ),
+        _verdict(
+            mine < pandas / 5,
+            f"a fifth of import pandas: {_fmt(mine)} against {_fmt(pandas / 5)} "
+            f"({pandas / mine:.1f}× less than import pandas' {_fmt(pandas)}; target: over 5×)",
+        ),
+    ]
+
+
+def _verdict(holds: bool, text: str) -> str:
+    return f"  {'HOLDS ' if holds else 'MISSED'}  {text}"
+
+
+def load_report(loads: list[dict[str, Any]]) -> list[str]:
+    """The loading table: time and memory per record, against the parse floor and Polars."""
+    from tabulate import tabulate
+
+    rows = []
+    for found in loads:
+        t, m = found["time"], found["memory"]
+        rows.append(
+            [
+                f"{found['records']:,}",
+                *(_fmt(t.get(e)) for e in ("library", "json.loads", "pandas", "Polars")),
+                _ratio(t["library"], t["json.loads"]),
+                _ratio(t["library"], t["Polars"]) if "Polars" in t else "—",
+                *(_bytes(m.get(e)) for e in ("library", "json.loads", "Polars")),
+                f"{found['pandas frames']:,.0f}",
+            ]
+        )
+    return [
+        "Loading, per record (agreements, meetings and delegations):",
+        tabulate(
+            rows,
+            headers=[
+                "records",
+                "library",
+                "json.loads (GC paused)",
+                "pandas.read_json",
+                "polars.read_ndjson",
+                "library ÷ json.loads",
+                "library ÷ Polars",
+                "library RSS bytes (peak)",
+                "json.loads RSS bytes (peak)",
+                "Polars RSS bytes (peak)",
+                "pandas json_normalize bytes",
+            ],
+            disable_numparse=True,
+        ),
+    ]
+
+
+def query_report(results: list[dict[str, Any]]) -> list[str]:
+    """The query table, then per size whether each small answer meets its targets."""
+    from tabulate import tabulate
+
+    rows = []
+    verdicts = []
+    for found in results:
+        size = found["size"]
+        verdicts.append(f"query targets at {size:,} records (answers of at most {SMALL_ANSWER}):")
+        for q in found["queries"]:
+            mine = q["library"]
+            rows.append(
+                [
+                    q["label"],
+                    f"{size:,}",
+                    q["answer"],
+                    *(_fmt(q.get(e)) for e in ENGINES),
+                    *(_ratio(q.get(e), mine) for e in ENGINES[1:]),
+                ]
+            )
+            if q["answer"] > SMALL_ANSWER:
+                per = mine / q["answer"] * 1e9
+                verdicts.append(
+                    f"  (n/a)   {q['label']}: {q['answer']} records, over {SMALL_ANSWER} "
+                    f"({_fmt(mine)}, {per:.0f} ns a record returned)"
+                )
+                continue
+            checks = [(mine < UNDER, f"{_fmt(mine)} (under 20 µs)")]
+            checks.append(
+                (q["sqlite3"] / mine >= 1, f"sqlite3 {_ratio(q['sqlite3'], mine)} (≥ 1×)")
+            )
+            for engine in ("pandas", "DuckDB", "Polars"):
+                if engine in q:
+                    checks.append(
+                        (q[engine] / mine >= 10, f"{engine} {_ratio(q[engine], mine)} (≥ 10×)")
+                    )
+                else:
+                    checks.append((False, f"{engine} not measured"))
+            text = ", ".join(f"{t}{'' if ok else ' NO'}" for ok, t in checks)
+            verdicts.append(_verdict(all(ok for ok, _ in checks), f"{q['label']}: {text}"))
+    table = tabulate(
+        rows,
+        headers=[
+            "workload",
+            "records",
+            "answer",
+            *ENGINES,
+            *(f"{e} ÷ library" for e in ENGINES[1:]),
+        ],
+        disable_numparse=True,
+    )
+    return [table, "", *verdicts]
+
+
+def versions(duck_there: bool, polars_there: bool) -> str:
+    """The machine and every engine's version, and whether pandas had pyarrow."""
+    import pandas as pd
+
+    found = [
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}",
+        f"python {platform.python_version()}, agreement_tracker {at.__version__}, "
+        f"sqlite {sqlite3.sqlite_version}",
+    ]
+    if installed("pyarrow"):
+        import pyarrow
+
+        arrow = f"with pyarrow {pyarrow.__version__}"
+    else:
+        arrow = "without pyarrow"
+    found.append(f"pandas {pd.__version__} ({arrow})")
+    for name, there, module in (
+        ("DuckDB", duck_there, "duckdb"),
+        ("Polars", polars_there, "polars"),
+    ):
+        if there:
+            found.append(f"{name} {importlib.import_module(module).__version__}")
+        else:
+            found.append(f"{name}: not installed (pip install -e .[bench]); left out")
+    return "\n".join(found)
 
 
 def main(argv: list[str]) -> None:
@@ -440,75 +875,39 @@ def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "at-bench")
+    parser.add_argument(
+        "--load-sizes",
+        type=int,
+        nargs="*",
+        default=None,
+        help="the sizes whose loading is measured (default: 100000 if among --sizes, else all)",
+    )
     parser.add_argument("--no-import", action="store_true", help="skip the import-time runs")
     parser.add_argument(
         "--import-only", action="store_true", help="run only the import-time comparison"
     )
     args = parser.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
-    import pandas as pd
-    from tabulate import tabulate
+    duck_there = installed("duckdb") and installed("pyarrow") and installed("polars")
+    polars_there = installed("polars")
+    load_sizes = args.load_sizes
+    if load_sizes is None:
+        load_sizes = [100_000] if 100_000 in args.sizes else args.sizes
 
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}")
-    print(
-        f"python {platform.python_version()}, agreement_tracker {at.__version__}, "
-        f"pandas {pd.__version__}, sqlite {sqlite3.sqlite_version}\n"
-    )
+    print(versions(duck_there, polars_there), "\n", flush=True)
     if not args.no_import:
-        times = import_times()
-        bare, bare_min = times["bare interpreter"]
-        print(
-            tabulate(
-                [
-                    [k, _fmt(median), _fmt(median - bare), _fmt(fastest), _fmt(fastest - bare_min)]
-                    for k, (median, fastest) in times.items()
-                ],
-                headers=[
-                    "command (python -c ...)",
-                    "median",
-                    "median over bare",
-                    "fastest",
-                    "fastest over bare",
-                ],
-            )
-        )
-        print()
+        progress("import times: 21 rounds of four commands")
+        print("\n".join(import_report(import_times())), "\n", flush=True)
     if args.import_only:
         return
-    rows = []
+    # Each size's tables as soon as it is done.
     for size in args.sizes:
-        for r in run(size, args.work):
-            memory = r["query"].startswith("memory")
-            rows.append(
-                [
-                    r["query"],
-                    f"{size:,}",
-                    r.get("answer", ""),
-                    _fmt(r["library"], memory),
-                    _fmt(r["pandas"], memory),
-                    _fmt(r["sqlite"], memory),
-                    _ratio(r["pandas"], r["library"], memory),
-                    _ratio(r["sqlite"], r["library"], memory),
-                    r.get("note", ""),
-                ]
-            )
-    print(
-        tabulate(
-            rows,
-            headers=[
-                "workload",
-                "records",
-                "answer",
-                "library",
-                "pandas",
-                "sqlite3",
-                "pandas ÷ library",
-                "sqlite3 ÷ library",
-                "note",
-            ],
-            disable_numparse=True,
-        )
-    )
+        if size in load_sizes:
+            loads = measure_load(size, args.work, polars_there)
+            print("\n".join(load_report([loads])), "\n", flush=True)
+        queries = measure_queries(size, args.work, duck_there, polars_there)
+        print(f"pandas string columns stored as: {queries['pandas strings']}")
+        print("\n".join(query_report([queries])), "\n", flush=True)
 
 
 if __name__ == "__main__":
