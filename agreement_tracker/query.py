@@ -206,19 +206,28 @@ def meetings_since(
     return since(found, last, _dt.date.fromordinal(day))
 
 
-def between(index: Index, start: _dt.date, end: _dt.date, mode: Mode) -> list[TimelineEntry]:
-    """Timeline entries :func:`certainly_within` ``start..end`` under ``mode``.
+def between(
+    index: Index, start: DateLike | When, end: DateLike | When, mode: Mode
+) -> list[TimelineEntry]:
+    """Timeline entries :func:`certainly_within` ``start..end`` (see :func:`bound`).
 
     >>> import agreement_tracker as at
     >>> t = at.load()
-    >>> july = at.to_date("2024-07-01"), at.to_date("2024-07-15")
-    >>> between(t._index, *july, "certain"), [e.id for e in between(t._index, *july, "possible")]
-    ([], ['jwg-16'])
+    >>> between(t._index, "2024-07-01", "2024-07-15", "certain")
+    []
+    >>> [e.id for e in between(t._index, "2024", "2024-07", "certain")]
+    ['jwg-16']
     """
+    if mode not in ("certain", "possible"):
+        raise ValueError(f"mode must be 'certain' or 'possible', got {mode!r}")
+    first = _dt.date.fromordinal(bound(start, what="start", end=False))
+    last = _dt.date.fromordinal(bound(end, what="end", end=True))
+    if first > last:
+        raise ValueError(f"start {first} is after end {last}")
     found = index.dated.candidates(
-        start.toordinal(), end.toordinal(), overlapping=mode == "possible"
+        first.toordinal(), last.toordinal(), overlapping=mode == "possible"
     )
-    return [e for e in found if certainly_within(e.date, start, end, mode)]
+    return [e for e in found if certainly_within(e.date, first, last, mode)]
 
 
 def agreements_about(
