@@ -273,12 +273,16 @@ class Table:
         return out.getvalue()
 
     def _html(self) -> str:
-        """An HTML table: every cell escaped, text left-aligned, line breaks kept."""
-        head = "".join(f"<th>{html.escape(c)}</th>" for c in self._columns)
+        """An HTML table: every cell escaped, text left-aligned, line breaks kept.
+
+        Each cell carries its own style, so notebook style sheets that right-align
+        table cells do not apply; ids and dates do not break.
+        """
+        head = "".join(f'<th style="{_LEFT}">{html.escape(c)}</th>' for c in self._columns)
         body = "".join(
             "<tr>"
             + "".join(
-                f"<td{_NOWRAP if name in _UNBROKEN else ''}>"
+                f'<td style="{_LEFT}{_NOWRAP if name in _UNBROKEN else ""}">'
                 f"{html.escape(cell).replace(chr(10), '<br>')}</td>"
                 for name, cell in zip(self._columns, row, strict=True)
             )
@@ -286,7 +290,7 @@ class Table:
             for row in self._rows
         )
         return (
-            '<table class="agreement-tracker" style="text-align: left">\n'
+            '<table class="agreement-tracker">\n'
             f"<thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody>\n</table>"
         )
 
@@ -361,7 +365,8 @@ def table_formats() -> list[str]:
 
 #: Columns whose cells must not break inside (ids and dates).
 _UNBROKEN = frozenset({"id", "date", "signed", "dates", "published", "record", "source"})
-_NOWRAP = ' style="white-space: nowrap"'
+_LEFT = "text-align: left; vertical-align: top"
+_NOWRAP = "; white-space: nowrap"
 
 
 def _wrap(text: str, width: int) -> str:

@@ -326,9 +326,10 @@ def test_csv_neutralises_formulas_unless_asked_for_raw_values() -> None:
 def test_html_is_left_aligned_keeps_line_breaks_and_does_not_break_ids() -> None:
     """Jupyter tables are left-aligned, keep line breaks and never break ids or dates."""
     html = Table(["id", "itinerary"], [["jwg-17", "one\ntwo"]])._repr_html_()
-    assert 'style="text-align: left"' in html
-    assert '<td style="white-space: nowrap">jwg-17</td>' in html
-    assert "<td>one<br>two</td>" in html
+    left = "text-align: left; vertical-align: top"
+    assert f'<th style="{left}">itinerary</th>' in html
+    assert f'<td style="{left}; white-space: nowrap">jwg-17</td>' in html
+    assert f'<td style="{left}">one<br>two</td>' in html
 
 
 def test_a_wrong_format_lists_the_valid_ones() -> None:
