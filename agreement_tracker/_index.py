@@ -17,6 +17,7 @@ and a plain scan over the records agree by construction.
 from __future__ import annotations
 
 import bisect
+import datetime as _dt
 import functools
 import heapq
 from collections import defaultdict
@@ -27,7 +28,7 @@ import attrs
 
 from ._kinds import DATED, NESTED, REFERENCES
 from ._text import name_key
-from .dates import When, precision_label
+from .dates import DateRange, PartialDate, When, precision_label
 from .model import (
     Agreement,
     AgreementKind,
@@ -41,11 +42,13 @@ from .model import (
 )
 
 __all__ = [
+    "DERIVED",
     "Dated",
     "Index",
     "TimeIndex",
     "TimelineEntry",
     "countries_of",
+    "engagements_span",
     "last_key",
     "organisations_in",
     "people_in",
@@ -62,14 +65,47 @@ R = TypeVar("R")
 def record_date(record: Record) -> When | None:
     """The date that places ``record`` on a timeline, if it has one.
 
+    A delegation without dates of its own is placed by its dated engagements
+    (:func:`engagements_span`).
+
     >>> import agreement_tracker as at
     >>> record_date(at.load().delegation("baram-india-2025-07")).isoformat()
     '2025-07-22/2025-07-23'
+    >>> record_date(at.load().delegation("singh-israel-2025-11")).isoformat()
+    '2025-11-01/2025-11-06'
     """
     kind = DATED.get(type(record))
     if kind is None or kind.date_field is None:
         return None
-    return getattr(record, kind.date_field)  # type: ignore[no-any-return]
+    found: When | None = getattr(record, kind.date_field)
+    if found is None and isinstance(record, Delegation):
+        return engagements_span(record)
+    return found
+
+
+#: Why a delegation's date is its engagements' span (shown beside derived dates).
+DERIVED = "no dates of its own: the span of its dated engagements"
+
+
+def engagements_span(delegation: Delegation) -> When | None:
+    """The days a delegation's dated engagements fall in (None when none is dated).
+
+    One dated engagement gives its own date; several give the range from the earliest
+    possible day of any to the latest possible day of any.  The visit may have been
+    longer: this places it, it does not bound it.
+
+    >>> import agreement_tracker as at
+    >>> engagements_span(at.load().delegation("saar-india-2025-11")).isoformat()
+    '[2025-11-04..2025-11-05]'
+    """
+    dates = [stop.date for stop in delegation.engagements if stop.date is not None]
+    if not dates:
+        return None
+    if len(set(dates)) == 1:
+        return dates[0]
+    first = _dt.date.fromordinal(min(d.first_ordinal for d in dates))
+    last = _dt.date.fromordinal(max(d.last_ordinal for d in dates))
+    return DateRange(PartialDate.from_date(first), PartialDate.from_date(last))
 
 
 def timeline_key(record: Dated) -> tuple[int, int, int, int, str]:
@@ -231,6 +267,18 @@ class TimelineEntry:
         'october-7-attacks-2023'
         """
         return self.record.id
+
+    @property
+    def derived(self) -> str | None:
+        """Why the entry's date is derived rather than the record's own (None if it is).
+
+        >>> import agreement_tracker as at
+        >>> [e.derived for e in at.load().timeline() if e.id == "saar-india-2025-11"]
+        ['no dates of its own: the span of its dated engagements']
+        """
+        if isinstance(self.record, Delegation) and self.record.dates is None and self.date:
+            return DERIVED
+        return None
 
     @property
     def precision(self) -> str:
@@ -396,7 +444,7 @@ class Index:
 
         >>> import agreement_tracker as at
         >>> len(at.load()._index.dated)
-        16
+        18
         """
         return TimeIndex(self.entries)
 
@@ -416,7 +464,7 @@ class Index:
 
         >>> import agreement_tracker as at
         >>> len(at.load()._index.pair_timeline["IL", "IN"])
-        8
+        10
         """
         return {pair: TimeIndex(entries) for pair, entries in self.by_pair.items()}
 

@@ -582,7 +582,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         _c("parents", "under", lambda t, r: ", ".join(r.parents)),
     ),
     "timeline": (
-        _c("date", "date", lambda t, r: date_text(r.date)),
+        _c("date", "date", lambda t, r: date_text(r.date) + (" (derived)" if r.derived else "")),
         _c("precision", "precision", lambda t, r: r.precision),
         _c("kind", "kind", lambda t, r: r.kind),
         _c("id", "id", lambda t, r: r.id),

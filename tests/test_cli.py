@@ -79,6 +79,7 @@ def test_timeline_since_last_search_and_involving(capsys: pytest.CaptureFixture[
     assert capsys.readouterr().out.splitlines() == [
         "id",
         "mou-2025-11-defence-cooperation",
+        "saar-india-2025-11",
         "saar-jaishankar-2025-11",
         "singh-katz-2025-11",
     ]

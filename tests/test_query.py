@@ -318,10 +318,10 @@ def test_involving_a_person(tracker: at.Tracker) -> None:
     assert _ids(tracker.involving("Rajesh Kumar Singh")) == [
         "baram-india-2025-07",  # he is among the officials Baram's delegation met
         "singh-baram-2025-07-23",
+        "singh-israel-2025-11",  # dated by its engagements: 1-6 November 2025
         "jwg-17",
         MOU,
         "singh-katz-2025-11",
-        "singh-israel-2025-11",
     ]
     assert _ids(tracker.involving("Aditya Raj Kaul")) == ["netanyahu-ndtv-interview-2025"]
 
@@ -336,12 +336,12 @@ def test_between_countries(tracker: at.Tracker) -> None:
         "baram-india-2025-07",
         "doval-baram-2025-07",
         "singh-baram-2025-07-23",
+        "singh-israel-2025-11",
         "jwg-17",
         MOU,
+        "saar-india-2025-11",
         "saar-jaishankar-2025-11",
         "singh-katz-2025-11",
-        "saar-india-2025-11",
-        "singh-israel-2025-11",
     ]
     assert _ids(tracker.between_countries("IL", "IR")) == ["operation-rising-lion"]
     assert tracker.between_countries("IN", "FR") == ()
@@ -365,7 +365,9 @@ def test_between_dates_certain_and_possible(tracker: at.Tracker) -> None:
     assert _ids(tracker.between("2025-11-05", "2025-11-05")) == []
     assert _ids(tracker.between("2025-11-05", "2025-11-05", mode="possible")) == [
         "netanyahu-ndtv-interview-2025",  # dated only "2025"
+        "singh-israel-2025-11",  # its engagements span 1-6 November
         "mou-official-statement-2025-11",
+        "saar-india-2025-11",
         "saar-jaishankar-2025-11",
         "singh-katz-2025-11",
     ]
@@ -396,17 +398,20 @@ def test_timeline_order_and_precision(tracker: at.Tracker) -> None:
         ("event", "in-mod-statement-2025-07-23", "2025-07-23", "day"),
         ("meeting", "singh-baram-2025-07-23", "2025-07-23", "day"),
         ("event", "il-mod-statement-2025-07-24", "2025-07-24", "day"),
+        ("delegation", "singh-israel-2025-11", "2025-11-01/2025-11-06", "day range"),
         ("meeting", "jwg-17", "2025-11-04", "day"),
         ("agreement", MOU, "2025-11-04", "day"),
         ("event", "mou-official-statement-2025-11", "[2025-11-04..2025-11-05]", "one of 2 days"),
+        ("delegation", "saar-india-2025-11", "[2025-11-04..2025-11-05]", "one of 2 days"),
         ("meeting", "saar-jaishankar-2025-11", "[2025-11-04..2025-11-05]", "one of 2 days"),
         ("meeting", "singh-katz-2025-11", "[2025-11-04..2025-11-06]", "one of 3 days"),
         ("event", "in-mod-x-post-2025-11-06", "2025-11-06", "day"),
         ("event", "operation-rising-lion", None, "unknown"),
         ("event", "saar-ndtv-interview-2025", None, "unknown"),
-        ("delegation", "saar-india-2025-11", None, "unknown"),
-        ("delegation", "singh-israel-2025-11", None, "unknown"),
     ]
+    derived = [e.id for e in tracker.timeline() if e.derived]
+    assert derived == ["singh-israel-2025-11", "saar-india-2025-11"]
+    assert tracker.delegation("saar-india-2025-11").dates is None  # the record is unchanged
 
 
 # ------------------------------------------------------------------ discrepancies, look-ups
@@ -673,7 +678,12 @@ def test_expand_refuses_a_record_the_tracker_does_not_hold(tracker: at.Tracker) 
         ("2025-11-04", ["mou-2025-11-defence-cooperation"]),  # the same day counts
         (
             "2025-11-30",
-            ["mou-2025-11-defence-cooperation", "saar-jaishankar-2025-11", "singh-katz-2025-11"],
+            [
+                "mou-2025-11-defence-cooperation",
+                "saar-india-2025-11",  # its one engagement: 4 or 5 November
+                "saar-jaishankar-2025-11",
+                "singh-katz-2025-11",
+            ],
         ),
     ],
 )
@@ -687,9 +697,11 @@ def test_since_last_covers_every_kind(tracker: at.Tracker, as_of: str, expected:
 def test_between_takes_months_years_and_date_objects(tracker: at.Tracker) -> None:
     """A month or year bound means its whole span; date objects work as bounds."""
     november = [
+        "singh-israel-2025-11",
         "jwg-17",
         "mou-2025-11-defence-cooperation",
         "mou-official-statement-2025-11",
+        "saar-india-2025-11",
         "saar-jaishankar-2025-11",
         "singh-katz-2025-11",
         "in-mod-x-post-2025-11-06",
@@ -699,7 +711,7 @@ def test_between_takes_months_years_and_date_objects(tracker: at.Tracker) -> Non
         november
     )
     assert [e.id for e in tracker.between("2024", "2024-07")] == ["jwg-16"]
-    assert len(tracker.between("2024-07", "2025-11")) == 14
+    assert len(tracker.between("2024-07", "2025-11")) == 16
     assert [e.id for e in tracker.between("2025-07", "2025-07", mode="possible")] == [
         "netanyahu-ndtv-interview-2025",
         "baram-india-2025-07",
