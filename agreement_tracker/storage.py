@@ -28,30 +28,27 @@ place = { country = "FR" }
 from __future__ import annotations
 
 import contextlib
-import gc
 import json
 import os
 import re
-import sys
-from collections.abc import Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, Protocol, TypeGuard
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ._kinds import KINDS
 from ._text import close_matches
 from .exceptions import DatasetError
 from .model import _ID_RE, Record, Source
-from .serialize import RECORD_TYPES, fast_reader, structure_record, unstructure_record
+from .serialize import structure_record, unstructure_record
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
-    from pathlib import Path
 
 __all__ = [
     "FILES",
     "MAX_BYTES",
     "METADATA_FILE",
     "Loaded",
-    "gc_paused",
     "locate",
     "read_dataset",
     "toml_dumps",
@@ -92,134 +89,7 @@ class Loaded:
 # ------------------------------------------------------------------------- reading
 
 
-class _OnDisk(Protocol):
-    """What reading uses of a file or folder on disk (a ``pathlib.Path`` has it all)."""
-
-    @property
-    def name(self) -> str: ...
-    @property
-    def parent(self) -> _OnDisk: ...
-    def is_dir(self) -> bool: ...
-    def is_file(self) -> bool: ...
-    def joinpath(self, *parts: str) -> _OnDisk: ...
-    def read_bytes(self) -> bytes: ...
-    def stat(self) -> os.stat_result: ...
-    def glob(self, pattern: str) -> Iterable[_OnDisk]: ...
-
-
-class _Local:
-    """A file or folder on disk named by a string: what reading uses of ``pathlib.Path``.
-
-    Loading the bundled data with it does not import pathlib (and with it urllib and
-    ipaddress, about 5 ms).
-
-    >>> import agreement_tracker, os
-    >>> data = _Local(os.path.dirname(agreement_tracker.__file__)).joinpath("data")
-    >>> data.is_dir(), data.joinpath("dataset.toml").is_file(), data.name
-    (True, True, 'data')
-    >>> sorted(entry.name for entry in data.glob("*.toml"))[:2]
-    ['agreements.toml', 'dataset.toml']
-    """
-
-    __slots__ = ("_path",)
-
-    def __init__(self, path: str) -> None:
-        self._path = path
-
-    def __fspath__(self) -> str:
-        return self._path
-
-    def __str__(self) -> str:
-        return self._path
-
-    def __repr__(self) -> str:
-        return f"_Local({self._path!r})"
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Local) and other._path == self._path
-
-    def __hash__(self) -> int:
-        return hash(self._path)
-
-    @property
-    def name(self) -> str:
-        """The last part of the path."""
-        return os.path.basename(self._path)
-
-    @property
-    def parent(self) -> _Local:
-        """The folder holding this file or folder."""
-        return _Local(os.path.dirname(self._path))
-
-    def is_dir(self) -> bool:
-        """True for an existing folder."""
-        return os.path.isdir(self._path)
-
-    def is_file(self) -> bool:
-        """True for an existing regular file."""
-        return os.path.isfile(self._path)
-
-    def joinpath(self, *parts: str) -> _Local:
-        """The path with ``parts`` appended."""
-        return _Local(os.path.join(self._path, *parts))
-
-    def read_bytes(self) -> bytes:
-        """The file's contents."""
-        with open(self._path, "rb") as file:
-            return file.read()
-
-    def stat(self) -> os.stat_result:
-        """The file's status (size, times ...)."""
-        return os.stat(self._path)
-
-    def glob(self, pattern: str) -> list[_Local]:
-        """The entries of this folder whose name ends as ``pattern`` (``"*.toml"``) says."""
-        if not pattern.startswith("*") or any(c in pattern[1:] for c in "*?[/"):
-            raise ValueError(f"only patterns like '*.toml' are supported, got {pattern!r}")
-        try:
-            names = os.listdir(self._path)
-        except (FileNotFoundError, NotADirectoryError):
-            return []
-        return [self.joinpath(n) for n in sorted(names) if n.endswith(pattern[1:])]
-
-
-def _on_disk(entry: object) -> TypeGuard[_OnDisk]:
-    """True for a file or folder on disk: a :class:`_Local` or a ``pathlib.Path``.
-
-    A Path can exist only once pathlib is imported, so this does not import it.
-    """
-    if isinstance(entry, _Local):
-        return True
-    pathlib = sys.modules.get("pathlib")
-    return pathlib is not None and isinstance(entry, pathlib.Path)
-
-
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while many objects are made, then restore it.
-
-    Building a large dataset allocates millions of objects and no reference cycles worth
-    collecting; the collector would otherwise rescan them all again and again, which
-    doubles the time a large load takes.  Nesting is safe, and a collector that was
-    already off stays off.
-
-    >>> import gc
-    >>> with gc_paused():
-    ...     gc.isenabled()
-    False
-    >>> gc.isenabled()
-    True
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def read_dataset(path: Traversable | _OnDisk, *, max_bytes: int = MAX_BYTES) -> Loaded:
+def read_dataset(path: Path | Traversable, *, max_bytes: int = MAX_BYTES) -> Loaded:
     """Read a folder, a ``.toml`` file or a ``.json`` file; collect every problem.
 
     >>> from pathlib import Path
@@ -227,11 +97,10 @@ def read_dataset(path: Traversable | _OnDisk, *, max_bytes: int = MAX_BYTES) -> 
     >>> loaded.problems
     ["no dataset at 'no/such/file.json': give a folder, a .toml file or a .json file"]
     """
-    with gc_paused():
-        return _read(path, max_bytes)
+    return _read(path, max_bytes)
 
 
-def _read(path: Traversable | _OnDisk, max_bytes: int) -> Loaded:
+def _read(path: Path | Traversable, max_bytes: int) -> Loaded:
     loaded = Loaded()
     if path.is_dir():
         _read_folder(path, loaded, max_bytes)
@@ -239,9 +108,9 @@ def _read(path: Traversable | _OnDisk, max_bytes: int) -> Loaded:
         fmt = "json" if path.name.endswith(".json") else "toml"
         doc = _decode(path, path.name, fmt, loaded.problems, max_bytes)
         if doc is None:
-            loaded.failed.update(dict.fromkeys(RECORD_TYPES))
+            loaded.failed.update(dict.fromkeys(KINDS))
         else:
-            base = path.parent if _on_disk(path) else None
+            base = path.parent if isinstance(path, Path) else None
             _collect(doc, lambda kind: path.name, base, loaded, single=True, max_bytes=max_bytes)
     else:
         loaded.problems.append(
@@ -250,9 +119,9 @@ def _read(path: Traversable | _OnDisk, max_bytes: int) -> Loaded:
     return loaded
 
 
-def _read_folder(folder: Traversable | _OnDisk, loaded: Loaded, max_bytes: int) -> None:
+def _read_folder(folder: Path | Traversable, loaded: Loaded, max_bytes: int) -> None:
     names = {METADATA_FILE, *FILES.values()}
-    if _on_disk(folder):
+    if isinstance(folder, Path):
         strays = sorted(p.name for p in folder.glob("*.toml") if p.name not in names)
         for stray in strays:
             close = close_matches(stray, sorted(names), n=1)
@@ -292,11 +161,11 @@ def _read_folder(folder: Traversable | _OnDisk, loaded: Loaded, max_bytes: int) 
 
 
 def _decode(
-    entry: Traversable | _OnDisk, name: str, fmt: str, problems: list[str], max_bytes: int
+    entry: Path | Traversable, name: str, fmt: str, problems: list[str], max_bytes: int
 ) -> dict[str, Any] | None:
     if not entry.is_file():
         return None
-    if _on_disk(entry):
+    if isinstance(entry, Path):
         size = entry.stat().st_size
         if size > max_bytes:
             problems.append(
@@ -376,7 +245,7 @@ def _metadata(raw: Any, where: str, loaded: Loaded) -> None:
 def _collect(
     doc: Mapping[str, Any],
     filename_of: Any,
-    base: Traversable | _OnDisk | None,
+    base: Path | Traversable | None,
     loaded: Loaded,
     *,
     single: bool,
@@ -384,13 +253,13 @@ def _collect(
 ) -> None:
     if single:
         name = filename_of("dataset")
-        for key in sorted(set(doc) - {"dataset", *RECORD_TYPES}):
-            close = close_matches(key, ["dataset", *RECORD_TYPES], n=1)
+        for key in sorted(set(doc) - {"dataset", *KINDS}):
+            close = close_matches(key, ["dataset", *KINDS], n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
             loaded.problems.append(f"unknown top-level key {key!r}{hint} @ {name}")
         if "dataset" in doc:
             _metadata(doc["dataset"], f"{name}.dataset", loaded)
-    for kind in RECORD_TYPES:
+    for kind in KINDS:
         if kind not in doc:
             continue
         filename = filename_of(kind)
@@ -401,34 +270,23 @@ def _collect(
                 f"expected a list of [[{kind}]] tables, got {type(tables).__name__} @ {filename}"
             )
             continue
-        # Sources need their text read first; any other well-formed table is read by the
-        # fast reader straight away (compiled for many tables), and anything it refuses is
-        # read again in detail.
-        fast = fast_reader(kind, len(tables)) if kind != "source" else None
         for index, table in enumerate(tables):
             # Each table is dropped once read, so that its memory is reused at once for the
             # next records instead of being freed all together at the end.
             tables[index] = None
-            record = None
-            if fast is not None:
-                try:
-                    record = fast(table)
-                except Exception:
-                    record = None
-            if record is None:
-                label = table.get("id") if isinstance(table, dict) else None
-                record_id = label if isinstance(label, str) else None
-                if isinstance(table, dict) and kind == "source":
-                    table = _with_text(base, filename, index, table, loaded.problems, max_bytes)
-                    if table is None:
-                        _failed(loaded, kind, record_id)
-                        continue
-                try:
-                    record = structure_record(table, kind, where=filename, index=index)
-                except DatasetError as error:
-                    loaded.problems.extend(error.problems)
+            label = table.get("id") if isinstance(table, dict) else None
+            record_id = label if isinstance(label, str) else None
+            if isinstance(table, dict) and kind == "source":
+                table = _with_text(base, filename, index, table, loaded.problems, max_bytes)
+                if table is None:
                     _failed(loaded, kind, record_id)
                     continue
+            try:
+                record = structure_record(table, kind, where=filename, index=index)
+            except DatasetError as error:
+                loaded.problems.extend(error.problems)
+                _failed(loaded, kind, record_id)
+                continue
             if record.id in loaded.origins:
                 loaded.problems.append(
                     f"duplicate id {record.id!r} (already used in {loaded.origins[record.id]}) "
@@ -456,7 +314,7 @@ def _label(record_id: object, index: int) -> str:
 
 
 def _with_text(
-    base: Traversable | _OnDisk | None,
+    base: Path | Traversable | None,
     filename: str,
     index: int,
     table: dict[str, Any],
@@ -487,7 +345,7 @@ def _with_text(
 
 
 def _read_text(
-    entry: Traversable | _OnDisk,
+    entry: Path | Traversable,
     size_subject: str,
     utf8_subject: str,
     where: str,
@@ -549,8 +407,8 @@ def locate(root: Path, problem: str) -> tuple[Path, int] | None:
 
 def _documents(records: Iterable[Record]) -> dict[str, list[dict[str, Any]]]:
     """Records as data-file tables by kind; canonical order (by id; vocabulary as given)."""
-    kinds = {cls: key for key, cls in RECORD_TYPES.items()}
-    grouped: dict[str, list[Record]] = {key: [] for key in RECORD_TYPES}
+    kinds = {kind.cls: key for key, kind in KINDS.items()}
+    grouped: dict[str, list[Record]] = {key: [] for key in KINDS}
     for record in records:
         grouped[kinds[type(record)]].append(record)
     out: dict[str, list[dict[str, Any]]] = {}
@@ -602,7 +460,6 @@ def write_folder(path: Path, metadata: Mapping[str, str | None], records: Iterab
     """
     import shutil
     import tempfile
-    from pathlib import Path
 
     records = list(records)
     path = Path(path)
@@ -690,7 +547,6 @@ def _umask() -> int:
 def _atomic_write(path: Path, data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``path``, fsync it, then rename it over."""
     import tempfile
-    from pathlib import Path
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)

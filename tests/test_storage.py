@@ -352,33 +352,3 @@ def test_locate_finds_the_record_line(data_copy: Path) -> None:
     assert locate(data_copy, "x @ people.toml[amir-baram].name") == (data_copy / "people.toml", 44)
     assert locate(data_copy, "x @ series.toml") == (data_copy / "series.toml", 1)
     assert locate(data_copy, "no location here") is None
-
-
-def test_local_paths_do_what_reading_needs(tmp_path: Path) -> None:
-    """_Local (used to read the bundled data without pathlib) behaves as Path does there."""
-    from agreement_tracker.storage import _Local
-
-    (tmp_path / "b.toml").write_text("b", "utf-8")
-    (tmp_path / "a.toml").write_text("a", "utf-8")
-    (tmp_path / "c.txt").write_text("c", "utf-8")
-    folder = _Local(str(tmp_path))
-    assert [e.name for e in folder.glob("*.toml")] == ["a.toml", "b.toml"]
-    assert sorted(e.name for e in folder.glob("*.toml")) == sorted(
-        p.name for p in tmp_path.glob("*.toml")
-    )
-    assert folder.joinpath("missing").glob("*.txt") == []
-    entry = folder.joinpath("a.toml")
-    assert (entry.is_file(), entry.is_dir(), folder.is_dir()) == (True, False, True)
-    assert (entry.read_bytes(), entry.stat().st_size) == (b"a", 1)
-    assert (entry.parent, str(entry), os.fspath(entry)) == (
-        folder,
-        str(tmp_path / "a.toml"),
-        str(tmp_path / "a.toml"),
-    )
-    assert entry == _Local(str(tmp_path / "a.toml"))
-    assert len({entry, _Local(str(tmp_path / "a.toml"))}) == 1
-    assert repr(entry) == f"_Local({str(tmp_path / 'a.toml')!r})"
-    with pytest.raises(
-        ValueError, match=r"^only patterns like '\*\.toml' are supported, got 'a\*'$"
-    ):
-        folder.glob("a*")
