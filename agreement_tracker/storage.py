@@ -811,8 +811,8 @@ def _metadata_table(metadata: Mapping[str, str | None]) -> dict[str, str]:
     return {key: value for key in METADATA_KEYS if (value := metadata.get(key)) is not None}
 
 
-def _check_sources(records: Sequence[Record]) -> None:
-    """Refuse sources that would share a text file, or put it where saving works."""
+def _check_sources(records: Sequence[Record], *, folder: bool) -> None:
+    """Refuse sources that would share a text file, or (in a folder) put it where saving works."""
     problems = []
     texts: dict[str, str] = {}
     for record in records:
@@ -826,7 +826,7 @@ def _check_sources(records: Sequence[Record]) -> None:
                 f"give each source its own file @ {where}"
             )
         texts.setdefault(key, record.id)
-        if record.text_file.split("/")[0] == SAVE_FOLDER:
+        if folder and record.text_file.split("/")[0] == SAVE_FOLDER:
             problems.append(
                 f"{record.text_file!r} is inside {SAVE_FOLDER}, which saving uses @ {where}"
             )
@@ -850,7 +850,7 @@ def write_json(path: Path, metadata: Mapping[str, str | None], records: Iterable
     (['dataset', 'source'], 'ani-2025-07-24', ' date 202')
     """
     records = list(records)
-    _check_sources(records)
+    _check_sources(records, folder=False)
     docs = _documents(records)
     texts = {r.id: r.text for r in records if isinstance(r, Source)}
     for table in docs["source"]:
@@ -903,7 +903,7 @@ def write_folder(path: Path, metadata: Mapping[str, str | None], records: Iterab
     (['dataset.toml', 'notes.txt', 'sources', 'sources.toml'], 1)
     """
     records = list(records)
-    _check_sources(records)
+    _check_sources(records, folder=True)
     files = _folder_files(metadata, records)
     target = Path(os.path.realpath(path))
     if os.path.lexists(target) and not target.is_dir():
@@ -913,7 +913,12 @@ def write_folder(path: Path, metadata: Mapping[str, str | None], records: Iterab
         _finish_interrupted(target)
         owned = _owned_files(target)
         _check_target(target, files, owned, shown=str(path))
-        _stage(target, files, sorted(owned - files.keys()))
+        try:
+            _stage(target, files, sorted(owned - files.keys()))
+        except BaseException:
+            if not os.path.lexists(target / SAVE_FOLDER / _JOURNAL):
+                _drop_stage(target)  # not committed: the old dataset stands
+            raise
         _finish_interrupted(target)
 
 
@@ -933,7 +938,7 @@ def _folder_files(metadata: Mapping[str, str | None], records: list[Record]) -> 
 
 def _owned_files(folder: Path) -> set[str]:
     """The files of the dataset in ``folder``: data files present, and its sources' texts."""
-    owned = {name for name in (METADATA_FILE, *FILES.values()) if _mode_of(folder / name)}
+    owned = {n for n in (METADATA_FILE, *FILES.values()) if _mode_of(folder / n) is not None}
     loaded = Loaded()
     files = _Files(folder, loaded, MAX_BYTES, follow_links=False)
     data = files.read(FILES["source"], FILES["source"], "file", missing=None)
@@ -941,9 +946,16 @@ def _owned_files(folder: Path) -> set[str]:
     tables = doc.get("source") if doc is not None else None
     for table in tables if isinstance(tables, list) else ():
         text_file = table.get("text_file") if isinstance(table, dict) else None
-        if isinstance(text_file, str) and _safe_relative(text_file):
+        if isinstance(text_file, str) and _safe_relative(text_file) and _plain(folder, text_file):
             owned.add(text_file)
     return owned
+
+
+def _plain(folder: Path, rel: str) -> bool:
+    """True if ``rel`` is a regular file in ``folder`` reached through no link."""
+    path = folder.joinpath(*rel.split("/"))
+    real = os.path.join(os.path.realpath(folder), *rel.split("/"))
+    return _mode_of(path) is not None and os.path.realpath(path) == real
 
 
 def _check_target(folder: Path, files: Mapping[str, bytes], owned: set[str], *, shown: str) -> None:
@@ -1038,11 +1050,13 @@ def _read_journal(folder: Path) -> dict[str, list[str]] | None:
 
 def _finish_interrupted(folder: Path) -> None:
     """Complete the save whose journal is in ``folder``, or drop one that never got that far."""
-    import shutil
-
     stage = folder / SAVE_FOLDER
     if not os.path.lexists(stage):
         return
+    if not stage.is_dir() or stage.is_symlink():
+        raise DatasetError(
+            [f"{str(stage)!r} is not a folder that saving made; move it away and save again"]
+        )
     journal = _read_journal(folder)
     if journal is not None:
         touched = {folder}
@@ -1055,14 +1069,21 @@ def _finish_interrupted(folder: Path) -> None:
                 touched.add(target.parent)
         for rel in journal["delete"]:
             target = folder.joinpath(*rel.split("/"))
-            if _mode_of(target) is not None:
+            if _plain(folder, rel):
                 os.unlink(target)
                 touched.add(target.parent)
                 _remove_empty(folder, target.parent)
         for each in touched:
             _fsync_dir(each)
         os.unlink(stage / _JOURNAL)
-    shutil.rmtree(stage)
+    _drop_stage(folder)
+
+
+def _drop_stage(folder: Path) -> None:
+    """Remove the save folder (the files of a save that did not commit, or empty folders)."""
+    import shutil
+
+    shutil.rmtree(folder / SAVE_FOLDER, ignore_errors=True)
     _fsync_dir(folder)
 
 

@@ -639,6 +639,10 @@ def _must_fail(name: str, old: object, new: object) -> bool:
     return _json_type(old) != _json_type(new)
 
 
+def _holds(path: Path, data: bytes) -> bool:
+    return path.is_file() and path.read_bytes() == data
+
+
 def run_mutation_suite(tracker: at.Tracker, workdir: Path) -> dict[str, int]:
     """Load every generated mutation; count how each ends and whether user files survived."""
     tally = collections.Counter({"tried": 0, "rejected": 0, "loaded": 0})
@@ -697,10 +701,16 @@ def run_mutation_suite(tracker: at.Tracker, workdir: Path) -> dict[str, int]:
         for rel, data in mine.items():
             (base / rel).parent.mkdir(parents=True, exist_ok=True)
             (base / rel).write_bytes(data)
-        (two if round_ % 2 else tracker).save(base)
-        lost = [rel for rel, data in mine.items() if (base / rel).read_bytes() != data]
+        try:
+            (two if round_ % 2 else tracker).save(base)
+        except at.DatasetError:
+            tally["rejected"] += 1
+        except Exception:
+            tally["tracebacks"] += 1
+        else:
+            tally["loaded"] += 1
+        lost = [r for r, data in mine.items() if not _holds(base / r, data)]
         tally["files lost"] += len(lost)
-        tally["loaded" if not lost else "tracebacks"] += 1
     return dict(tally)
 
 

@@ -88,3 +88,15 @@ def test_import_does_not_load_heavy_modules() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert (done.returncode, done.stdout) == (0, "[]\n")
+
+
+def test_tasks_suggest_a_close_job_name() -> None:
+    """A mistyped job prints the usage and the nearest job name, and exits with status 2."""
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "tasks.py"), "snapshott"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[-1] == "unknown job 'snapshott'; did you mean 'snapshot'?"

@@ -12,7 +12,7 @@ import pytest
 
 import agreement_tracker as at
 from agreement_tracker.cli import main
-from agreement_tracker.storage import FILES, locate, toml_dumps
+from agreement_tracker.storage import FILES, locate, locate_all, toml_dumps
 
 
 def _problems(path: Path) -> list[str]:
@@ -187,6 +187,44 @@ def test_atomic_json_write_leaves_old_file_on_failure(
         tracker.save(target, format="json")
     assert target.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data.json"]
+
+
+def test_a_failed_folder_save_leaves_the_old_folder(
+    tracker: at.Tracker, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder save failing while it writes leaves the old dataset, byte for byte, and nothing else."""
+    target = tracker.save(tmp_path / "data")
+    before = {p: p.read_bytes() for p in sorted(target.rglob("*")) if p.is_file()}
+    calls: list[int] = []
+
+    def failing_fsync(fd: int) -> None:
+        calls.append(fd)
+        if len(calls) == 4:
+            raise OSError("disk full")
+
+    monkeypatch.setattr(os, "fsync", failing_fsync)
+    smaller = at.Tracker([*tracker.sources, *tracker.organisations], name="x", version="2")
+    with pytest.raises(OSError, match="disk full"):
+        smaller.save(target)
+    assert {p: p.read_bytes() for p in sorted(target.rglob("*")) if p.is_file()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
+
+
+def test_locate_all_matches_locate(data_copy: Path) -> None:
+    """locate_all gives, for many problems at once, what locate gives for each."""
+    problems = [
+        "x @ people.toml[amir-baram].name",
+        "x @ series.toml",
+        "no location here",
+        "x @ missing.toml[a].b",
+    ]
+    assert locate_all(data_copy, problems) == [locate(data_copy, p) for p in problems]
+    assert locate_all(data_copy, problems) == [
+        (data_copy / "people.toml", 44),
+        (data_copy / "series.toml", 1),
+        None,
+        None,
+    ]
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
