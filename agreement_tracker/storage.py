@@ -971,32 +971,32 @@ def _check_target(folder: Path, files: Mapping[str, bytes], owned: set[str], *, 
                     f"({', '.join(foreign[:3])}{more}); not saving there"
                 ]
             )
-    problems = []
-    for rel in files:
-        parts = rel.split("/")
-        for depth in range(1, len(parts) + 1):
-            step = "/".join(parts[:depth])
-            try:
-                mode = os.lstat(folder.joinpath(*parts[:depth])).st_mode
-            except FileNotFoundError:
-                break
-            last = depth == len(parts)
-            if stat.S_ISLNK(mode):
-                problems.append(f"{step!r} in {shown!r} is a symbolic link; not saving through it")
-            elif not last and not stat.S_ISDIR(mode):
-                problems.append(f"{step!r} in {shown!r} is not a folder; not saving {rel!r}")
-            elif last and not stat.S_ISREG(mode):
-                problems.append(f"{step!r} in {shown!r} is not a regular file; not replacing it")
-            elif last and rel not in owned:
-                problems.append(
-                    f"{step!r} in {shown!r} is not one of the files of the dataset there; "
-                    "not overwriting it"
-                )
-            else:
-                continue
-            break
+    found = (_obstacle(folder, rel, rel in owned, shown) for rel in files)
+    problems = list(dict.fromkeys(problem for problem in found if problem is not None))
     if problems:
         raise DatasetError(problems)
+
+
+def _obstacle(folder: Path, rel: str, owned: bool, shown: str) -> str | None:
+    """Why the save may not write ``rel`` in ``folder``, or None if it may."""
+    parts = rel.split("/")
+    for depth in range(1, len(parts) + 1):
+        step = "/".join(parts[:depth])
+        try:
+            mode = os.lstat(folder.joinpath(*parts[:depth])).st_mode
+        except FileNotFoundError:
+            return None  # nothing there yet: the save makes it
+        if stat.S_ISLNK(mode):
+            return f"{step!r} in {shown!r} is a symbolic link; not saving through it"
+        if depth < len(parts) and not stat.S_ISDIR(mode):
+            return f"{step!r} in {shown!r} is not a folder; not saving {rel!r}"
+    if not stat.S_ISREG(mode):
+        return f"{rel!r} in {shown!r} is not a regular file; not replacing it"
+    if not owned:
+        return (
+            f"{rel!r} in {shown!r} is not one of the files of the dataset there; not overwriting it"
+        )
+    return None
 
 
 def _stage(folder: Path, files: Mapping[str, bytes], deletes: list[str]) -> None:
@@ -1024,8 +1024,12 @@ def _read_journal(folder: Path) -> dict[str, list[str]] | None:
     stage = folder / SAVE_FOLDER
     where = f"{SAVE_FOLDER}/{_JOURNAL}"
     try:
-        if stat.S_ISLNK(os.lstat(stage).st_mode):
-            raise DatasetError([f"{SAVE_FOLDER} is a symbolic link, not a save's folder @ {where}"])
+        link = stat.S_ISLNK(os.lstat(stage).st_mode)
+    except OSError:
+        return None  # no save folder (or an unreadable dataset folder, reported on listing)
+    if link:
+        raise DatasetError([f"{SAVE_FOLDER} is a symbolic link, not a save's folder @ {where}"])
+    try:
         fd = os.open(stage / _JOURNAL, os.O_RDONLY | _O_NOFOLLOW | _O_NONBLOCK | _O_CLOEXEC)
     except (FileNotFoundError, NotADirectoryError):
         return None
