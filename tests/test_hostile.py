@@ -558,8 +558,10 @@ def test_the_toml_writer_refuses_integers_beyond_64_bits(tmp_path: Path) -> None
 # ------------------------------------------------------------------ the mutation suite
 
 
-def _fs_tricks(folder: Path, text_file: str) -> Iterator[tuple[str, Callable[[], None]]]:
-    """File-system tricks on a saved folder, each to be applied to a fresh copy."""
+def _fs_tricks(
+    folder: Path, text_file: str, secret: Path
+) -> Iterator[tuple[str, Callable[[], None]]]:
+    """File-system tricks on a saved folder (``secret``: a file outside it), for a fresh copy."""
     targets = ["dataset.toml", *FILES.values(), text_file]
 
     def replace(rel: str, how: str) -> Callable[[], None]:
@@ -575,13 +577,13 @@ def _fs_tricks(folder: Path, text_file: str) -> Iterator[tuple[str, Callable[[],
                 path.symlink_to("/dev/null")
             elif how == "broken":
                 path.symlink_to(folder / "gone")
-            elif how == "passwd":
-                path.symlink_to("/etc/passwd")
+            elif how == "outside":
+                path.symlink_to(secret)
 
         return apply
 
     for rel in targets:
-        for how in ("folder", "fifo", "dev-null", "broken", "passwd"):
+        for how in ("folder", "fifo", "dev-null", "broken", "outside"):
             yield f"{rel} as {how}", replace(rel, how)
 
 
@@ -641,6 +643,18 @@ def _must_fail(name: str, old: object, new: object) -> bool:
     return _json_type(old) != _json_type(new)
 
 
+def _text_mutations(rel: str, data: bytes) -> Iterator[tuple[str, bytes, bool]]:
+    """Damaged bytes of one file of a folder, each with whether it must be refused."""
+    data_file = rel.endswith(".toml")
+    yield f"{rel} with a BOM", b"\xef\xbb\xbf" + data, data_file
+    yield f"{rel} with a bad UTF-8 byte", data[:20] + b"\xff" + data[20:], True
+    yield f"{rel} with a NUL", data[:20] + b"\x00" + data[20:], data_file
+    yield f"{rel} with a deep key", data + b"\n" + b".".join([b"k"] * 5000) + b" = 1\n", data_file
+    yield f"{rel} with a long number", b"n = " + b"9" * 5000 + b"\n" + data, data_file
+    yield f"{rel} with a table twice", data + b"\n[x]\n[x]\n", data_file
+    yield f"{rel} emptied to a list", b"x = [" * 50 + data, data_file
+
+
 def _holds(path: Path, data: bytes) -> bool:
     return path.is_file() and path.read_bytes() == data
 
@@ -673,22 +687,42 @@ def run_mutation_suite(tracker: at.Tracker, workdir: Path) -> dict[str, int]:
         else:
             tally["loaded"] += 1
 
+    def saved(what: at.Tracker, where: Path) -> None:
+        tally["tried"] += 1
+        try:
+            what.save(where)
+        except at.DatasetError:
+            tally["rejected"] += 1
+        except Exception:
+            tally["tracebacks"] += 1
+        else:
+            tally["loaded"] += 1  # saved
+
     for number, (_, changed, must_fail) in enumerate(_document_mutations(doc)):
         path = workdir / f"m{number}.json"
         path.write_text(json.dumps(changed), "utf-8")
         outcome(path, must_fail=must_fail)
         path.unlink()
+    for rel, data in sorted(_tree(base).items()):
+        for _, damaged, must_fail in _text_mutations(rel, data):
+            (base / rel).write_bytes(damaged)
+            outcome(base, must_fail=must_fail)
+        (base / rel).write_bytes(data)
     text = tracker.sources[0].text_file
+    secret = workdir / "outside" / "secret.txt"
+    secret.parent.mkdir()
+    secret.write_bytes(b"not the dataset's")
     if os.name == "posix":
         import shutil
 
-        for number, (name, _) in enumerate(_fs_tricks(base, text)):
+        for number, (name, _) in enumerate(_fs_tricks(base, text, secret)):
             copy = workdir / f"fs{number}"
             shutil.copytree(base, copy, symlinks=True)
-            tricked = _fs_tricks(copy, text)
-            dict(tricked)[name]()
+            dict(_fs_tricks(copy, text, secret))[name]()
             outcome(copy, must_fail=True)
             outcome(copy, must_fail=True, follow_links=True)
+            saved(tracker, copy)  # a save into the tricked folder
+            tally["files lost"] += not _holds(secret, b"not the dataset's")
             shutil.rmtree(copy)
     raw = base_json.read_bytes()
     for cut in range(0, len(raw), max(1, len(raw) // 150)):
@@ -699,18 +733,10 @@ def run_mutation_suite(tracker: at.Tracker, workdir: Path) -> dict[str, int]:
     mine = {".git/HEAD": b"ref", "notes.txt": b"n", "sources/original.pdf": b"%PDF"}
     two = at.Tracker(tracker.all_records(), name="another", version="2")
     for round_ in range(6):
-        tally["tried"] += 1
         for rel, data in mine.items():
             (base / rel).parent.mkdir(parents=True, exist_ok=True)
             (base / rel).write_bytes(data)
-        try:
-            (two if round_ % 2 else tracker).save(base)
-        except at.DatasetError:
-            tally["rejected"] += 1
-        except Exception:
-            tally["tracebacks"] += 1
-        else:
-            tally["loaded"] += 1
+        saved(two if round_ % 2 else tracker, base)
         lost = [r for r, data in mine.items() if not _holds(base / r, data)]
         tally["files lost"] += len(lost)
     return dict(tally)
