@@ -180,8 +180,19 @@ def _cut(text: str, width: int) -> str:
     return f"{text[: width * 2 // 3]}…({len(text):,} characters)…{text[-(width // 4) :]}"
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
 def _shorten(problem: str) -> str:
-    """One problem line of at most about ``_LONG`` characters: long values lose their middle."""
+    r"""One printable problem line of at most about ``_LONG`` characters.
+
+    Control characters (from file names, say) are written as escapes; an over-long
+    message or location loses its middle.
+
+    >>> _shorten("bad name @ x\n\x1b[2J.json")
+    'bad name @ x\\x0a\\x1b[2J.json'
+    """
+    problem = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", problem)
     if len(problem) <= _LONG:
         return problem
     message, at, location = problem.rpartition(" @ ")
@@ -398,8 +409,9 @@ def _read_path(path: Path, loaded: Loaded, max_bytes: int, follow_links: bool) -
     except (FileNotFoundError, NotADirectoryError):
         loaded.add(_no_dataset(path))
         return
-    except OSError as error:
-        loaded.add(f"cannot read {str(path)!r} ({_reason(error)}) @ {path.name}")
+    except (OSError, ValueError) as error:  # ValueError: a name holding a NUL character
+        reason = _reason(error) if isinstance(error, OSError) else str(error)
+        loaded.add(f"cannot read {str(path)!r} ({reason}) @ {path.name}")
         return
     if is_dir:
         files = _Files(path, loaded, max_bytes, follow_links)
@@ -755,7 +767,7 @@ def _id_lines(path: Path, max_bytes: int) -> dict[str, int] | None:
     """The line of each record id in ``path``; None if it is no regular file, {} if unreadable."""
     try:
         fd = os.open(path, os.O_RDONLY | _O_NONBLOCK | _O_CLOEXEC)
-    except OSError:
+    except (OSError, ValueError):
         return None
     try:
         status = os.fstat(fd)

@@ -188,7 +188,7 @@ def crash(*args):
 
 tracker = at.Tracker.from_path(source)
 setattr(os, point, crash)
-tracker.save(Path(target))
+tracker.save(Path(target), format="json" if target.endswith(".json") else "toml")
 """
 
 
@@ -231,6 +231,21 @@ def test_a_killed_save_leaves_one_whole_version(
     assert sorted(p.name for p in target.iterdir()) == sorted([*DATA_NAMES, "README.txt"])
     assert at.Tracker.from_path(target) == one
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
+
+
+@POSIX
+def test_a_killed_json_save_leaves_the_old_file(
+    versions: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """A JSON save killed before its rename leaves the old file; the next save removes its leftover (finding 3)."""
+    one = at.Tracker.from_path(versions[0])
+    target = one.save(tmp_path / "data.json", format="json")
+    done = _child(versions[1], target, "replace", "1")
+    assert (done.returncode, done.stderr) == (17, b"")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".data.json.saving", "data.json"]
+    assert at.Tracker.from_path(target) == one
+    one.save(target, format="json")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data.json"]
 
 
 @POSIX
