@@ -140,7 +140,13 @@ class Loaded:
         return len(self.problems) >= MAX_PROBLEMS
 
     def add(self, *problems: str) -> None:
-        """List ``problems`` (over-long ones shortened); past the cap, only count them."""
+        r"""List ``problems`` (made printable, over-long ones shortened); past the cap, count them.
+
+        >>> loaded = Loaded()
+        >>> loaded.add("bad tab\there @ x.toml")
+        >>> loaded.problems
+        ['bad tab\\x09here @ x.toml']
+        """
         for problem in problems:
             if self.full:
                 self._dropped += 1
@@ -149,12 +155,20 @@ class Loaded:
                 self.problems.append(_shorten(problem))
 
     def skip(self, count: int, where: str) -> None:
-        """Note ``count`` records of file ``where`` left unread because the list is full."""
+        """Note ``count`` records of file ``where`` left unread because the list is full (see :meth:`finish`)."""
         self._skipped += count
         self._stopped_at = self._stopped_at or where
 
     def finish(self) -> None:
-        """Add the closing line saying what was left out, if anything was."""
+        """Add the closing line saying what was left out, if anything was.
+
+        >>> loaded = Loaded()
+        >>> loaded.add(*(f"bad @ x.json[#{i}]" for i in range(MAX_PROBLEMS + 2)))
+        >>> loaded.skip(10, "x.json")
+        >>> loaded.finish()
+        >>> len(loaded.problems), loaded.problems[-1]
+        (1001, '… and 2 more problems not listed and 10 records not read: reading stops after 1,000 problems @ x.json')
+        """
         left = []
         if self._dropped:
             left.append(f"{self._dropped:,} more problems not listed")
