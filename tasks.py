@@ -1,4 +1,4 @@
-"""Set up a virtual environment and run the project's two main jobs.
+"""Set up a virtual environment and run the project's jobs.
 
 Usage::
 
@@ -12,6 +12,7 @@ nothing but Python 3.11 or newer.  The environment lives in ``.venv`` next to th
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import os
 import subprocess
@@ -71,13 +72,22 @@ def test() -> None:
 def snapshot() -> None:
     """Check the bundled TOML files and rewrite the JSON snapshot that load() reads."""
     ensure_venv("")
-    run(
-        PYTHON,
-        "-c",
-        "from pathlib import Path; import agreement_tracker as at; "
-        "from agreement_tracker._snapshot import write; "
-        "write(Path(at.__file__).parent / 'data'); print('wrote data/snapshot.json')",
-    )
+    run(PYTHON, "-c", "import tasks; tasks.write_snapshot()")
+
+
+def write_snapshot(folder: Path = ROOT / "agreement_tracker" / "data") -> None:
+    """Validate the TOML files in ``folder``, then write the snapshot and its sums there.
+
+    Runs inside the environment (it imports the library).  Nothing is written when the
+    data does not load: the DatasetError lists every problem.
+    """
+    from agreement_tracker import Tracker
+    from agreement_tracker._snapshot import SNAPSHOT, SUMS, sums
+
+    tracker = Tracker.from_path(folder)
+    tracker.save(folder / SNAPSHOT, format="json")
+    (folder / SUMS).write_bytes(sums(folder).encode("utf-8"))  # "\n" on any system
+    print(f"wrote {folder.name}/{SNAPSHOT}")
 
 
 JOBS = {"summary": summary, "test": test, "snapshot": snapshot}
@@ -87,6 +97,10 @@ def main(argv: list[str]) -> None:
     """Dispatch to the job named on the command line."""
     if len(argv) != 1 or argv[0] not in JOBS:
         print(__doc__, file=sys.stderr)
+        if len(argv) == 1:
+            close = difflib.get_close_matches(argv[0], JOBS, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            print(f"unknown job {argv[0]!r}{hint}", file=sys.stderr)
         sys.exit(2)
     JOBS[argv[0]]()
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from ._kinds import BY_CLASS, KINDS, NESTED, REFERENCES
-from ._text import close_matches, name_key, normalise_text, or_list
+from ._text import close_matches, name_key, normalise_text, or_list, path_key
 from .model import Citation, Record
 from .vocabulary import problems as vocabulary_problems
 
@@ -200,6 +200,8 @@ def _references(by_kind: Mapping[str, list[Any]], check: _Checker) -> None:
                     )
         if key == "organisation":
             check.problems += _parent_cycles(group, check)
+        if key == "source":
+            check.problems += _shared_texts(group, check)
 
 
 def _check_references(check: _Checker, record_id: str, value: Any, prefix: str) -> None:
@@ -215,6 +217,20 @@ def _check_references(check: _Checker, record_id: str, value: Any, prefix: str) 
             where = f"{prefix}{field}[{index}]"
             _check_references(check, record_id, inner, where + ".")
             check.cites(record_id, where + ".citations", inner.citations)
+
+
+def _shared_texts(sources: Sequence[Any], check: _Checker) -> list[str]:
+    """Two sources that name one text file (compared as a file system may compare them)."""
+    owner: dict[str, str] = {}
+    found = []
+    for source in sources:
+        first = owner.setdefault(path_key(source.text_file), source.id)
+        if first != source.id:
+            found.append(
+                f"text file {source.text_file!r} is also the text of source {first!r}; "
+                f"give each source its own file @ {check.where(source.id, 'text_file')}"
+            )
+    return found
 
 
 def _parent_cycles(organisations: Sequence[Any], check: _Checker) -> list[str]:

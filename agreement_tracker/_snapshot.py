@@ -3,7 +3,8 @@
 The curated dataset lives in ``data/*.toml`` (with comments and hand-chosen layout) and
 ``data/sources/*.txt``.  Parsing TOML is most of what loading it costs, so the package
 also ships ``data/snapshot.json``, written by :meth:`Tracker.save` from a validated load
-of those files, and ``data/snapshot.sums``, the CRC-32 of every file it was made from.
+of those files, and ``data/snapshot.sums``, the CRC-32 of every file it was made from
+(both written by ``tasks.py snapshot``).
 
 :func:`agreement_tracker.load` reads the snapshot only when every listed file is
 unchanged and no data file was added or removed; the JSON goes through the same reader,
@@ -23,28 +24,26 @@ True
 from __future__ import annotations
 
 import zlib
+from pathlib import Path
 from typing import TYPE_CHECKING
-
-from .storage import _on_disk, _OnDisk
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
-    from pathlib import Path
 
-__all__ = ["SNAPSHOT", "SUMS", "fresh", "sums", "write"]
+__all__ = ["SNAPSHOT", "SUMS", "fresh", "sums"]
 
 SNAPSHOT = "snapshot.json"
 SUMS = "snapshot.sums"
 
 
-def _inputs(folder: _OnDisk) -> list[str]:
+def _inputs(folder: Path) -> list[str]:
     """The files a snapshot is made from, as sorted paths relative to ``folder``."""
     names = [p.name for p in folder.glob("*.toml")]
     names += [f"sources/{p.name}" for p in folder.joinpath("sources").glob("*.txt")]
     return sorted(names)
 
 
-def sums(folder: _OnDisk) -> str:
+def sums(folder: Path) -> str:
     """One line per input file: its CRC-32 (eight hex digits), two spaces, its path.
 
     >>> from pathlib import Path
@@ -59,14 +58,14 @@ def sums(folder: _OnDisk) -> str:
     )
 
 
-def fresh(folder: Traversable | _OnDisk) -> _OnDisk | None:
+def fresh(folder: Path | Traversable) -> Path | None:
     """The snapshot in ``folder`` if it was made from exactly the files there now, else None.
 
     >>> from pathlib import Path
     >>> fresh(Path("no/such/folder")) is None
     True
     """
-    if not _on_disk(folder):
+    if not isinstance(folder, Path):
         return None  # a zip import: read the TOML files
     try:
         # Line ends as written on any system (or converted by a checkout) count alike.
@@ -76,16 +75,3 @@ def fresh(folder: Traversable | _OnDisk) -> _OnDisk | None:
         return None
     snapshot = folder.joinpath(SNAPSHOT)
     return snapshot if listed == current and snapshot.is_file() else None
-
-
-def write(folder: Path) -> None:
-    """Validate the TOML files in ``folder`` and write the snapshot and its sums there.
-
-    Raises :class:`~agreement_tracker.DatasetError` (and writes nothing) when the data
-    does not load.
-    """
-    from .dataset import Tracker
-
-    tracker = Tracker.from_path(folder)
-    tracker.save(folder / SNAPSHOT, format="json")
-    folder.joinpath(SUMS).write_bytes(sums(folder).encode("utf-8"))  # "\n" on any system

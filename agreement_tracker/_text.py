@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 
-__all__ = ["close_matches", "fold_text", "name_key", "normalise_text", "or_list"]
+__all__ = ["close_matches", "fold_text", "name_key", "normalise_text", "or_list", "path_key"]
 
 _WS = re.compile(r"\s+")
 _NAME_PUNCT = re.compile(r"[^\w\s]")
@@ -88,3 +88,12 @@ def fold_text(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return normalise_text(bare.casefold())
+
+
+def path_key(path: str) -> str:
+    """How file paths are compared: two that one file system may take for one file match.
+
+    >>> path_key("Sources/Re\u0301sume\u0301.txt") == path_key("sources/RÉSUMÉ.TXT")
+    True
+    """
+    return unicodedata.normalize("NFC", path).casefold()

@@ -190,7 +190,7 @@ def _validate(path: str, base_path: str | None = None) -> int:
 
     from .exceptions import DatasetError
     from .render import strip_controls
-    from .storage import locate
+    from .storage import locate_all
 
     if not os.path.lexists(path):
         shown = strip_controls(repr(path))
@@ -210,8 +210,7 @@ def _validate(path: str, base_path: str | None = None) -> int:
     else:
         print(f"{path}: ok: {tracker!r}")
         return 0
-    for problem in problems:
-        found = locate(Path(path), problem)
+    for problem, found in zip(problems, locate_all(Path(path), problems), strict=True):
         prefix = f"{found[0]}:{found[1]}: " if found else f"{path}: "
         print(strip_controls(prefix + problem))
     count = len(problems)

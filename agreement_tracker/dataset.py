@@ -15,7 +15,6 @@ import datetime as _dt
 import functools
 import gc
 import operator
-import os
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
@@ -50,8 +49,6 @@ from .storage import (
     FILES,
     MAX_BYTES,
     Loaded,
-    _Local,
-    _OnDisk,
     read_dataset,
     write_folder,
     write_json,
@@ -147,13 +144,20 @@ class Tracker:
 
     @classmethod
     def from_path(
-        cls, path: str | Path, *, max_bytes: int = MAX_BYTES, base: Tracker | None = None
+        cls,
+        path: str | Path,
+        *,
+        max_bytes: int = MAX_BYTES,
+        base: Tracker | None = None,
+        follow_links: bool = False,
     ) -> Tracker:
         """Load a dataset: a folder like the bundled one, a ``.toml`` file or a ``.json`` file.
 
         Every problem is raised at once as one :class:`DatasetError`; nothing is
         half-loaded.  With ``base`` (e.g. ``at.load()``) the dataset holds additions to
-        that one, and the result holds both.  See docs/file-format.md.
+        that one, and the result holds both.  Links inside the dataset are refused
+        unless ``follow_links`` (and then only those that stay inside).  See
+        docs/file-format.md.
 
         >>> at.Tracker.from_path("no/such/folder").name
         Traceback (most recent call last):
@@ -162,7 +166,8 @@ class Tracker:
         from pathlib import Path
 
         with _collector_paused():
-            return _from_loaded(read_dataset(Path(path), max_bytes=max_bytes), base)
+            loaded = read_dataset(Path(path), max_bytes=max_bytes, follow_links=follow_links)
+            return _from_loaded(loaded, base)
 
     def save(self, path: str | Path, format: str = "toml") -> Path:
         """Write the dataset: ``"toml"`` makes a folder, ``"json"`` a single file.
@@ -849,34 +854,40 @@ def load() -> Tracker:
         return _from_loaded(read_dataset(folder))
 
 
-def _bundled_data() -> Traversable | _OnDisk:
-    """The bundled data folder, as a plain path when the package is installed as files.
+def _bundled_data() -> Path | Traversable:
+    """The bundled data folder: a path when the package is installed as files.
 
     Otherwise (a zip import, for example) whatever importlib.resources provides.
     """
-    here = _Local(os.path.join(os.path.dirname(__file__), "data"))
+    from pathlib import Path
+
+    here = Path(__file__).parent / "data"
     if here.is_dir():
-        return here  # this skips importing importlib.resources (and pathlib)
+        return here
     from importlib.resources import files
 
     return files("agreement_tracker").joinpath("data")
 
 
 def validate(
-    path: str | Path, *, max_bytes: int = MAX_BYTES, base: Tracker | None = None
+    path: str | Path,
+    *,
+    max_bytes: int = MAX_BYTES,
+    base: Tracker | None = None,
+    follow_links: bool = False,
 ) -> tuple[str, ...]:
     """Every problem in the dataset at ``path`` (empty when it loads cleanly).
 
     Each problem reads ``message @ file[record-id].field``; nothing is raised for bad
-    data, so a checker can report everything at once.  ``base`` is as for
-    :meth:`Tracker.from_path`.
+    data, so a checker can report everything at once.  ``base`` and ``follow_links``
+    are as for :meth:`Tracker.from_path`.
 
     >>> import agreement_tracker as at
     >>> at.validate("no/such.json")
     ("no dataset at 'no/such.json': give a folder, a .toml file or a .json file",)
     """
     try:
-        Tracker.from_path(path, max_bytes=max_bytes, base=base)
+        Tracker.from_path(path, max_bytes=max_bytes, base=base, follow_links=follow_links)
     except DatasetError as error:
         return error.problems
     return ()

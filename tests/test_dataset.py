@@ -605,3 +605,15 @@ def test_a_json_save_adds_the_suffix_from_path_reads(tracker: at.Tracker, tmp_pa
     written = tracker.save(tmp_path / "out", format="json")
     assert written == tmp_path / "out.json"
     assert at.Tracker.from_path(written) == tracker
+
+
+def test_merged_sources_may_not_share_a_text_file(tracker: at.Tracker) -> None:
+    """with_records() refuses a second source naming a text file already used (NFC, case)."""
+    twin = at.Source(id="twin", text_file="Sources/000_42BA1490349E997A.txt", text="other")
+    first = [s for s in tracker.sources if s.text_file.upper() == twin.text_file.upper()]
+    with pytest.raises(at.DatasetError) as error:
+        tracker.with_records(twin)
+    assert error.value.problems == (
+        f"text file {twin.text_file!r} is also the text of source {first[0].id!r}; "
+        "give each source its own file @ <memory>[twin].text_file",
+    )

@@ -76,11 +76,27 @@ def test_dataset_loads_from_the_wheel(wheel: Path) -> None:
 
 
 def test_import_does_not_load_heavy_modules() -> None:
-    """Loading the bundled data and a focus-area query need none of the heavier modules."""
+    """Loading the bundled data and a focus-area query need none of the heavier modules.
+
+    pathlib is imported (a few milliseconds, accepted for plain code); TOML parsing,
+    cattrs, pendulum and the rendering libraries are not.
+    """
     code = (
         "import sys, agreement_tracker as at; at.load().mous('cyber security'); "
         "print(sorted(m for m in ('tabulate', 'pandas', 'matplotlib', 'cattrs', 'pendulum', "
-        "'tomllib', 'pathlib', 'importlib.resources') if m in sys.modules))"
+        "'tomllib', 'importlib.resources') if m in sys.modules))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert (done.returncode, done.stdout) == (0, "[]\n")
+
+
+def test_tasks_suggest_a_close_job_name() -> None:
+    """A mistyped job prints the usage and the nearest job name, and exits with status 2."""
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "tasks.py"), "snapshott"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[-1] == "unknown job 'snapshott'; did you mean 'snapshot'?"

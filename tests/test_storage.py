@@ -12,7 +12,7 @@ import pytest
 
 import agreement_tracker as at
 from agreement_tracker.cli import main
-from agreement_tracker.storage import FILES, locate, toml_dumps
+from agreement_tracker.storage import FILES, locate, locate_all, toml_dumps
 
 
 def _problems(path: Path) -> list[str]:
@@ -189,6 +189,44 @@ def test_atomic_json_write_leaves_old_file_on_failure(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data.json"]
 
 
+def test_a_failed_folder_save_leaves_the_old_folder(
+    tracker: at.Tracker, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder save failing while it writes leaves the old dataset, byte for byte, and nothing else."""
+    target = tracker.save(tmp_path / "data")
+    before = {p: p.read_bytes() for p in sorted(target.rglob("*")) if p.is_file()}
+    calls: list[int] = []
+
+    def failing_fsync(fd: int) -> None:
+        calls.append(fd)
+        if len(calls) == 4:
+            raise OSError("disk full")
+
+    monkeypatch.setattr(os, "fsync", failing_fsync)
+    smaller = at.Tracker([*tracker.sources, *tracker.organisations], name="x", version="2")
+    with pytest.raises(OSError, match="disk full"):
+        smaller.save(target)
+    assert {p: p.read_bytes() for p in sorted(target.rglob("*")) if p.is_file()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
+
+
+def test_locate_all_matches_locate(data_copy: Path) -> None:
+    """locate_all gives, for many problems at once, what locate gives for each."""
+    problems = [
+        "x @ people.toml[amir-baram].name",
+        "x @ series.toml",
+        "no location here",
+        "x @ missing.toml[a].b",
+    ]
+    assert locate_all(data_copy, problems) == [locate(data_copy, p) for p in problems]
+    assert locate_all(data_copy, problems) == [
+        (data_copy / "people.toml", 44),
+        (data_copy / "series.toml", 1),
+        None,
+        None,
+    ]
+
+
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
 def test_saved_files_get_the_usual_permissions(tracker: at.Tracker, tmp_path: Path) -> None:
     """Saved files and folders follow the umask, not the private modes of temporary files."""
@@ -352,33 +390,3 @@ def test_locate_finds_the_record_line(data_copy: Path) -> None:
     assert locate(data_copy, "x @ people.toml[amir-baram].name") == (data_copy / "people.toml", 44)
     assert locate(data_copy, "x @ series.toml") == (data_copy / "series.toml", 1)
     assert locate(data_copy, "no location here") is None
-
-
-def test_local_paths_do_what_reading_needs(tmp_path: Path) -> None:
-    """_Local (used to read the bundled data without pathlib) behaves as Path does there."""
-    from agreement_tracker.storage import _Local
-
-    (tmp_path / "b.toml").write_text("b", "utf-8")
-    (tmp_path / "a.toml").write_text("a", "utf-8")
-    (tmp_path / "c.txt").write_text("c", "utf-8")
-    folder = _Local(str(tmp_path))
-    assert [e.name for e in folder.glob("*.toml")] == ["a.toml", "b.toml"]
-    assert sorted(e.name for e in folder.glob("*.toml")) == sorted(
-        p.name for p in tmp_path.glob("*.toml")
-    )
-    assert folder.joinpath("missing").glob("*.txt") == []
-    entry = folder.joinpath("a.toml")
-    assert (entry.is_file(), entry.is_dir(), folder.is_dir()) == (True, False, True)
-    assert (entry.read_bytes(), entry.stat().st_size) == (b"a", 1)
-    assert (entry.parent, str(entry), os.fspath(entry)) == (
-        folder,
-        str(tmp_path / "a.toml"),
-        str(tmp_path / "a.toml"),
-    )
-    assert entry == _Local(str(tmp_path / "a.toml"))
-    assert len({entry, _Local(str(tmp_path / "a.toml"))}) == 1
-    assert repr(entry) == f"_Local({str(tmp_path / 'a.toml')!r})"
-    with pytest.raises(
-        ValueError, match=r"^only patterns like '\*\.toml' are supported, got 'a\*'$"
-    ):
-        folder.glob("a*")
