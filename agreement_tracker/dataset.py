@@ -1096,6 +1096,17 @@ class Tracker:
             return _dt.date.today().toordinal()
         return day_ordinal(as_of, what="as_of")
 
+    def export(self, format: str, path: str | Path) -> Path:
+        """Write the dataset as ``format`` to ``path``; see :mod:`agreement_tracker.export`.
+
+        >>> import agreement_tracker as at, tempfile, pathlib
+        >>> at.load().export("datapackage", pathlib.Path(tempfile.mkdtemp()) / "pkg").name
+        'pkg'
+        """
+        from .export import export
+
+        return export(self, format, path, license=self._meta.license)
+
 
 _UNDATED = 1 << 50
 #: The widest span, in days, that a series' day table covers (see Tracker._series_day_table).
