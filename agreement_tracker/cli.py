@@ -39,6 +39,7 @@ examples:
   agreement-tracker discrepancies --format rounded_grid
   agreement-tracker sources --cited
   agreement-tracker validate my-dataset/
+  agreement-tracker export --format sqlite india-israel.db
 """
 
 
@@ -117,6 +118,13 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("path", metavar="PATH", help="dataset folder, .toml or .json file")
 
+    from .export import FORMATS
+
+    out = commands.add_parser("export", help="write the dataset for other tools")
+    out.add_argument("--format", required=True, choices=sorted(FORMATS), help="what to write")
+    out.add_argument("path", metavar="PATH", help="the file or folder to write")
+    out.add_argument("--data", metavar="DATASET", help="a dataset to export (default: bundled)")
+
     for name, text in (
         ("people", "people and their roles"),
         ("delegations", "delegations and their itineraries"),
@@ -140,6 +148,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "validate":
         return _validate(args.path)
+    if args.command == "export":
+        try:
+            tracker = Tracker.from_path(args.data) if args.data else load()
+            print(f"wrote {tracker.export(args.format, args.path)}")
+        except (AgreementTrackerError, OSError, ImportError) as error:
+            print(f"agreement-tracker: error: {error}", file=sys.stderr)
+            return 2
+        return 0
     if args.command is None:
         args.command, args.as_of = "summary", None
     try:

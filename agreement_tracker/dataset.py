@@ -1100,8 +1100,8 @@ class Tracker:
         """Write the dataset as ``format`` to ``path``; see :mod:`agreement_tracker.export`.
 
         >>> import agreement_tracker as at, tempfile, pathlib
-        >>> at.load().export("datapackage", pathlib.Path(tempfile.mkdtemp()) / "pkg").name
-        'pkg'
+        >>> at.load().export("sqlite", pathlib.Path(tempfile.mkdtemp()) / "t.db").name
+        't.db'
         """
         from .export import export
 

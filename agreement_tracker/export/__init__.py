@@ -48,8 +48,8 @@ def export(tracker: Tracker, format: str, path: str | Path, *, license: str | No
 
     >>> import agreement_tracker as at, tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())
-    >>> export(at.load(), "datapackage", folder / "package").name
-    'package'
+    >>> export(at.load(), "ics", folder / "meetings.ics").name
+    'meetings.ics'
     """
     if format not in FORMATS:
         raise FieldValueError(

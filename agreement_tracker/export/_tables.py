@@ -596,7 +596,6 @@ def _query_tables(builder: _Builder) -> None:
             Column("kind_rank", "integer", "Order among kinds on the same dates (lower first)."),
             Column("title", "string", "The record's title."),
             *_date_columns("date", "The record's date"),
-            Column("precision", "string", "The date's precision in words."),
         ],
         ("id",),
         [ForeignKey(("id",), "records", ("id",))],
@@ -610,7 +609,6 @@ def _query_tables(builder: _Builder) -> None:
                 ranks[entry.kind],
                 entry.title,
                 *date_cells(entry.date),
-                entry.precision,
             )
         )
     countries = builder.add(
