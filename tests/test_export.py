@@ -83,3 +83,28 @@ def test_importing_the_library_imports_no_export() -> None:
     )
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert found.stdout == "[]\n"
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_citation_file_matches_the_package() -> None:
+    """CITATION.cff names the library's version and the licence pyproject.toml states."""
+    import tomllib
+
+    text = (ROOT / "CITATION.cff").read_text("utf-8")
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    assert f'version: "{at.__version__}"' in text.splitlines()
+    assert f"license: {project['license']}" in text.splitlines()
+    assert (ROOT / "LICENSE").read_text("utf-8").startswith("MIT License\n")
+
+
+def test_data_licence_file_names_the_datasets_licence() -> None:
+    """LICENSE-DATA names the licence the bundled dataset.toml gives."""
+    import tomllib
+
+    data = tomllib.loads((ROOT / "agreement_tracker" / "data" / "dataset.toml").read_text("utf-8"))
+    assert data["license"] == "CC-BY-4.0"
+    assert f"SPDX-License-Identifier: {data['license']}" in (ROOT / "LICENSE-DATA").read_text(
+        "utf-8"
+    )

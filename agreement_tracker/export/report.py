@@ -195,7 +195,7 @@ def timeline_svg(tracker: Tracker, *, width: int = 1120) -> str:
         ("vague", "a month or a year: one day of it"),
         ("one-of", "one day somewhere in the span"),
     ]
-    lx = label_width
+    lx = 20
     for shape, text in legend:
         if shape == "circle":
             parts.append(f'<circle cx="{lx + 6}" cy="{legend_y}" r="5" fill="#555"/>')
@@ -207,9 +207,10 @@ def timeline_svg(tracker: Tracker, *, width: int = 1120) -> str:
             }[shape]
             parts.append(f'<rect x="{lx}" y="{legend_y - 6}" width="18" height="12" {style}/>')
         parts.append(f'<text x="{lx + 24}" y="{legend_y + 4}" fill="#333">{_e(text)}</text>')
-        lx += 40 + 7 * len(text)
+        lx += 44 + 7 * len(text)
+    lx = 20
     for kind, colour in COLOURS.items():
-        parts.append(f'<text x="{lx}" y="{legend_y + 4}" fill="{colour}">■ {_e(kind)}</text>')
+        parts.append(f'<text x="{lx}" y="{legend_y + 26}" fill="{colour}">■ {_e(kind)}</text>')
         lx += 90
     parts.append("</svg>")
     return "".join(parts)
