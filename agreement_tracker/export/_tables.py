@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import operator
 import types
 import typing
 from typing import TYPE_CHECKING, Any
@@ -160,20 +161,23 @@ def shared_prefix(value: When) -> str:
     >>> shared_prefix(parse_when("2024-12/2025-01")), shared_prefix(parse_when("2025-11-04"))
     ('', '2025-11-04')
     """
-    first, last = value.earliest.isoformat(), value.latest.isoformat()
-    for size in (10, 7, 4):
-        if first[:size] == last[:size]:
-            return first[:size]
-    return ""
+    first, last = bounds(value)
+    if first == last:
+        return first.isoformat()
+    if first.year != last.year:
+        return ""
+    return (
+        f"{first.year:04d}-{first.month:02d}" if first.month == last.month else f"{first.year:04d}"
+    )
 
 
-def day(value: _dt.date) -> _dt.date:
-    """A plain :class:`datetime.date` (pendulum's subclass is not handed to other tools).
+def bounds(value: When) -> tuple[_dt.date, _dt.date]:
+    """The first and last day ``value`` can be, as plain :class:`datetime.date` values.
 
-    >>> day(parse_when("2024-07").latest)
-    datetime.date(2024, 7, 31)
+    >>> bounds(parse_when("2024-07"))
+    (datetime.date(2024, 7, 1), datetime.date(2024, 7, 31))
     """
-    return _dt.date(value.year, value.month, value.day)
+    return (_dt.date.fromordinal(value.first_ordinal), _dt.date.fromordinal(value.last_ordinal))
 
 
 def date_cells(value: When | None) -> tuple[Any, ...]:
@@ -186,7 +190,7 @@ def date_cells(value: When | None) -> tuple[Any, ...]:
     """
     if value is None:
         return (None, None, None, None)
-    return (value.isoformat(), date_form(value), day(value.earliest), day(value.latest))
+    return (value.isoformat(), date_form(value), *bounds(value))
 
 
 def _facets(value: When | None) -> tuple[int | None, str | None]:
@@ -497,7 +501,7 @@ def _claimed(claim: Claim) -> When | None:
 def _statement_dates(value: When | None) -> tuple[Any, ...]:
     if value is None:
         return (None, None, None)
-    return (precision_label(value), day(value.earliest), day(value.latest))
+    return (precision_label(value), *bounds(value))
 
 
 _DATE_FIELDS: dict[type[Any], str] = {
@@ -701,5 +705,5 @@ def build(tracker: Tracker) -> list[Table]:
     for table in builder.tables.values():
         if table.name != "timeline":
             positions = [table.column_names.index(c) for c in table.primary_key]
-            table.rows.sort(key=lambda row: [row[i] for i in positions])
+            table.rows.sort(key=operator.itemgetter(*positions))
     return list(builder.tables.values())
