@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+import datetime as _dt
 import sys
 from pathlib import Path
 from typing import Any
@@ -47,6 +47,7 @@ def test_duckdb_parameters_replace_sqlite_ones(bench: Any) -> None:
     assert bench.duckdb_sql("WHERE a = :series AND b <= :as_of") == (
         "WHERE a = $series AND b <= $as_of"
     )
-    assert json.dumps(
-        bench.duckdb_params({"as_of": "2025-11-30", "series": "jwg"}), default=str
-    ) == ('{"as_of": "2025-11-30", "series": "jwg"}')
+    assert bench.duckdb_params({"as_of": "2025-11-30", "series": "jwg"}) == {
+        "as_of": _dt.date(2025, 11, 30),
+        "series": "jwg",
+    }
