@@ -108,3 +108,15 @@ def test_data_licence_file_names_the_datasets_licence() -> None:
     assert f"SPDX-License-Identifier: {data['license']}" in (ROOT / "LICENSE-DATA").read_text(
         "utf-8"
     )
+
+
+def test_folder_format_refuses_a_file(tmp_path: Path) -> None:
+    """A folder export given an existing file says so and leaves the file alone."""
+    target = tmp_path / "taken.txt"
+    target.write_text("mine", "utf-8")
+    with pytest.raises(at.FieldValueError) as caught:
+        at.load().export("datapackage", target)
+    assert str(caught.value) == (
+        f"path: {str(target)!r} is a file; the datapackage export writes a folder"
+    )
+    assert target.read_text("utf-8") == "mine"

@@ -50,13 +50,24 @@ def export(tracker: Tracker, format: str, path: str | Path, *, license: str | No
     >>> folder = pathlib.Path(tempfile.mkdtemp())
     >>> export(at.load(), "ics", folder / "meetings.ics").name
     'meetings.ics'
+    >>> export(at.load(), "sqlite", folder)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    agreement_tracker.exceptions.FieldValueError: path: '...' is a folder; the sqlite export writes a file
     """
     if format not in FORMATS:
         raise FieldValueError(
             "format",
             f"{format!r} is not an export format; choose one of {', '.join(sorted(FORMATS))}",
         )
-    module = importlib.import_module(f"{__name__}.{format}")
     target = Path(path)
+    folder = FORMATS[format].startswith("a folder")
+    if target.exists() and target.is_dir() != folder:
+        raise FieldValueError(
+            "path",
+            f"{str(target)!r} is {'a file' if folder else 'a folder'}; "
+            f"the {format} export writes {FORMATS[format].split(':')[0]}",
+        )
+    module = importlib.import_module(f"{__name__}.{format}")
     module.write(tracker, target, license=license)
     return target

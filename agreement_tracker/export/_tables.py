@@ -55,7 +55,18 @@ if TYPE_CHECKING:
     from agreement_tracker.dataset import Tracker
     from agreement_tracker.dates import When
 
-__all__ = ["Column", "ForeignKey", "Table", "build", "date_cells", "date_form", "shared_prefix"]
+__all__ = [
+    "COUNTRY_TUPLES",
+    "REFERENCES",
+    "Column",
+    "ForeignKey",
+    "Table",
+    "bounds",
+    "build",
+    "date_cells",
+    "date_form",
+    "shared_prefix",
+]
 
 #: Fields holding ids, and the kind of record each names.
 REFERENCES: dict[str, str] = {
@@ -329,11 +340,10 @@ class _Builder:
                 columns += _FACETS
             foreign.append(ForeignKey(("id",), "records", ("id",)))
         self.plans[name] = plan
-        table = self.add(name, description, columns, key, foreign)
+        self.add(name, description, columns, key, foreign)
         # Link tables were made first; keep the parent before them.
         for later in [n for n in self.tables if n.startswith(name + "_")]:
             self.tables[later] = self.tables.pop(later)
-        assert table is self.tables[name]
 
     def link(
         self,

@@ -38,7 +38,7 @@ from ._write import replace_file
 if TYPE_CHECKING:
     from agreement_tracker.dataset import Tracker
 
-__all__ = ["csl_json", "write"]
+__all__ = ["EDTF_PATTERN", "LICENSES", "csl_json", "package", "schema", "write"]
 
 #: Licences the package can link to, by SPDX id.
 LICENSES = {

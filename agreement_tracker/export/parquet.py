@@ -27,7 +27,7 @@ from agreement_tracker.export._tables import Table, build
 if TYPE_CHECKING:
     from agreement_tracker.dataset import Tracker
 
-__all__ = ["write"]
+__all__ = ["write", "write_table"]
 
 _TYPES = {"string": "VARCHAR", "integer": "BIGINT", "date": "DATE"}
 

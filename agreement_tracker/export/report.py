@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from agreement_tracker.dates import When
     from agreement_tracker.model import Citation
 
-__all__ = ["html_page", "passages", "timeline_svg", "write"]
+__all__ = ["COLOURS", "html_page", "passages", "timeline_svg", "write"]
 
 #: Colours of the kinds on the timeline (as in docs/timeline.png).
 COLOURS = {

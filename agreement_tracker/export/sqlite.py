@@ -40,7 +40,7 @@ from agreement_tracker.export._write import replace_file
 if TYPE_CHECKING:
     from agreement_tracker.dataset import Tracker
 
-__all__ = ["QUERIES", "metadata", "write"]
+__all__ = ["QUERIES", "fill", "metadata", "write"]
 
 _TYPES = {"string": "TEXT", "integer": "INTEGER", "date": "TEXT"}
 
