@@ -120,3 +120,19 @@ def test_folder_format_refuses_a_file(tmp_path: Path) -> None:
         f"path: {str(target)!r} is a file; the datapackage export writes a folder"
     )
     assert target.read_text("utf-8") == "mine"
+
+
+def test_files_get_the_usual_permissions(tmp_path: Path) -> None:
+    """Exported files are readable as any file the user makes (the umask decides), not private."""
+    plain = tmp_path / "plain.txt"
+    plain.write_text("x", "utf-8")
+    expected = plain.stat().st_mode & 0o777
+    t = at.load()
+    t.export("sqlite", tmp_path / "t.db")
+    t.export("ics", tmp_path / "t.ics")
+    t.export("report", tmp_path / "t.html")
+    t.export("datapackage", tmp_path / "package")
+    written = [tmp_path / n for n in ("t.db", "t.metadata.json", "t.ics", "t.html")]
+    written += sorted((tmp_path / "package").iterdir())
+    assert {p.stat().st_mode & 0o777 for p in written} == {expected}
+    assert not [p for p in tmp_path.rglob(".*") if p.name.endswith(".tmp")]

@@ -29,13 +29,12 @@ import datetime as _dt
 import json
 import os
 import sqlite3
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from agreement_tracker._kinds import KINDS
 from agreement_tracker.export._tables import Table, build
-from agreement_tracker.export._write import replace_file
+from agreement_tracker.export._write import replace_file, temporary_beside
 
 if TYPE_CHECKING:
     from agreement_tracker.dataset import Tracker
@@ -287,8 +286,7 @@ def write(tracker: Tracker, path: Path, *, license: str | None = None) -> None:
     """
     tables = build(tracker)
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(handle)
+    temporary = temporary_beside(path)
     try:
         db = sqlite3.connect(temporary)
         try:
@@ -297,7 +295,7 @@ def write(tracker: Tracker, path: Path, *, license: str | None = None) -> None:
             db.close()
         os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
     meta = json.dumps(metadata(tracker, tables, path.stem, license), ensure_ascii=False, indent=2)
     replace_file(path.with_name(f"{path.stem}.metadata.json"), (meta + "\n").encode("utf-8"))
