@@ -532,6 +532,10 @@ def _shared_tables(builder: _Builder) -> None:
             Column("kind", "string", "The record's kind (source, meeting, agreement ...)."),
             Column("table", "string", "The table that holds the record."),
             Column("label", "string", "The record's title, name or label."),
+            Column(
+                "kind_rank", "integer", "Order on the timeline on equal dates (empty: not on it)."
+            ),
+            *_date_columns("date", "The record's date (signed, date, dates or published)"),
         ],
         ("id",),
         [],
@@ -709,7 +713,10 @@ def build(tracker: Tracker) -> list[Table]:
                 (v for v in (getattr(record, n, None) for n in ("title", "name", "label")) if v),
                 record.id,
             )
-            records.append((record.id, kind.key, kind.attribute, label))
+            when = getattr(record, kind.date_field) if kind.date_field else None
+            records.append(
+                (record.id, kind.key, kind.attribute, label, kind.timeline_rank, *date_cells(when))
+            )
             builder.fill(record, kind.attribute, (), record.id, "")
     _query_tables(builder)
     for table in builder.tables.values():

@@ -32,7 +32,6 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from agreement_tracker._kinds import KINDS
 from agreement_tracker.export._tables import Table, build
 from agreement_tracker.export._write import replace_file, temporary_beside
 
@@ -65,8 +64,8 @@ QUERIES: dict[str, str] = {
         "parties AS (SELECT value FROM meeting_series_parties "
         "WHERE record_id = :series AND position < 2) "
         "SELECT m.id FROM meetings m, last "
-        "WHERE m.date_earliest >= last.date_latest AND m.date_latest <= :as_of "
-        "AND m.id <> last.id "
+        "WHERE m.date_earliest >= last.date_latest AND m.date_earliest <= :as_of "
+        "AND m.date_latest <= :as_of AND m.id <> last.id "
         "AND ((SELECT COUNT(*) FROM parties) < 2 OR (SELECT COUNT(*) FROM record_countries c "
         "WHERE c.record_id = m.id AND c.country IN (SELECT value FROM parties)) = 2) "
         "ORDER BY m.date_earliest, m.date_latest, m.id"
@@ -119,20 +118,15 @@ _QUERY_TITLES = {
 
 
 def _views() -> dict[str, str]:
-    """The views, their SQL made from the registry."""
-    dated = sorted(
-        (kind for kind in KINDS.values() if kind.timeline_rank is not None),
-        key=lambda kind: kind.timeline_rank or 0,
-    )
-    parts = [
-        f"SELECT id, '{kind.key}' AS kind, {kind.timeline_rank} AS kind_rank, title, "
-        f"{kind.date_field} AS date, {kind.date_field}_form AS date_form, "
-        f"{kind.date_field}_earliest AS date_earliest, {kind.date_field}_latest AS date_latest "
-        f"FROM {kind.attribute}"
-        for kind in dated
-    ]
+    """The views: the timeline, the disagreements and the meetings since the last one.
+
+    The timeline is a filter of ``records``, so that the records' indexes serve it.
+    """
     return {
-        "timeline": " UNION ALL ".join(parts),
+        "timeline": (
+            "SELECT id, kind, kind_rank, label AS title, date, date_form, date_earliest, "
+            "date_latest FROM records WHERE kind_rank IS NOT NULL"
+        ),
         "discrepancies": (
             "SELECT c.record_id, c.field, c.value, i.source, i.quote, c.inferred "
             "FROM claims c JOIN citations i ON i.id = c.citation "
@@ -182,8 +176,8 @@ def _indexed(table: Table) -> list[tuple[str, ...]]:
     ]
     if table.name in ("record_countries", "record_people"):
         found.append((table.primary_key[1],))
-    if table.name == "meetings":
-        found.append(("date_latest",))
+    if table.name in ("meetings", "records"):
+        found.append(("date_earliest",))
     return sorted(set(found))
 
 
