@@ -25,7 +25,6 @@ Writing needs nothing beyond the library; validating needs the ``datapackage`` e
 from __future__ import annotations
 
 import csv
-import datetime as _dt
 import io
 import json
 import re
@@ -103,19 +102,12 @@ def schema(table: Table) -> dict[str, Any]:
     }
 
 
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    return str(value)
-
-
 def _csv(table: Table) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(table.column_names)
-    writer.writerows([_cell(v) for v in row] for row in table.rows)
+    # csv writes None as an empty cell and a date as YYYY-MM-DD
+    writer.writerows(table.rows)
     return out.getvalue().encode("utf-8")
 
 

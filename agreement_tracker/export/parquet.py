@@ -17,7 +17,6 @@ here.  docs/exports.md shows the queries that run unchanged in DuckDB and Spark 
 from __future__ import annotations
 
 import csv
-import datetime as _dt
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -43,10 +42,6 @@ def _duckdb() -> Any:
     return duckdb
 
 
-def _cell(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, _dt.date) else value
-
-
 def _sql_text(text: str) -> str:
     """A string literal for DuckDB's SQL (paths and column names, never data)."""
     return "'" + text.replace("'", "''") + "'"
@@ -67,7 +62,8 @@ def write_table(db: Any, table: Table, folder: Path, scratch: Path) -> None:
     with staged.open("w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(table.column_names)
-        writer.writerows([_cell(v) for v in row] for row in table.rows)
+        # csv writes None as an empty cell and a date as YYYY-MM-DD
+        writer.writerows(table.rows)
     columns = ", ".join(f"{_sql_text(c.name)}: {_sql_text(_TYPES[c.type])}" for c in table.columns)
     target = folder / f"{table.name}.parquet"
     db.execute(

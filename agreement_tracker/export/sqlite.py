@@ -25,7 +25,6 @@ parameter, never into the SQL text.
 
 from __future__ import annotations
 
-import datetime as _dt
 import json
 import os
 import sqlite3
@@ -181,8 +180,20 @@ def _indexed(table: Table) -> list[tuple[str, ...]]:
     return sorted(set(found))
 
 
-def _cell(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, _dt.date) else value
+def _rows(table: Table) -> Any:
+    """The rows with dates as ISO text (SQLite has no date type), other values as they are."""
+    dates = [i for i, column in enumerate(table.columns) if column.type == "date"]
+    if not dates:
+        return table.rows
+
+    def convert(row: tuple[Any, ...]) -> list[Any]:
+        cells = list(row)
+        for i in dates:
+            if cells[i] is not None:
+                cells[i] = cells[i].isoformat()
+        return cells
+
+    return map(convert, table.rows)
 
 
 def fill(db: sqlite3.Connection, tables: list[Table]) -> None:
@@ -203,7 +214,7 @@ def fill(db: sqlite3.Connection, tables: list[Table]) -> None:
         marks = ", ".join("?" * len(table.columns))
         db.executemany(
             f"INSERT INTO {_quote(table.name)} VALUES ({marks})",
-            ([_cell(v) for v in row] for row in table.rows),
+            _rows(table),
         )
     for table in tables:
         for columns in _indexed(table):
@@ -284,6 +295,9 @@ def write(tracker: Tracker, path: Path, *, license: str | None = None) -> None:
     try:
         db = sqlite3.connect(temporary)
         try:
+            # A temporary file, renamed only when complete: no journal needed.
+            db.execute("PRAGMA journal_mode = OFF")
+            db.execute("PRAGMA synchronous = OFF")
             fill(db, tables)
         finally:
             db.close()
