@@ -72,7 +72,8 @@ QUERIES: dict[str, str] = {
     "agreements_about": f"{_ABOUT} ORDER BY {_AGREEMENT_ORDER}",
     "mous": f"{_ABOUT} AND a.kind = 'mou' ORDER BY {_AGREEMENT_ORDER}",
     "between_certain": (
-        "SELECT t.id FROM timeline t WHERE t.date_earliest >= :start AND t.date_latest <= :end "
+        "SELECT t.id FROM timeline t WHERE t.date_earliest >= :start "
+        "AND t.date_earliest <= :end AND t.date_latest <= :end "
         f"ORDER BY {_TIMELINE_ORDER}"
     ),
     "between_possible": (
