@@ -171,3 +171,25 @@ def test_screenshot_for_the_docs(rendered: tuple[Path, str], tmp_path: Path) -> 
     assert len(data) > 50_000
     (DOCS / "report.png").write_bytes(data)
     assert "![The report page](report.png)" in (DOCS / "exports.md").read_text("utf-8")
+
+
+def test_a_generated_dataset_gives_a_page(tmp_path: Path) -> None:
+    """A dataset of another shape (no events, untitled sources) renders, every quote marked."""
+    import json
+    import sys
+
+    benchmarks = str(Path(__file__).resolve().parents[1] / "benchmarks")
+    sys.path.insert(0, benchmarks)
+    try:
+        import generate  # type: ignore[import-not-found]
+    finally:
+        sys.path.remove(benchmarks)
+    source = tmp_path / "generated.json"
+    source.write_text(json.dumps(generate.generate(60, seed=3)), "utf-8")
+    t = at.Tracker.from_path(source)
+    page = html_page(t)
+    marks = _parse(page)
+    citations = [c for r in t.all_records() for c, _ in t.citations(r.id)]
+    assert len(marks.by_citation) == len(citations) > 60
+    assert marks.tags["table"] == 7  # no organisations, no events
+    assert "The sources do not disagree on any field." in page
