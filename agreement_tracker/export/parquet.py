@@ -68,8 +68,7 @@ def write_table(db: Any, table: Table, folder: Path, scratch: Path) -> None:
     target = folder / f"{table.name}.parquet"
     db.execute(
         f"COPY (SELECT * FROM read_csv({_sql_text(str(staged))}, header = true, "
-        f"columns = {{{columns}}}, quote = '\"', escape = '\"', nullstr = '', "
-        "strict_mode = true)) "
+        f"columns = {{{columns}}}, quote = '\"', escape = '\"', nullstr = '')) "
         f"TO {_sql_text(str(target))} (FORMAT parquet, COMPRESSION zstd)"
     )
     staged.unlink()
