@@ -9,9 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
 
 import agreement_tracker as at
 from agreement_tracker._kinds import KINDS
+from agreement_tracker.export._tables import bounds, date_cells, shared_prefix
+from tests import strategies
 
 frictionless = pytest.importorskip("frictionless")
 
@@ -190,3 +193,37 @@ def test_a_users_dataset_validates(tmp_path: Path) -> None:
     t.export("datapackage", tmp_path / "package")
     report = frictionless.validate(str(tmp_path / "package" / "datapackage.json"))
     assert report.valid, report.flatten(["type", "note"])[:3]
+
+
+def test_every_date_column_agrees_with_its_edtf_value(package_dir: Path) -> None:
+    """In every resource, each EDTF cell's earliest/latest days are the ones Frictionless reads."""
+    package = frictionless.Package(str(package_dir / "datapackage.json"))
+    checked = 0
+    for resource in package.resources:
+        if resource.name == "sources-csl":
+            continue
+        names = [f.name for f in resource.schema.fields]
+        pairs = [n for n in names if f"{n}_earliest" in names and f"{n}_form" in names]
+        for row in resource.read_rows():
+            for name in pairs:
+                if row[name] is None:
+                    assert row[f"{name}_earliest"] is None
+                    continue
+                when = at.parse_when(row[name])
+                assert row[f"{name}_earliest"] == _dt.date.fromordinal(when.first_ordinal)
+                assert row[f"{name}_latest"] == _dt.date.fromordinal(when.last_ordinal)
+                checked += 1
+    assert checked == 74
+
+
+@given(strategies.whens())
+def test_shared_prefix_is_what_both_bounds_share(when: Any) -> None:
+    """The one date given where a format holds one is a prefix of both bounds, and maximal."""
+    prefix = shared_prefix(when)
+    first, last = (d.isoformat() for d in bounds(when))
+    assert first.startswith(prefix)
+    assert last.startswith(prefix)
+    longer = {4: 7, 7: 10}.get(len(prefix), 4 if not prefix else None)
+    if longer is not None:
+        assert first[:longer] != last[:longer]
+    assert date_cells(when)[2:] == bounds(when)
