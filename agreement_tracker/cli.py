@@ -42,6 +42,7 @@ examples:
   agreement-tracker discrepancies --format rounded_grid
   agreement-tracker sources --cited
   agreement-tracker validate my-dataset/
+  agreement-tracker export --format sqlite india-israel.db
 """
 
 
@@ -142,6 +143,13 @@ def _build_parser() -> argparse.ArgumentParser:
         help="the dataset PATH adds to: 'bundled' or a dataset path (its ids may be named)",
     )
 
+    from .export import FORMATS
+
+    out = commands.add_parser("export", help="write the dataset for other tools")
+    out.add_argument("--format", required=True, choices=sorted(FORMATS), help="what to write")
+    out.add_argument("path", metavar="PATH", help="the file or folder to write")
+    out.add_argument("--data", metavar="DATASET", help="a dataset to export (default: bundled)")
+
     for name, text in (
         ("people", "people and their roles"),
         ("delegations", "delegations and their itineraries"),
@@ -165,15 +173,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "validate":
         return _validate(args.path, args.base)
+    if args.command == "export":
+        try:
+            tracker = Tracker.from_path(args.data) if args.data else load()
+            print(f"wrote {tracker.export(args.format, args.path)}")
+        except (AgreementTrackerError, OSError, ImportError) as error:
+            return _failed(error)
+        return 0
     if args.command is None:
         args.command, args.as_of = "summary", None
     try:
         text = _run(args, load())
     except (AgreementTrackerError, ValueError, LookupError, TypeError) as error:
-        from .render import strip_controls
-
-        print(f"agreement-tracker: error: {strip_controls(str(error))}", file=sys.stderr)
-        return 2
+        return _failed(error)
     try:
         print(text)
         sys.stdout.flush()
@@ -182,6 +194,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
     return 0
+
+
+def _failed(error: BaseException) -> int:
+    """Print ``error`` as one line (control characters removed); return status 2."""
+    from .render import strip_controls
+
+    print(f"agreement-tracker: error: {strip_controls(str(error))}", file=sys.stderr)
+    return 2
 
 
 def _validate(path: str, base_path: str | None = None) -> int:

@@ -619,6 +619,17 @@ class Tracker:
         """``as_of`` (today, the local date, when None) as a day ordinal."""
         return _dt.date.today().toordinal() if as_of is None else day_ordinal(as_of, what="as_of")
 
+    def export(self, format: str, path: str | Path) -> Path:
+        """Write the dataset as ``format`` to ``path``; see :mod:`agreement_tracker.export`.
+
+        >>> import agreement_tracker as at, tempfile, pathlib
+        >>> at.load().export("sqlite", pathlib.Path(tempfile.mkdtemp()) / "t.db").name
+        't.db'
+        """
+        from .export import export
+
+        return export(self, format, path, license=self._meta.license)
+
 
 def _combine(
     tracker: Tracker,

@@ -1,0 +1,133 @@
+"""The Parquet export: typed days, a statements table, and the documented SQL in DuckDB."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import agreement_tracker as at
+
+duckdb = pytest.importorskip("duckdb")
+
+DOCS = Path(__file__).resolve().parents[1] / "docs" / "exports.md"
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("parquet")
+    at.load().export("parquet", target)
+    return target
+
+
+@pytest.fixture(scope="module")
+def db(folder: Path) -> Any:
+    """DuckDB with a view named after each Parquet file, as docs/exports.md says."""
+    connection = duckdb.connect()
+    for path in sorted(folder.glob("*.parquet")):
+        connection.execute(f"CREATE VIEW {path.stem} AS SELECT * FROM '{path}'")
+    return connection
+
+
+def documented() -> dict[str, str]:
+    text = DOCS.read_text("utf-8")
+    return dict(re.findall(r"```sql\n-- parquet: (\w+)\n(.*?)```", text, re.S))
+
+
+def test_dates_are_typed_date32_beside_the_edtf_text(folder: Path) -> None:
+    """date_earliest/date_latest are Parquet DATE (date32); the EDTF value stays text."""
+    schema = duckdb.sql(
+        f"SELECT name, type FROM parquet_schema('{folder}/meetings.parquet') "
+        "WHERE name LIKE 'date%'"
+    ).fetchall()
+    assert schema == [
+        ("date", "BYTE_ARRAY"),
+        ("date_form", "BYTE_ARRAY"),
+        ("date_earliest", "INT32"),
+        ("date_latest", "INT32"),
+        ("date_year", "INT64"),
+        ("date_month", "BYTE_ARRAY"),
+    ]
+    converted = duckdb.sql(
+        f"SELECT name, converted_type FROM parquet_schema('{folder}/meetings.parquet') "
+        "WHERE name IN ('date', 'date_earliest', 'date_latest')"
+    ).fetchall()
+    assert converted == [("date", "UTF8"), ("date_earliest", "DATE"), ("date_latest", "DATE")]
+
+
+def test_every_table_reads_back_row_for_row(db: Any) -> None:
+    """Each record's date bounds read back from Parquet equal the library's."""
+    t = at.load()
+    rows = {
+        r[0]: r[1:]
+        for r in db.execute("SELECT id, date, date_earliest, date_latest FROM meetings").fetchall()
+    }
+    assert len(rows) == len(t.meetings)
+    for meeting in t.meetings:
+        assert meeting.date is not None
+        assert rows[meeting.id] == (
+            meeting.date.isoformat(),
+            _dt.date.fromisoformat(meeting.date.earliest.isoformat()),
+            _dt.date.fromisoformat(meeting.date.latest.isoformat()),
+        )
+
+
+def test_statements_say_what_backs_each_field(db: Any) -> None:
+    """The statements table has quotes, inferences and claims with typed date bounds."""
+    rows = db.execute(
+        "SELECT field, value, precision, earliest, latest, source, basis FROM statements "
+        "WHERE record_id = 'jwg-16' AND field = 'date' ORDER BY id"
+    ).fetchall()
+    assert rows == [
+        ("date", "2024-07", "month", _dt.date(2024, 7, 1), _dt.date(2024, 7, 31), source, "quote")
+        for source in ("key-ally-2025-07", "ani-2025-07-24")
+    ]
+    bases = db.execute(
+        "SELECT basis, COUNT(*) FROM statements GROUP BY basis ORDER BY basis"
+    ).fetchall()
+    assert [b for b, _ in bases] == ["claim", "inferred", "quote"]
+    claims = db.execute(
+        "SELECT value, earliest, source FROM statements WHERE basis = 'claim' AND field = 'signed' "
+        "ORDER BY value"
+    ).fetchall()
+    assert claims == [
+        ("2025-11-04", _dt.date(2025, 11, 4), "ians-2025-11-06"),
+        ("2025-11-05", _dt.date(2025, 11, 5), "report-2025-11-05"),
+    ]
+
+
+def test_documented_queries_give_the_trackers_answers(db: Any) -> None:
+    """The SQL shown in docs/exports.md answers in DuckDB exactly as the Tracker does."""
+    t = at.load()
+    queries = documented()
+    assert sorted(queries) == [
+        "mous_about_emerging_technologies",
+        "mous_by_area",
+        "since_last_jwg",
+        "window_certain_or_possible",
+    ]
+    since = [r[0] for r in db.execute(queries["since_last_jwg"]).fetchall()]
+    assert since == [m.id for m in t.meetings_since_last("JWG", as_of="2025-11-30")]
+    assert since == ["saar-jaishankar-2025-11", "singh-katz-2025-11"]
+    by_area: dict[str, list[str]] = {}
+    for area, mou in db.execute(queries["mous_by_area"]).fetchall():
+        by_area.setdefault(area, []).append(mou)
+    assert by_area == {area.id: [m.id for m in mous] for area, mous in t.mous_by_domain().items()}
+    about = [r[0] for r in db.execute(queries["mous_about_emerging_technologies"]).fetchall()]
+    assert about == [m.id for m in t.mous("emerging technologies")]
+    window = db.execute(queries["window_certain_or_possible"]).fetchall()
+    certain = [e.id for e in t.between("2024-07-01", "2024-07-15")]
+    possible = [e.id for e in t.between("2024-07-01", "2024-07-15", mode="possible")]
+    assert [i for i, _, how in window if how == "certain"] == certain
+    assert [i for i, _, _ in window] == possible == ["jwg-16"]
+
+
+def test_export_needs_duckdb_and_says_so(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Without DuckDB the export names the extra to install."""
+    monkeypatch.setitem(sys.modules, "duckdb", None)
+    with pytest.raises(ModuleNotFoundError, match=r"pip install 'agreement-tracker\[parquet\]'"):
+        at.load().export("parquet", tmp_path / "out")
