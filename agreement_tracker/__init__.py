@@ -65,6 +65,16 @@ from .vocabulary import Vocabulary
 
 __version__ = "0.1.0"
 
+
+def __getattr__(name: str) -> object:
+    """``draft`` and ``Draft`` load the drafting package on first use (PEP 562)."""
+    if name in ("draft", "Draft"):
+        from . import drafting
+
+        return getattr(drafting, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 __all__ = [
     "Agreement",
     "AgreementKind",
@@ -79,6 +89,7 @@ __all__ = [
     "DateRange",
     "Delegation",
     "Discrepancy",
+    "Draft",
     "Engagement",
     "EngagementKind",
     "Event",
@@ -108,6 +119,7 @@ __all__ = [
     "Vocabulary",
     "When",
     "__version__",
+    "draft",
     "load",
     "parse_when",
     "resolve_this_year",

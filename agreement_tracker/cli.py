@@ -116,6 +116,9 @@ def _build_parser() -> argparse.ArgumentParser:
         "found, 0 when the dataset is clean.",
     )
     check.add_argument("path", metavar="PATH", help="dataset folder, .toml or .json file")
+    from .drafting import cli as drafting_cli
+
+    drafting_cli.add_commands(commands)
 
     for name, text in (
         ("people", "people and their roles"),
@@ -138,8 +141,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     parser = _build_parser()
     args = parser.parse_args(argv)
+    from .drafting import cli as drafting_cli
+
+    if args.command in drafting_cli.COMMANDS:
+        return drafting_cli.run(args)
     if args.command == "validate":
-        return _validate(args.path)
+        return max(_validate(args.path), drafting_cli.pending_status(args))
     if args.command is None:
         args.command, args.as_of = "summary", None
     try:

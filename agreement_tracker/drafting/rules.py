@@ -1,0 +1,1567 @@
+"""The drafting rules: each a small function whose name is the ``basis`` of its proposals.
+
+:func:`read` splits an article into sentences and runs the rules in order.  Every rule
+quotes a verbatim (whitespace-normalised) part of the article, or proposes nothing.
+Dates are given at exactly the precision the text gives: a weekday is resolved against
+the dateline with :func:`agreement_tracker.resolve_weekday`, a day without a year and
+without a dateline stays a question (value ``None``), and no year is ever guessed.
+
+>>> import agreement_tracker as at
+>>> reading = read("Paris, Mar 3 (AFP) Defence Minister Jean Martin met with "
+...                "Defence Secretary Rajesh Kumar Singh in Paris on Monday.",
+...                at.load(), published="2025-03-03", source_id=None)
+>>> [(p.basis, p.target, p.field, p.value) for p in reading.proposals if p.kind == "person"]
+[('titled_person', 'jean-martin', 'id', 'jean-martin'), ('titled_person', 'jean-martin', 'name', 'Jean Martin'), ('titled_person', 'jean-martin', 'roles', [{'title': 'Defence Minister', 'attested': ['2025-03-03']}]), ('titled_person', 'rajesh-kumar-singh', 'id', 'rajesh-kumar-singh')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from ..dates import DateBetween, DateRange, PartialDate, When, parse_when, resolve_this_year
+from ..dates import resolve_weekday as _resolve_weekday
+from ..exceptions import FieldValueError
+from .core import Proposal
+from .lexicon import (
+    AGREEMENT_WORDS,
+    CITIES,
+    COUNTRY_NAMES,
+    COUNTRY_WORDS,
+    MONTHS,
+    ORDINAL_WORDS,
+    RANKS,
+    TITLES,
+)
+
+if TYPE_CHECKING:
+    from ..dataset import Tracker
+    from ..model import Person, Role
+
+__all__ = ["RULES", "Reading", "normalise", "read", "slug"]
+
+_WS = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    """Collapse each run of whitespace to one space and strip the ends (the loader's rule).
+
+    >>> normalise("  held in\\n\\n Tel Aviv ")
+    'held in Tel Aviv'
+    """
+    return _WS.sub(" ", text).strip()
+
+
+def slug(text: str) -> str:
+    """An id made from a name: lower case, runs of other characters as one hyphen.
+
+    >>> slug("Dr S. Jaishankar"), slug("Israel Aerospace Industries")
+    ('dr-s-jaishankar', 'israel-aerospace-industries')
+    """
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return "-".join(re.findall(r"[a-z0-9]+", folded)) or "record"
+
+
+def _key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+_CW = _alternation(COUNTRY_WORDS)
+_TITLE = _alternation(TITLES)
+_RANK = _alternation(RANKS)
+_MONTH = _alternation(MONTHS)
+_WORD = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*"
+_INITIALS = r"(?:[A-Z]\.\s?)*"
+_NAME = rf"(?:Dr\.?\s+)?{_INITIALS}{_WORD}(?:\s+{_INITIALS}{_WORD}){{0,3}}"
+_RES = r"\(Res\.?\)"
+_ORG = r"[A-Z][\w'’]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w'’]*)*"
+_APPOSITIVE = re.compile(
+    rf",\s+(?:the\s+)?(?:(?P<country>{_CW})\s+)?(?P<title>{_TITLE})\b"
+    rf"(?:\s+of\s+(?:the\s+)?(?P<org>{_ORG}))?"
+)
+_TITLED = re.compile(
+    rf"(?:\b(?P<country>{_CW})\s+)?\b(?P<title>{_TITLE})\s+"
+    rf"(?:(?P<rank>{_RANK})\s+(?:{_RES}\s+)?)?(?P<name>{_NAME})"
+)
+_RANKED = re.compile(rf"\b(?P<rank>{_RANK})\s+(?:(?P<res>{_RES})\s+)?(?P<name>{_NAME})")
+_NAMED = re.compile(rf"(?P<name>{_NAME})(?={_APPOSITIVE.pattern})")
+_ROLE_ONLY = re.compile(rf"\b(?:the\s+|(?P<country>{_CW})\s+)(?P<title>{_TITLE})\b(?!\s+[A-Z(])")
+_STOP = frozenset(
+    "The A An In On At Meanwhile Earlier Later Both And But Also When While During After "
+    "Before Since Then This That These Those It He She They Minister Secretary".split()
+)
+_NOT_PERSON = frozenset(
+    "Ministry Industries Systems Group Forces Army Navy Corporation Limited Ltd Company "
+    "Committee Council Dialogue Operation Initiative Understanding Agreement Working "
+    "Defence Defense Aerospace Agency University Institute Organisation Organization "
+    "Bharat Government Department".split()
+)
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z“\"‘(])")
+_ABBREVIATIONS = frozenset(
+    "Dr Mr Mrs Ms Gen Maj Lt Col Res St No Nov Oct Sept Sep Jan Feb Mar Apr Jun Jul Aug Dec "
+    "Brig Adm Capt Sgt Prof Jr Sr vs".split()
+)
+
+
+# ---------------------------------------------------------------------------- reading
+
+
+@attrs.define(eq=False)
+class Mention:
+    """A person or organisation named in a sentence, and the record it was linked to."""
+
+    start: int  #: offset in the normalised article
+    end: int
+    kind: str  #: "person" or "organisation"
+    target: str  #: the linked record's id (existing or new)
+    quote: str
+
+
+@attrs.define(eq=False)
+class Reading:
+    """What the rules know while reading one article, and the proposals made so far.
+
+    >>> import agreement_tracker as at
+    >>> r = read(" date 2025-11-06 Talks.", at.load(), published=None, source_id=None)
+    >>> r.dateline.isoformat(), r.source_id
+    ('2025-11-06', 'report-2025-11-06')
+    """
+
+    text: str  #: the article, whitespace-normalised
+    tracker: Tracker
+    dateline: PartialDate | None = None
+    source_id: str = ""
+    proposals: list[Proposal] = attrs.field(factory=list)
+    sentences: list[tuple[int, str]] = attrs.field(factory=list)
+    mentions: list[Mention] = attrs.field(factory=list)
+    body_start: int = 0
+    countries: list[str] = attrs.field(factory=list)
+    meeting: str | None = None
+    agreement: str | None = None
+    delegation: str | None = None
+    new_ids: set[str] = attrs.field(factory=set)
+    _people: dict[str, list[Person]] = attrs.field(factory=dict)
+    _surnames: dict[str, list[Person]] = attrs.field(factory=dict)
+    _orgs: dict[str, list[Any]] = attrs.field(factory=dict)
+    _series: dict[str, Any] = attrs.field(factory=dict)
+
+    def propose(
+        self,
+        basis: str,
+        kind: str,
+        target: str,
+        field: str,
+        value: Any,
+        quote: str,
+        reason: str = "",
+        *,
+        inferred: bool = False,
+        candidates: tuple[str, ...] = (),
+        action: str = "new",
+    ) -> Proposal | None:
+        """Add a proposal unless its quote is not verbatim or it repeats an earlier one."""
+        quote = normalise(quote)
+        if not quote or quote not in self.text:
+            return None
+        for earlier in self.proposals:
+            if (earlier.target, earlier.field, earlier.value) == (target, field, value) and (
+                earlier.kind == kind
+            ):
+                return None
+        proposal = Proposal(
+            n=len(self.proposals) + 1,
+            kind=kind,
+            target=target,
+            field=field,
+            value=value,
+            quote=quote,
+            basis=basis,
+            reason=reason,
+            candidates=candidates,
+            action=action,
+            inferred=inferred,
+        )
+        self.proposals.append(proposal)
+        return proposal
+
+    def new_id(self, wanted: str) -> str:
+        """``wanted``, or ``wanted-2`` ... when a record already uses it."""
+        candidate, number = wanted, 1
+        while self.tracker.get(candidate) is not None and candidate not in self.new_ids:
+            number += 1
+            candidate = f"{wanted}-{number}"
+        self.new_ids.add(candidate)
+        return candidate
+
+    def mentions_in(self, start: int, end: int, kind: str = "person") -> list[Mention]:
+        """The mentions of ``kind`` inside ``[start, end)``, in text order."""
+        return sorted(
+            (m for m in self.mentions if m.kind == kind and start <= m.start and m.end <= end),
+            key=lambda m: m.start,
+        )
+
+
+def read(text: str, tracker: Tracker, *, published: str | None, source_id: str | None) -> Reading:
+    """Run every rule over ``text`` against ``tracker`` and return the reading."""
+    reading = Reading(text=normalise(text), tracker=tracker)
+    _index(reading)
+    reading.sentences = list(_sentences(text, reading.text))
+    source_record(reading, text, published, source_id)
+    body: list[tuple[int, str]] = []
+    for offset, sentence in reading.sentences:
+        if offset + len(sentence) <= reading.body_start:
+            continue
+        if offset < reading.body_start:
+            cut = reading.body_start - offset
+            sentence = sentence[cut:].lstrip()
+            offset = reading.text.find(sentence, offset)
+        if sentence:
+            body.append((offset, sentence))
+    reading.sentences = body
+    for rule in RULES:
+        rule(reading)
+    return reading
+
+
+def _index(reading: Reading) -> None:
+    t = reading.tracker
+    for person in t.people:
+        for name in person.names:
+            reading._people.setdefault(_key(name), []).append(person)
+        reading._surnames.setdefault(_key(person.name).split()[-1], []).append(person)
+    for org in t.organisations:
+        for name in (org.name, *org.aliases):
+            reading._orgs.setdefault(_key(name), []).append(org)
+    for series in t.meeting_series:
+        for name in series.names:
+            reading._series.setdefault(_key(name), series)
+
+
+def _sentences(raw: str, text: str) -> Iterator[tuple[int, str]]:
+    position = 0
+    for paragraph in raw.splitlines():
+        paragraph = normalise(paragraph)
+        if not paragraph:
+            continue
+        offset = text.find(paragraph, position)
+        if offset < 0:  # pragma: no cover - a paragraph is always part of the whole
+            continue
+        position = offset + len(paragraph)
+        start = 0
+        for match in _SENTENCE_END.finditer(paragraph):
+            before = paragraph[: match.start()].rsplit(" ", 1)[-1].lstrip("(")
+            if before in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", before):
+                continue
+            cut = match.end()
+            yield offset + start, paragraph[start:cut].rstrip()
+            start = cut
+        if start < len(paragraph):
+            yield offset + start, paragraph[start:]
+
+
+# ---------------------------------------------------------------------------- dates
+
+
+@attrs.frozen
+class DateMention:
+    """A date the text gives, at the precision it gives it (``value`` None: a question)."""
+
+    start: int
+    end: int
+    value: When | None
+    reason: str
+    inferred: bool
+    quote: str
+
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_DATE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "range",
+        re.compile(
+            rf"\b(?P<month>{_MONTH})\.?\s+(?P<d1>\d{{1,2}})\s*[-–]\s*(?P<d2>\d{{1,2}})\b"
+            rf"(?:,?\s+(?P<year>\d{{4}}))?"
+        ),
+    ),
+    (
+        "range",
+        re.compile(
+            rf"\b(?P<d1>\d{{1,2}})\s*[-–]\s*(?P<d2>\d{{1,2}})\s+(?P<month>{_MONTH})\b"
+            rf"(?:,?\s+(?P<year>\d{{4}}))?"
+        ),
+    ),
+    (
+        "day",
+        re.compile(
+            rf"\b(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
+            rf"(?:,?\s+(?P<year>\d{{4}})\b)?"
+        ),
+    ),
+    (
+        "day",
+        re.compile(
+            rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH})\b"
+            rf"(?:,?\s+(?P<year>\d{{4}})\b)?"
+        ),
+    ),
+    ("month", re.compile(rf"\b(?P<month>{_MONTH}),?\s+(?P<year>\d{{4}})\b")),
+    (
+        "weekday",
+        re.compile(rf"\b(?:(?P<when>last|next|this)\s+)?(?P<weekday>{'|'.join(_WEEKDAYS)})\b"),
+    ),
+    ("this_year", re.compile(r"\b(?:earlier |later )?this year\b", re.IGNORECASE)),
+    ("year", re.compile(r"\b(?:in|since|during)\s+(?P<year>(?:19|20)\d{2})\b(?![-/]\d)")),
+)
+
+
+def dates_in(sentence: str, dateline: PartialDate | None) -> list[DateMention]:
+    """Every date the sentence gives, at the precision it gives, left to right.
+
+    >>> [d.value.isoformat() for d in dates_in("on July 22-23, 2025 and in November 2025", None)]
+    ['2025-07-22/2025-07-23', '2025-11']
+    >>> [d.value for d in dates_in("on August 9", None)]
+    [None]
+    >>> [d.value.isoformat() for d in dates_in("on Wednesday", PartialDate(2021, 10, 29))]
+    ['2021-10-27']
+    """
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for shape, pattern in _DATE_PATTERNS:
+        for match in pattern.finditer(sentence):
+            if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            mention = _date_mention(shape, match, dateline)
+            if mention is None:
+                continue
+            taken.append((match.start(), match.end()))
+            found.append(mention)
+    return sorted(found, key=lambda d: d.start)
+
+
+def _date_mention(
+    shape: str, match: re.Match[str], dateline: PartialDate | None
+) -> DateMention | None:
+    quote = match.group(0)
+    groups = match.groupdict()
+    year = int(groups["year"]) if groups.get("year") else None
+    month = MONTHS[groups["month"]] if groups.get("month") else None
+    value: When | None = None
+    reason = ""
+    inferred = False
+    try:
+        if shape == "range":
+            d1, d2 = int(groups["d1"]), int(groups["d2"])
+            assert month is not None
+            year, reason = _year_for(year, month, d2, dateline)
+            if year is not None:
+                value = DateRange(PartialDate(year, month, d1), PartialDate(year, month, d2))
+            inferred = bool(reason) and value is not None
+        elif shape == "day":
+            assert month is not None
+            day = int(groups["day"])
+            year, reason = _year_for(year, month, day, dateline)
+            if year is not None:
+                value = PartialDate(year, month, day)
+            inferred = bool(reason) and value is not None
+        elif shape == "month":
+            assert month is not None and year is not None
+            value = PartialDate(year, month)
+        elif shape == "year":
+            assert year is not None
+            value = PartialDate(year)
+        elif shape == "this_year":
+            if dateline is None:
+                return None
+            resolved = resolve_this_year(dateline.earliest)
+            value, reason, inferred = resolved.value, resolved.reason, True
+        else:
+            if dateline is None or dateline.precision.value != "day":
+                reason = f"{quote!r}: the weekday needs a dateline to the day; give the date"
+            else:
+                relation = {"last": "before", "next": "after"}.get(
+                    groups.get("when") or "", "on_or_before"
+                )
+                resolved = _resolve_weekday(
+                    groups["weekday"],
+                    dateline.earliest,
+                    relation=relation,  # type: ignore[arg-type]
+                )
+                value, reason, inferred = resolved.value, resolved.reason, True
+    except (FieldValueError, ValueError):
+        return None  # "February 30": not a date, so no proposal
+    if value is None and not reason:
+        reason = f"{quote!r} gives no year and the article has no dateline; give the date"
+    return DateMention(match.start(), match.end(), value, reason, inferred, quote)
+
+
+def _year_for(
+    year: int | None, month: int, day: int, dateline: PartialDate | None
+) -> tuple[int | None, str]:
+    """The year of a day mention: as written, else the dateline's when not after it."""
+    if year is not None:
+        return year, ""
+    if dateline is None:
+        return None, ""
+    if (month, day) <= (dateline.latest.month, dateline.latest.day):
+        return dateline.year, (
+            f"no year is given; the dateline {dateline.isoformat()} is on or after "
+            f"{month:02d}-{day:02d} of {dateline.year}"
+        )
+    return None, (
+        f"no year is given and {month:02d}-{day:02d} is after the dateline "
+        f"{dateline.isoformat()}; give the date"
+    )
+
+
+def _precision_rank(value: When) -> int:
+    first = value.start if isinstance(value, DateRange) else value
+    if isinstance(first, DateBetween):  # pragma: no cover - the rules make none
+        first = first.lower
+    assert isinstance(first, PartialDate)
+    return {"year": 0, "month": 1, "day": 2}[first.precision.value]
+
+
+# ---------------------------------------------------------------------------- source
+
+
+_LEADING_DATE = re.compile(r"^date (?P<date>\d{4}-\d{2}-\d{2})\b")
+_DATELINE = re.compile(
+    rf"(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s+(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})"
+    r"(?:,?\s+(?P<year>\d{4}))?\s+\((?P<agency>[A-Z][A-Za-z]{1,10})\)"
+)
+_SIGNOFF = re.compile(
+    r"(?:^|\s)--\s?(?P<agency>[A-Z]{2,10})\b|Based [Oo]n (?P<based>[A-Z]{2,10}) [Rr]eport"
+)
+
+
+def source_record(reading: Reading, raw: str, published: str | None, source_id: str | None) -> None:
+    """The source: its publication date, dateline, agency and title, as far as the text gives them."""
+    text = reading.text
+    given = parse_when(published) if published is not None else None
+    if given is not None and not isinstance(given, PartialDate):
+        raise FieldValueError("published", f"{published!r} must be one day, month or year")
+    date_line = _LEADING_DATE.match(text)
+    wire = _DATELINE.search(text[:200])
+    value: PartialDate | None = None
+    proposals: list[tuple[str, str, Any, str, str, bool]] = []
+    if date_line is not None:
+        value = PartialDate.parse(date_line["date"])
+        reading.body_start = date_line.end()
+        proposals.append(
+            ("leading_date_line", "published", value.isoformat(), date_line[0], "", False)
+        )
+    if wire is not None:
+        reading.body_start = max(reading.body_start, wire.end())
+        month, day = MONTHS[wire["month"]], int(wire["day"])
+        year = int(wire["year"]) if wire["year"] else None
+        if year is None and value is not None:
+            year = value.year
+        if year is None and given is not None:
+            year = given.year
+        if value is None and year is not None:
+            value = PartialDate(year, month, day)
+            reason = (
+                ""
+                if wire["year"]
+                else f"the wire dateline gives no year; {year} from the given date"
+            )
+            proposals.append(
+                ("wire_dateline", "published", value.isoformat(), wire[0], reason, bool(reason))
+            )
+        city = wire["city"]
+        if city in CITIES:
+            proposals.append(
+                (
+                    "wire_dateline",
+                    "dateline",
+                    {"city": city, "country": CITIES[city]},
+                    wire[0],
+                    f"{city} is in {CITIES[city]}",
+                    False,
+                )
+            )
+    if value is None and given is not None:
+        value = given
+    if value is None and published is None:
+        reading.dateline = None
+    else:
+        reading.dateline = value
+    if source_id is None:
+        agency = wire["agency"].lower() if wire is not None else "report"
+        source_id = f"{agency}-{value.isoformat()}" if value is not None else agency
+        if reading.tracker.get(source_id) is not None:
+            source_id = reading.new_id(source_id)
+    reading.source_id = source_id
+    for basis, field, item, quote, reason, inferred in proposals:
+        reading.propose(basis, "source", source_id, field, item, quote, reason, inferred=inferred)
+    agency_match = wire["agency"] if wire is not None else None
+    agency_quote = wire[0] if wire is not None else ""
+    signoff = _SIGNOFF.search(text)
+    if agency_match is None and signoff is not None:
+        agency_match = signoff["agency"] or signoff["based"]
+        agency_quote = signoff[0].strip()
+    if agency_match is not None:
+        org = _link_org(reading, agency_match, agency_quote, "news_agency", kind="news-agency")
+        if org is not None:
+            reading.propose("news_agency", "source", source_id, "agency", org, agency_quote)
+    first = raw.strip().splitlines()[0].strip() if raw.strip() else ""
+    if (
+        first
+        and date_line is None
+        and wire is None
+        and len(first) <= 150
+        and not first.endswith((".", ":"))
+        and len(first.split()) >= 3
+    ):
+        reading.propose("headline", "source", source_id, "title", normalise(first), first)
+        reading.body_start = len(normalise(first))
+
+
+# ---------------------------------------------------------------------------- people
+
+
+def _link_org(
+    reading: Reading, name: str, quote: str, basis: str, *, kind: str, country: str | None = None
+) -> str | None:
+    """Link an organisation name to a record, or propose a new one; returns the id."""
+    found = reading._orgs.get(_key(name), [])
+    if len(found) == 1:
+        target = found[0].id
+        reading.propose(
+            basis, "organisation", target, "id", target, quote, f"named {name!r}", action="link"
+        )
+        return str(target)
+    wanted = slug(name) if kind != "ministry" or country is None else f"{country.lower()}-mod"
+    target = next((i for i in reading.new_ids if i == wanted), None) or reading.new_id(wanted)
+    candidates = tuple(o.id for o in found) or _close_orgs(reading, name)
+    reason = f"no organisation is named {name!r}"
+    reading.propose(
+        basis,
+        "organisation",
+        target,
+        "id",
+        target,
+        quote,
+        reason,
+        action="link",
+        candidates=candidates,
+    )
+    display = (
+        name
+        if kind != "ministry" or country is None
+        else f"Ministry of Defence ({COUNTRY_NAMES.get(country, country)})"
+    )
+    reading.propose(basis, "organisation", target, "name", display, quote)
+    reading.propose(
+        basis,
+        "organisation",
+        target,
+        "kind",
+        kind,
+        quote,
+        f"read as a {kind} from {quote!r}",
+        inferred=kind == "news-agency",
+    )
+    if country is not None:
+        reading.propose(basis, "organisation", target, "country", country, quote)
+    if display != name:
+        reading.propose(basis, "organisation", target, "aliases", name, quote)
+    return target
+
+
+def _close_orgs(reading: Reading, name: str) -> tuple[str, ...]:
+    import difflib
+
+    keys = difflib.get_close_matches(_key(name), list(reading._orgs), n=3, cutoff=0.75)
+    return tuple(dict.fromkeys(o.id for k in keys for o in reading._orgs[k]))
+
+
+def _clean_name(name: str) -> str:
+    words = name.split()
+    while words and (words[0] in _STOP or words[0] in COUNTRY_WORDS):
+        words.pop(0)
+    return " ".join(words)
+
+
+def _role_fits(role: Role, day: PartialDate | None) -> bool:
+    if day is None:
+        return False
+    if role.start is not None or role.end is not None:
+        low = role.start.earliest if role.start is not None else None
+        high = role.end.latest if role.end is not None else None
+        return (low is None or low <= day.latest) and (high is None or day.earliest <= high)
+    return any(abs((a.earliest - day.earliest).days) <= 366 for a in role.attested)
+
+
+def _fits(person: Person, title: str | None, country: str | None, day: PartialDate | None) -> bool:
+    """Whether the person held ``title`` (for ``country``) near the article's date."""
+    for role in person.roles:
+        if title is not None and (role.title or "").casefold() != title.casefold():
+            continue
+        if country is not None and role.country is not None and role.country != country:
+            continue
+        if _role_fits(role, day):
+            return True
+    return False
+
+
+def _conflicts(person: Person, title: str | None, country: str | None) -> bool:
+    """True when the text's title or country contradicts every role of the person."""
+    if not person.roles or (title is None and country is None):
+        return False
+    for role in person.roles:
+        same_country = country is None or role.country in (None, country)
+        same_title = title is None or (role.title or "").casefold() == title.casefold()
+        if same_country and same_title:
+            return False
+    return country is not None and all(r.country not in (None, country) for r in person.roles)
+
+
+def _candidates(reading: Reading, name: str) -> tuple[str, ...]:
+    """Existing people whose names are close to ``name``, best first."""
+    import difflib
+
+    key = _key(name)
+    pool: dict[str, Person] = {}
+    for token in key.split():
+        for person in reading._surnames.get(token, []):
+            pool[person.id] = person
+        for person in reading._people.get(token, []):
+            pool[person.id] = person
+    scored: list[tuple[float, str]] = []
+    for person in pool.values():
+        best = max(difflib.SequenceMatcher(None, key, _key(n)).ratio() for n in person.names)
+        if best >= 0.5:
+            scored.append((best, person.id))
+    if len(pool) < 3 and len(reading._people) <= 2000:
+        for other in difflib.get_close_matches(key, list(reading._people), n=3, cutoff=0.75):
+            for person in reading._people[other]:
+                if person.id not in pool:
+                    ratio = difflib.SequenceMatcher(None, key, other).ratio()
+                    scored.append((ratio, person.id))
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    return tuple(dict.fromkeys(pid for _, pid in scored))[:3]
+
+
+def _person(
+    reading: Reading,
+    basis: str,
+    start: int,
+    end: int,
+    name: str,
+    *,
+    title: str | None = None,
+    country: str | None = None,
+    rank: str | None = None,
+    org: str | None = None,
+) -> None:
+    """Link a named person, or propose a new one with the role the text gives."""
+    quote = reading.text[start:end]
+    if any(m.start < end and start < m.end for m in reading.mentions if m.kind == "person"):
+        return
+    cleaned = _clean_name(name)
+    if not cleaned or any(word in _NOT_PERSON for word in cleaned.split()):
+        return
+    day = reading.dateline
+    found = list(reading._people.get(_key(cleaned), []))
+    if title:
+        found += [p for p in reading._people.get(_key(f"{title} {cleaned}"), []) if p not in found]
+    found = [p for p in found if not _conflicts(p, title, country)]
+    if len(cleaned.split()) == 1 and not found:
+        found = [
+            p
+            for p in reading._surnames.get(_key(cleaned), [])
+            if title is not None and _fits(p, title, country, day)
+        ]
+    if len(found) == 1:
+        target = found[0].id
+        reason = f"{cleaned!r} is a name of {target}"
+        reading.propose(basis, "person", target, "id", target, quote, reason, action="link")
+        reading.mentions.append(Mention(start, end, "person", target, quote))
+        return
+    if len(cleaned.split()) == 1 and not title and not rank:
+        return  # a lone surname with nothing to go on
+    display = re.sub(r"^Dr\.?\s+", "", cleaned)
+    wanted = slug(display)
+    target = wanted if wanted in reading.new_ids else reading.new_id(wanted)
+    candidates = tuple(p.id for p in found) or _candidates(reading, cleaned)
+    why = f"{cleaned!r} names {len(found)} people" if found else f"no person is named {cleaned!r}"
+    reading.propose(
+        basis, "person", target, "id", target, quote, why, action="link", candidates=candidates
+    )
+    reading.mentions.append(Mention(start, end, "person", target, quote))
+    reading.propose(basis, "person", target, "name", display, quote)
+    role: dict[str, Any] = {}
+    if title:
+        role["title"] = title
+    if org:
+        role["organisation"] = org
+    if country:
+        role["country"] = country
+    if rank:
+        role["rank"] = rank
+    if role and day is not None:
+        role["attested"] = [day.isoformat()]
+    if role and ("title" in role or "organisation" in role):
+        reading.propose(basis, "person", target, "roles", [role], quote)
+    if country and country not in reading.countries:
+        reading.countries.append(country)
+
+
+def _org_for_title(
+    reading: Reading, org: str | None, country: str | None, quote: str
+) -> str | None:
+    if not org:
+        return None
+    ministry = re.search(r"(?:Ministry of Defen[cs]e|Defen[cs]e Ministry)", org, re.IGNORECASE)
+    org_country = country
+    for word, code in COUNTRY_WORDS.items():
+        if org.startswith(word + " "):
+            org_country = code
+            break
+    if reading._orgs.get(_key(org)):
+        return _link_org(reading, org, quote, "titled_person", kind="other")
+    if ministry and org_country:
+        return _link_org(reading, org, quote, "titled_person", kind="ministry", country=org_country)
+    return None
+
+
+def titled_person(reading: Reading) -> None:
+    """People named with a title, rank or appositive: "Defence Secretary Rajesh Kumar Singh"."""
+    for offset, sentence in reading.sentences:
+        if offset + len(sentence) <= reading.body_start:
+            continue
+        for match in _TITLED.finditer(sentence):
+            country = COUNTRY_WORDS.get(match["country"] or "")
+            end = match.end()
+            org = None
+            tail = _APPOSITIVE.match(sentence, match.end())
+            if tail is not None and tail["org"]:
+                org = _org_for_title(reading, tail["org"], country, tail[0].lstrip(", "))
+                end = tail.end()
+            _person(
+                reading,
+                "titled_person",
+                offset + match.start(),
+                offset + end,
+                match["name"],
+                title=match["title"],
+                country=country,
+                rank=match["rank"],
+                org=org,
+            )
+        for match in _RANKED.finditer(sentence):
+            rank = match["rank"] + (f" {match['res']}" if match["res"] else "")
+            tail = _APPOSITIVE.match(sentence, match.end())
+            title = country = org = None
+            end = match.end()
+            if tail is not None:
+                title = tail["title"]
+                country = COUNTRY_WORDS.get(tail["country"] or "")
+                if tail["org"]:
+                    org = _org_for_title(reading, tail["org"], country, tail[0].lstrip(", "))
+                    country = country or _country_of_phrase(tail["org"])
+                end = tail.end()
+            _person(
+                reading,
+                "titled_person",
+                offset + match.start(),
+                offset + end,
+                match["name"],
+                title=title,
+                country=country,
+                rank=rank,
+                org=org,
+            )
+        for match in _NAMED.finditer(sentence):
+            tail = _APPOSITIVE.match(sentence, match.end())
+            assert tail is not None
+            country = COUNTRY_WORDS.get(tail["country"] or "")
+            org = None
+            if tail["org"]:
+                org = _org_for_title(reading, tail["org"], country, tail[0].lstrip(", "))
+                country = country or _country_of_phrase(tail["org"])
+            _person(
+                reading,
+                "titled_person",
+                offset + match.start(),
+                offset + tail.end(),
+                match["name"],
+                title=tail["title"],
+                country=country,
+                org=org,
+            )
+
+
+def _country_of_phrase(phrase: str) -> str | None:
+    for word in sorted(COUNTRY_WORDS, key=len, reverse=True):
+        if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", phrase):
+            return COUNTRY_WORDS[word]
+    return None
+
+
+def known_name(reading: Reading) -> None:
+    """People and organisations the tracker knows, named without a title: "Baram returned"."""
+    text = reading.text
+    tokens = list(re.finditer(r"\w+", text))
+    taken = [(m.start, m.end) for m in reading.mentions]
+    index = 0
+    while index < len(tokens):
+        matched = False
+        for size in range(min(6, len(tokens) - index), 0, -1):
+            first, last = tokens[index], tokens[index + size - 1]
+            start, end = first.start(), last.end()
+            if start < reading.body_start:
+                break
+            span = text[start:end]
+            key = " ".join(t.group(0).casefold() for t in tokens[index : index + size])
+            people = reading._people.get(key, [])
+            orgs = reading._orgs.get(key, [])
+            if not people and not orgs:
+                continue
+            if size == 1 and not _lone_token_ok(text, first, people, orgs):
+                continue
+            if any(s < end and start < e for s, e in taken):
+                break
+            if people and len(people) == 1:
+                target = people[0].id
+                reading.propose(
+                    "known_name",
+                    "person",
+                    target,
+                    "id",
+                    target,
+                    span,
+                    f"{span!r} is a name of {target}",
+                    action="link",
+                )
+                reading.mentions.append(Mention(start, end, "person", target, span))
+            elif orgs and len(orgs) == 1:
+                target = orgs[0].id
+                reading.propose(
+                    "known_name",
+                    "organisation",
+                    target,
+                    "id",
+                    target,
+                    span,
+                    f"{span!r} is a name of {target}",
+                    action="link",
+                )
+                reading.mentions.append(Mention(start, end, "organisation", target, span))
+            else:
+                continue
+            taken.append((start, end))
+            index += size
+            matched = True
+            break
+        if not matched:
+            index += 1
+
+
+def _lone_token_ok(text: str, token: re.Match[str], people: list[Any], orgs: list[Any]) -> bool:
+    """A one-word name counts only written as the record writes it and not inside a longer name."""
+    word = token.group(0)
+    names = {n for p in people for n in p.names} | {n for o in orgs for n in (o.name, *o.aliases)}
+    if word not in names or not word[0].isupper():
+        return False
+    before = text[: token.start()]
+    after = text[token.end() :]
+    if re.search(r"[A-Z][a-z]+ $", before) and not re.search(r"(?:^|[.!?] )[A-Z][a-z]+ $", before):
+        return False  # "Rajnath Singh": part of another name
+    return not re.match(r" [A-Z][a-z]", after) or bool(re.match(r" (?:and|also)\b", after))
+
+
+def role_title(reading: Reading) -> None:
+    """A title without a name ("the Defence Secretary") linked when one person fits its date."""
+    if reading.dateline is None:
+        return
+    for offset, sentence in reading.sentences:
+        for match in _ROLE_ONLY.finditer(sentence):
+            start, end = offset + match.start(), offset + match.end()
+            if any(m.start < end and start < m.end for m in reading.mentions):
+                continue
+            country = COUNTRY_WORDS.get(match["country"] or "")
+            fitting = [
+                p
+                for p in reading.tracker.people
+                if _fits(p, match["title"], country, reading.dateline)
+            ]
+            if len(fitting) != 1:
+                continue
+            target = fitting[0].id
+            quote = match.group(0)
+            reason = (
+                f"{target} is the one person recorded as {match['title']}"
+                f"{' (' + country + ')' if country else ''} within a year of "
+                f"{reading.dateline.isoformat()}"
+            )
+            reading.propose(
+                "role_title",
+                "person",
+                target,
+                "id",
+                target,
+                quote,
+                reason,
+                action="link",
+                inferred=True,
+            )
+            reading.mentions.append(Mention(start, end, "person", target, quote))
+
+
+_COMPANY_LIST = re.compile(
+    rf"(?:(?P<country>{_CW})\s+)?(?:defen[cs]e\s+)?(?:companies|firms)\s*(?:[—–:-]|such as|including)\s*"
+    r"(?P<names>[A-Z][^.;]*?)(?:—|–|\s+to\s|\s*[.;]|$)"
+)
+_COMPANY_SUFFIX = re.compile(
+    r"\b(?P<name>(?:[A-Z][\w&]*\s+){0,3}(?:Industries|Systems|Aerospace|Corporation|Limited|Ltd|"
+    r"Dynamics|Technologies|Electronics|Shipyards|Shipbuilding))\b"
+)
+_MINISTRY = re.compile(
+    rf"(?P<phrase>(?:the\s+)?(?P<country>{_CW})\s+(?:Ministry of Defen[cs]e|[Dd]efen[cs]e [Mm]inistry))"
+)
+
+
+def organisation_name(reading: Reading) -> None:
+    """Companies listed or suffixed ("Elbit Systems"), and ministries of defence by country."""
+    for offset, sentence in reading.sentences:
+        if offset + len(sentence) <= reading.body_start:
+            continue
+        for match in _MINISTRY.finditer(sentence):
+            start = offset + match.start("phrase")
+            if any(m.start <= start < m.end for m in reading.mentions):
+                continue
+            phrase = match["phrase"].removeprefix("the ")
+            code = COUNTRY_WORDS[match["country"]]
+            target = _link_org(
+                reading, phrase, phrase, "organisation_name", kind="ministry", country=code
+            )
+            if target:
+                reading.mentions.append(
+                    Mention(start, start + len(match["phrase"]), "organisation", target, phrase)
+                )
+        listed = _COMPANY_LIST.search(sentence)
+        names: list[tuple[str, str | None]] = []
+        if listed is not None:
+            country = COUNTRY_WORDS.get(listed["country"] or "")
+            for part in re.split(r",\s*(?:and\s+)?|\s+and\s+", listed["names"]):
+                part = part.strip(" —–")
+                if part and re.fullmatch(r"[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,4}", part):
+                    names.append((part, country))
+        for match in _COMPANY_SUFFIX.finditer(sentence):
+            name = _clean_name(match["name"])
+            if name and name not in [n for n, _ in names] and len(name.split()) >= 2:
+                names.append(
+                    (name, _country_of_phrase(sentence[max(0, match.start() - 30) : match.start()]))
+                )
+        for name, country in names:
+            position = reading.text.find(name, offset)
+            if any(m.start <= position < m.end for m in reading.mentions):
+                continue
+            quote = listed[0].rstrip(" .;—–") if listed is not None and name in listed[0] else name
+            target = _link_org(
+                reading, name, quote, "organisation_name", kind="company", country=country
+            )
+            if target:
+                reading.mentions.append(
+                    Mention(position, position + len(name), "organisation", target, name)
+                )
+
+
+# ---------------------------------------------------------------------------- places
+
+
+_PLACE = re.compile(
+    rf"\b(?:in|at)\s+(?:the\s+)?(?P<place>{_alternation([*CITIES, *COUNTRY_NAMES.values()])})\b"
+)
+
+
+def _place_in(sentence: str) -> tuple[dict[str, str], str] | None:
+    match = _PLACE.search(sentence)
+    if match is None:
+        return None
+    name = match["place"]
+    if name in CITIES:
+        return {"city": name, "country": CITIES[name]}, match.group(0)
+    code = next(c for c, n in COUNTRY_NAMES.items() if n == name)
+    return {"country": code}, match.group(0)
+
+
+def _parties_in(sentence: str) -> list[str]:
+    found: list[str] = []
+    for match in re.finditer(rf"(?<!\w)(?:{_CW})(?!\w)", sentence):
+        code = COUNTRY_WORDS[match.group(0)]
+        if code not in found:
+            found.append(code)
+    return found
+
+
+# ---------------------------------------------------------------------------- meetings
+
+
+_SERIES_NOUN = r"(?:Joint Working Group|Working Group|Dialogue|Committee|Commission|Consultations|Council|Summit|Talks)"
+_NEW_SERIES = re.compile(
+    rf"\bthe\s+(?P<ordinal>\d{{1,3}}(?:st|nd|rd|th)|{'|'.join(ORDINAL_WORDS)})\s+(?:edition of the\s+|session of the\s+|round of the\s+|meeting of the\s+)?"
+    rf"(?P<name>(?:[A-Z][\w’'–-]*\s+)*?(?:[A-Z][\w’'–-]*\s+)?{_SERIES_NOUN}(?:\s+on\s+[A-Z][\w ]*?(?=\s*[,.(]|\s+(?:was|is|in|at|held|on)\b))?)"
+    r"(?:\s+\((?P<short>[A-Z]{2,8})\))?"
+)
+_ORDINAL = re.compile(rf"\b(?P<ordinal>\d{{1,3}}(?:st|nd|rd|th)|{'|'.join(ORDINAL_WORDS)})\b")
+
+
+def _ordinal(text: str) -> int:
+    return ORDINAL_WORDS.get(text.lower()) or int(re.sub(r"\D", "", text))
+
+
+def _series_in(reading: Reading, offset: int, sentence: str) -> list[tuple[Any, int, int]]:
+    """Known series named in the sentence: (series, start, end) in sentence offsets."""
+    found: list[tuple[Any, int, int]] = []
+    tokens = list(re.finditer(r"\w+", sentence))
+    index = 0
+    while index < len(tokens):
+        for size in range(min(8, len(tokens) - index), 0, -1):
+            group = tokens[index : index + size]
+            key = " ".join(t.group(0).casefold() for t in group)
+            series = reading._series.get(key)
+            if series is None:
+                continue
+            word = group[0].group(0)
+            if size == 1 and word != series.short_name and word != series.id.upper():
+                continue
+            found.append((series, group[0].start(), group[-1].end()))
+            index += size - 1
+            break
+        index += 1
+    return found
+
+
+def _meeting_kind(reading: Reading, series_id: str, name: str) -> str:
+    kinds = [m.kind.value for m in reading.tracker.meetings if m.series == series_id]
+    if kinds:
+        return max(set(kinds), key=kinds.count)
+    lowered = name.lower()
+    for word, kind in (
+        ("working group", "jwg-session"),
+        ("dialogue", "dialogue"),
+        ("summit", "summit"),
+        ("talks", "talks"),
+    ):
+        if word in lowered:
+            return kind
+    return "other"
+
+
+def _existing_meeting(
+    reading: Reading, series_id: str, number: int | None, date: When | None
+) -> str | None:
+    for meeting in reading.tracker.meetings:
+        if meeting.series != series_id:
+            continue
+        if number is not None and meeting.number == number:
+            return str(meeting.id)
+        if (
+            number is None
+            and date is not None
+            and meeting.date is not None
+            and meeting.date.overlaps(date)
+        ):
+            return str(meeting.id)
+    return None
+
+
+def series_meeting(reading: Reading) -> None:
+    """A session of a series: "the 17th India-Israel Joint Working Group (JWG) meeting"."""
+    for offset, sentence in reading.sentences:
+        if offset + len(sentence) <= reading.body_start:
+            continue
+        named = _series_in(reading, offset, sentence)
+        series_id: str | None = None
+        start = end = 0
+        name = ""
+        if named:
+            series, start, end = named[0]
+            series_id, name = str(series.id), str(series.name)
+        else:
+            match = _NEW_SERIES.search(sentence)
+            if match is None:
+                continue
+            name = match["name"].strip()
+            series_id = _new_series(reading, offset, sentence, match)
+            start, end = match.start(), match.end()
+        window = sentence[max(0, start - 80) : end + 40]
+        ordinal = None
+        for match in _ORDINAL.finditer(window):
+            before = window[: match.start()]
+            if re.search(r"\bthe\s*$", before, re.IGNORECASE):
+                ordinal = match
+        dates = [d for d in dates_in(sentence, reading.dateline)]
+        last = re.search(r"\b(?:last|previous)\b", sentence[max(0, start - 40) : start])
+        if (
+            ordinal is None
+            and not last
+            and not re.search(r"\bmeeting\b|\bsession\b", sentence[start : end + 30])
+        ):
+            if reading.meeting is None:
+                continue
+            continue
+        number = _ordinal(ordinal["ordinal"]) if ordinal is not None else None
+        date = dates[0].value if dates else None
+        existing = _existing_meeting(reading, series_id, number, date) if series_id else None
+        if existing is None and number is None and date is None:
+            continue
+        target = existing or reading.new_id(
+            f"{series_id}-{number}"
+            if number is not None
+            else f"{series_id}-{date.isoformat() if date else 'undated'}"
+        )
+        if target not in reading.new_ids and existing is None:
+            reading.new_ids.add(target)
+        if not (last and ordinal is None):
+            reading.meeting = target
+        quote = sentence
+        reading.propose(
+            "series_meeting",
+            "meeting",
+            target,
+            "kind",
+            _meeting_kind(reading, series_id, name),
+            quote,
+        )
+        reading.propose("series_meeting", "meeting", target, "series", series_id, quote)
+        if number is not None:
+            reading.propose(
+                "series_meeting",
+                "meeting",
+                target,
+                "number",
+                number,
+                quote,
+                f"ordinal {ordinal['ordinal']!r} of {name}" if ordinal else "",
+            )
+        _meeting_details(reading, target, offset, sentence, dates)
+
+
+def _new_series(reading: Reading, offset: int, sentence: str, match: re.Match[str]) -> str:
+    name = match["name"].strip()
+    short = match["short"]
+    wanted = slug(short) if short else slug(name)
+    if wanted in reading.new_ids:
+        return wanted
+    target = reading.new_id(wanted)
+    quote = match.group(0)
+    reading.propose(
+        "series_meeting",
+        "series",
+        target,
+        "id",
+        target,
+        quote,
+        f"no series is named {name!r}",
+        action="link",
+    )
+    reading.propose("series_meeting", "series", target, "name", name, quote)
+    if short:
+        reading.propose("series_meeting", "series", target, "short_name", short, quote)
+    parties = _parties_in(name)
+    if len(parties) >= 2:
+        reading.propose("series_meeting", "series", target, "parties", parties, quote)
+    return target
+
+
+def _meeting_details(
+    reading: Reading, target: str, offset: int, sentence: str, dates: list[DateMention]
+) -> None:
+    if dates:
+        first = dates[0]
+        reading.propose(
+            "series_meeting",
+            "meeting",
+            target,
+            "date",
+            first.value.isoformat() if first.value is not None else None,
+            first.quote if first.value is None else sentence,
+            first.reason,
+            inferred=first.inferred,
+        )
+    place = _place_in(sentence)
+    if place is not None:
+        value, quote = place
+        reading.propose("series_meeting", "meeting", target, "place", value, sentence)
+    co_chairs(reading, target, offset, sentence)
+
+
+_CO_CHAIRED = re.compile(r"\bco-?chaired by\b")
+
+
+def co_chairs(reading: Reading, target: str, offset: int, sentence: str) -> None:
+    """The people named after "co-chaired by" are the meeting's co-chairs and participants."""
+    match = _CO_CHAIRED.search(sentence)
+    if match is None:
+        return
+    people = reading.mentions_in(offset + match.end(), offset + len(sentence))[:2]
+    for mention in people:
+        for field in ("participants", "co_chairs"):
+            reading.propose("co_chairs", "meeting", target, field, mention.target, sentence)
+
+
+def meeting_context(reading: Reading) -> None:
+    """ "The meeting was co-chaired by X and Y": co-chairs of the meeting the article is about."""
+    for offset, sentence in reading.sentences:
+        if reading.meeting is None:
+            return
+        if re.search(
+            r"\b(?:The|the) (?:meeting|JWG|session|dialogue)\b", sentence
+        ) and _CO_CHAIRED.search(sentence):
+            co_chairs(reading, reading.meeting, offset, sentence)
+
+
+_MET = re.compile(
+    r"^\s*(?:also\s+)?(?P<verb>met with|met|held talks with|holds talks with|called on|calls on|meets|meets with)\s+$"
+)
+
+
+def bilateral_meeting(reading: Reading) -> None:
+    """ "X met with Y", "X called on Y", "X held talks with Y": a meeting of two people."""
+    for offset, sentence in reading.sentences:
+        people = reading.mentions_in(offset, offset + len(sentence))
+        for first, second in zip(people, people[1:], strict=False):
+            between = reading.text[first.end : second.start]
+            verb = _MET.match(between)
+            if verb is None or first.target == second.target:
+                continue
+            kind = {"called on": "call-on", "calls on": "call-on"}.get(
+                verb["verb"], "bilateral-meeting"
+            )
+            if "talks" in verb["verb"]:
+                kind = "talks"
+            dates = [d for d in dates_in(sentence, reading.dateline) if d.value is not None]
+            date = dates[0].value if dates else None
+            pair = {first.target, second.target}
+            existing = next(
+                (
+                    m.id
+                    for m in reading.tracker.meetings
+                    if set(m.participants) == pair
+                    and m.series is None
+                    and (date is None or m.date is None or m.date.overlaps(date))
+                ),
+                None,
+            )
+            when = (
+                date.isoformat()
+                if date is not None and _precision_rank(date) == 2
+                else (
+                    reading.dateline.isoformat()[:7] if reading.dateline is not None else "undated"
+                )
+            )
+            surname = lambda pid: pid.split("-")[-1]  # noqa: E731
+            target = existing or reading.new_id(
+                f"{surname(first.target)}-{surname(second.target)}-{when}"
+            )
+            reading.propose("bilateral_meeting", "meeting", target, "kind", kind, sentence)
+            for mention in (first, second):
+                reading.propose(
+                    "bilateral_meeting", "meeting", target, "participants", mention.target, sentence
+                )
+            if dates:
+                reading.propose(
+                    "bilateral_meeting",
+                    "meeting",
+                    target,
+                    "date",
+                    date.isoformat() if date else None,
+                    sentence,
+                    dates[0].reason,
+                    inferred=dates[0].inferred,
+                )
+            place = _place_in(sentence)
+            if place is not None:
+                reading.propose("bilateral_meeting", "meeting", target, "place", place[0], sentence)
+
+
+# ---------------------------------------------------------------------------- agreements
+
+
+_AGREEMENT = re.compile(rf"(?<!\w)(?P<word>{_alternation(AGREEMENT_WORDS)})(?!\w)")
+_SIGNED = re.compile(r"\b(?:signed|signing|signs|sign|formalised|formalized|inked|concluded)\b")
+_TIMING = re.compile(
+    r"\b(?P<timing>during|after|before|ahead of|on the sidelines of|following)\s+the\b"
+)
+_SIGNED_BY = re.compile(r"\bsigned (?:by|between)\b")
+
+
+def agreement_signed(reading: Reading) -> None:
+    """An agreement signed: kind, parties, date, place, signatories and meeting."""
+    for offset, sentence in reading.sentences:
+        if offset + len(sentence) <= reading.body_start:
+            continue
+        words = list(_AGREEMENT.finditer(sentence))
+        if not words or not _SIGNED.search(sentence):
+            continue
+        specific = [w for w in words if AGREEMENT_WORDS[w["word"]] != "agreement"]
+        kind = AGREEMENT_WORDS[(specific or words)[0]["word"]]
+        parties = [c for c in _parties_in(sentence) if c in COUNTRY_NAMES][:2]
+        if len(parties) < 2:
+            parties = reading.countries[:2] if len(reading.countries) >= 2 else parties
+        target = reading.agreement or _existing_agreement(reading, kind, parties)
+        if target is None:
+            if len(parties) < 2:
+                continue
+            month = reading.dateline.isoformat()[:7] if reading.dateline is not None else "undated"
+            target = reading.new_id(f"{kind}-{month}-{'-'.join(p.lower() for p in parties)}")
+            title = f"{COUNTRY_NAMES[parties[0]]}–{COUNTRY_NAMES[parties[1]]} {'MoU' if kind == 'mou' else kind.replace('-', ' ')}"
+            reading.propose(
+                "agreement_signed",
+                "agreement",
+                target,
+                "title",
+                title,
+                sentence,
+                "a label made from the parties and the kind",
+            )
+        reading.agreement = target
+        reading.propose("agreement_signed", "agreement", target, "kind", kind, sentence)
+        if len(parties) >= 2:
+            reading.propose("agreement_signed", "agreement", target, "parties", parties, sentence)
+        reading.propose("agreement_signed", "agreement", target, "status", "signed", sentence)
+        dates = [d for d in dates_in(sentence, reading.dateline)]
+        if dates:
+            reading.propose(
+                "agreement_signed",
+                "agreement",
+                target,
+                "signed",
+                dates[0].value.isoformat() if dates[0].value is not None else None,
+                sentence,
+                dates[0].reason,
+                inferred=dates[0].inferred,
+            )
+        place = _place_in(sentence)
+        if place is not None:
+            reading.propose("agreement_signed", "agreement", target, "place", place[0], sentence)
+        by = _SIGNED_BY.search(sentence)
+        if by is not None:
+            for mention in reading.mentions_in(offset + by.end(), offset + len(sentence))[:2]:
+                reading.propose(
+                    "agreement_signed", "agreement", target, "signatories", mention.target, sentence
+                )
+        timing = _TIMING.search(sentence)
+        if timing is not None:
+            meeting = _meeting_after(reading, offset + timing.end())
+            if meeting is not None:
+                word = timing["timing"]
+                value = {
+                    "ahead of": "before",
+                    "on the sidelines of": "during",
+                    "following": "after",
+                }.get(word, word)
+                reading.propose(
+                    "agreement_signed", "agreement", target, "meeting", meeting, sentence
+                )
+                reading.propose(
+                    "agreement_signed", "agreement", target, "meeting_timing", value, sentence
+                )
+
+
+def _meeting_after(reading: Reading, position: int) -> str | None:
+    """The meeting a "during the ..." phrase names: the article's current meeting."""
+    return reading.meeting
+
+
+def _existing_agreement(reading: Reading, kind: str, parties: list[str]) -> str | None:
+    for agreement in reading.tracker.agreements:
+        if agreement.kind.value != kind or set(agreement.parties) != set(parties):
+            continue
+        if agreement.signed is not None and reading.dateline is not None:
+            gap = abs((agreement.signed.earliest - reading.dateline.earliest).days)
+            if gap <= 31:
+                return str(agreement.id)
+    return None
+
+
+# ---------------------------------------------------------------------------- visits
+
+
+_DELEGATION = re.compile(rf"(?:(?P<origin>{_CW})\s+)?delegation led by\s+")
+_VISIT = re.compile(
+    rf"['’]s\s+(?:(?:first|official|maiden|working|state|two-day|three-day)\s+)*"
+    rf"(?:(?P<city>{_alternation(CITIES)})\s+)?visit\b(?:\s+to\s+(?P<host>{_alternation(COUNTRY_NAMES.values())}))?"
+)
+
+
+def delegation_visit(reading: Reading) -> None:
+    """A visit: "a delegation led by X visited ...", "X's visit to India", "X's New Delhi visit"."""
+    for offset, sentence in reading.sentences:
+        if offset + len(sentence) <= reading.body_start:
+            continue
+        led = _DELEGATION.search(sentence)
+        leader: Mention | None = None
+        host: str | None = None
+        origin: str | None = None
+        if led is not None:
+            people = reading.mentions_in(offset + led.end(), offset + len(sentence))
+            if people and people[0].start == offset + led.end():
+                leader = people[0]
+                origin = COUNTRY_WORDS.get(led["origin"] or "")
+                visited = re.search(
+                    rf"\bvisit(?:ed|ing|s)?\s+(?:\w+\s+){{0,3}}?(?P<c>{_CW})\b",
+                    sentence[led.end() :],
+                )
+                host = COUNTRY_WORDS[visited["c"]] if visited else None
+        else:
+            for match in _VISIT.finditer(sentence):
+                people = [
+                    m
+                    for m in reading.mentions_in(offset, offset + match.start())
+                    if m.end == offset + match.start()
+                ]
+                if not people or not (match["city"] or match["host"]):
+                    continue
+                leader = people[0]
+                host = (
+                    CITIES[match["city"]]
+                    if match["city"]
+                    else next(c for c, n in COUNTRY_NAMES.items() if n == match["host"])
+                )
+                break
+        if leader is None or host is None:
+            continue
+        if origin is None:
+            origin = _person_country(reading, leader.target)
+        if origin is None or origin == host:
+            continue
+        dates = [d for d in dates_in(sentence, reading.dateline) if d.value is not None]
+        date = dates[0].value if dates else None
+        existing = next(
+            (
+                d.id
+                for d in reading.tracker.delegations
+                if d.leader == leader.target
+                and d.host == host
+                and (date is None or d.dates is None or d.dates.overlaps(date))
+            ),
+            None,
+        )
+        month = (
+            date.earliest.format("YYYY-MM")
+            if date is not None
+            else reading.dateline.isoformat()[:7]
+            if reading.dateline is not None
+            else "undated"
+        )
+        target = (
+            existing
+            or next(
+                (
+                    i
+                    for i in reading.new_ids
+                    if i.startswith(f"{leader.target.split('-')[-1]}-{slug(COUNTRY_NAMES[host])}-")
+                ),
+                None,
+            )
+            or reading.new_id(f"{leader.target.split('-')[-1]}-{slug(COUNTRY_NAMES[host])}-{month}")
+        )
+        reading.delegation = target
+        for field, value in (("leader", leader.target), ("origin", origin), ("host", host)):
+            reading.propose("delegation_visit", "delegation", target, field, value, sentence)
+        if date is not None:
+            reading.propose(
+                "delegation_visit",
+                "delegation",
+                target,
+                "dates",
+                date.isoformat(),
+                sentence,
+                dates[0].reason,
+                inferred=dates[0].inferred,
+            )
+
+
+def _person_country(reading: Reading, person_id: str) -> str | None:
+    for proposal in reading.proposals:
+        if proposal.target == person_id and proposal.field == "roles":
+            for role in proposal.value:
+                if role.get("country"):
+                    return str(role["country"])
+    person = reading.tracker.get(person_id)
+    for role in getattr(person, "roles", ()):
+        if role.country is not None:
+            return str(role.country)
+    return None
+
+
+# ---------------------------------------------------------------------------- focus areas
+
+
+_AGREEMENT_TOPIC = re.compile(r"\b(?:MoU|MOU|agreement|pact|Memorandum|treaty|framework)\b")
+_MEETING_TOPIC = re.compile(
+    r"\b(?:meeting|JWG|discussions|talks|dialogue|[Bb]oth sides|[Tt]he two sides|officials)\b"
+)
+
+
+def _area_patterns(reading: Reading) -> list[tuple[re.Pattern[str], str]]:
+    patterns: list[tuple[str, str]] = []
+    for area in reading.tracker.focus_areas:
+        for name in area.names:
+            tokens = re.findall(r"[A-Za-z0-9&]+", name)
+            if not tokens:
+                continue
+            body = r"[\s-]*".join(re.escape(t) for t in tokens)
+            patterns.append((body, area.id))
+    patterns.sort(key=lambda item: -len(item[0]))
+    return [(re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE), area) for body, area in patterns]
+
+
+def focus_area_term(reading: Reading) -> None:
+    """Focus areas named in the sentences about an agreement or a meeting."""
+    patterns = _area_patterns(reading)
+    for offset, sentence in reading.sentences:
+        if offset + len(sentence) <= reading.body_start:
+            continue
+        targets: list[tuple[str, str]] = []
+        if reading.agreement and _AGREEMENT_TOPIC.search(sentence):
+            targets.append(("agreement", reading.agreement))
+        elif reading.meeting and _MEETING_TOPIC.search(sentence):
+            targets.append(("meeting", reading.meeting))
+        if not targets:
+            continue
+        taken: list[tuple[int, int]] = []
+        for pattern, area in patterns:
+            for match in pattern.finditer(sentence):
+                if any(match.start() < e and s < match.end() for s, e in taken):
+                    continue
+                taken.append((match.start(), match.end()))
+                for kind, target in targets:
+                    reading.propose(
+                        "focus_area_term",
+                        kind,
+                        target,
+                        "focus_areas",
+                        area,
+                        sentence,
+                        f"{match.group(0)!r} is a name of the focus area {area}",
+                    )
+
+
+#: The rules in the order they run (the source rule runs first, inside :func:`read`).
+RULES: tuple[Callable[[Reading], None], ...] = (
+    titled_person,
+    organisation_name,
+    known_name,
+    role_title,
+    series_meeting,
+    meeting_context,
+    bilateral_meeting,
+    agreement_signed,
+    delegation_visit,
+    focus_area_term,
+)
