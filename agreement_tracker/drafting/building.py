@@ -131,7 +131,8 @@ def _converted(kind: str, field: str, value: Any) -> Any:
     if field == "roles":
         if not isinstance(value, list | tuple) or not all(isinstance(r, Mapping) for r in value):
             raise FieldValueError(field, f"must be a list of role tables, got {value!r}")
-        return tuple(_role(r, None) for r in value)
+        check = Citation(source="review", quote="review")
+        return tuple(_role(r, check) for r in value)
     if not isinstance(value, str | int) or (isinstance(value, str) and not value.strip()):
         raise FieldValueError(field, f"must be non-empty text, got {value!r}")
     return value
@@ -201,6 +202,8 @@ def classify(proposal: Proposal, tracker: Tracker) -> str:
     if proposal.field in ITEM_FIELDS:
         return "cite" if proposal.value in current else "add"
     plain = _plain(current)
+    if proposal.field == "parties" and isinstance(plain, list):
+        plain = plain if sorted(plain) != sorted(proposal.value) else list(proposal.value)
     if plain == proposal.value:
         claimed = any(c.field == proposal.field for c in existing.claims)
         return "claim" if claimed else "cite"

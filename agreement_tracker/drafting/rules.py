@@ -151,6 +151,7 @@ class Reading:
     new_ids: set[str] = attrs.field(factory=set)
     _people: dict[str, list[Person]] = attrs.field(factory=dict)
     _surnames: dict[str, list[Person]] = attrs.field(factory=dict)
+    _tokens: dict[str, list[Person]] = attrs.field(factory=dict)
     _orgs: dict[str, list[Any]] = attrs.field(factory=dict)
     _series: dict[str, Any] = attrs.field(factory=dict)
 
@@ -238,6 +239,8 @@ def _index(reading: Reading) -> None:
         for name in person.names:
             reading._people.setdefault(_key(name), []).append(person)
         reading._surnames.setdefault(_key(person.name).split()[-1], []).append(person)
+        for token in set(_key(" ".join(person.names)).split()):
+            reading._tokens.setdefault(token, []).append(person)
     for org in t.organisations:
         for name in (org.name, *org.aliases):
             reading._orgs.setdefault(_key(name), []).append(org)
@@ -495,17 +498,31 @@ def source_record(reading: Reading, raw: str, published: str | None, source_id: 
         reading.dateline = None
     else:
         reading.dateline = value
+    signoff = _SIGNOFF.search(text)
     if source_id is None:
-        agency = wire["agency"].lower() if wire is not None else "report"
-        source_id = f"{agency}-{value.isoformat()}" if value is not None else agency
+        if wire is not None:
+            agency = wire["agency"].lower()
+        elif signoff is not None:
+            agency = (signoff["agency"] or signoff["based"]).lower()
+        else:
+            agency = "report"
+        if value is not None:
+            source_id = f"{agency}-{value.isoformat()}"
+        else:
+            source_id = "report" if agency == "report" else f"{agency}-report"
         if reading.tracker.get(source_id) is not None:
             source_id = reading.new_id(source_id)
     reading.source_id = source_id
+    reading.new_ids.add(source_id)
+    if wire is not None and value is None:
+        reading.propose(
+            "wire_dateline", "source", source_id, "published", None, wire[0],
+            "the dateline gives no year; give the date",
+        )
     for basis, field, item, quote, reason, inferred in proposals:
         reading.propose(basis, "source", source_id, field, item, quote, reason, inferred=inferred)
     agency_match = wire["agency"] if wire is not None else None
     agency_quote = wire[0] if wire is not None else ""
-    signoff = _SIGNOFF.search(text)
     if agency_match is None and signoff is not None:
         agency_match = signoff["agency"] or signoff["based"]
         agency_quote = signoff[0].strip()
@@ -626,6 +643,17 @@ def _conflicts(person: Person, title: str | None, country: str | None) -> bool:
     return country is not None and all(r.country not in (None, country) for r in person.roles)
 
 
+def _similarity() -> Callable[[str, str], float]:
+    """rapidfuzz's ratio when it is installed, else difflib's (both from 0 to 1)."""
+    try:
+        from rapidfuzz.fuzz import ratio
+    except ImportError:
+        import difflib
+
+        return lambda a, b: difflib.SequenceMatcher(None, a, b).ratio()
+    return lambda a, b: float(ratio(a, b)) / 100
+
+
 def _candidates(reading: Reading, name: str) -> tuple[str, ...]:
     """Existing people whose names are close to ``name``, best first."""
     import difflib
@@ -633,13 +661,12 @@ def _candidates(reading: Reading, name: str) -> tuple[str, ...]:
     key = _key(name)
     pool: dict[str, Person] = {}
     for token in key.split():
-        for person in reading._surnames.get(token, []):
-            pool[person.id] = person
-        for person in reading._people.get(token, []):
+        for person in reading._tokens.get(token, [])[:200]:
             pool[person.id] = person
     scored: list[tuple[float, str]] = []
+    similarity = _similarity()
     for person in pool.values():
-        best = max(difflib.SequenceMatcher(None, key, _key(n)).ratio() for n in person.names)
+        best = max(similarity(key, _key(n)) for n in person.names)
         if best >= 0.5:
             scored.append((best, person.id))
     if len(pool) < 3 and len(reading._people) <= 2000:
@@ -700,6 +727,7 @@ def _person(
     )
     reading.mentions.append(Mention(start, end, "person", target, quote))
     reading.propose(basis, "person", target, "name", display, quote)
+    _remember(reading, target, display, quote)
     role: dict[str, Any] = {}
     if title:
         role["title"] = title
@@ -715,6 +743,23 @@ def _person(
         reading.propose(basis, "person", target, "roles", [role], quote)
     if country and country not in reading.countries:
         reading.countries.append(country)
+
+
+def _remember(reading: Reading, target: str, name: str, quote: str) -> None:
+    """Let later mentions of a newly proposed person ("Shapps") find the proposal."""
+    from ..model import Citation, Person
+
+    surname = name.split()[-1]
+    aliases = (surname,) if surname != name and _key(surname) not in reading._people else ()
+    person = Person(
+        id=target,
+        name=name,
+        aliases=aliases,
+        citations=(Citation(source="draft", quote=quote),),
+    )
+    for key in {_key(name), *(_key(a) for a in aliases)}:
+        reading._people.setdefault(key, []).append(person)
+    reading._surnames.setdefault(_key(surname), []).append(person)
 
 
 def _org_for_title(
@@ -745,9 +790,14 @@ def titled_person(reading: Reading) -> None:
             end = match.end()
             org = None
             tail = _APPOSITIVE.match(sentence, match.end())
+            of_org = re.match(rf"\s+of\s+(?:the\s+)?(?P<org>{_ORG})", sentence[match.end() :])
             if tail is not None and tail["org"]:
                 org = _org_for_title(reading, tail["org"], country, tail[0].lstrip(", "))
                 end = tail.end()
+            elif of_org is not None and re.search(r"Ministry|Ministère|Department", of_org["org"]):
+                org = _org_for_title(reading, of_org["org"], country, of_org["org"])
+                country = country or _country_of_phrase(of_org["org"])
+                end = match.end() + of_org.end()
             _person(
                 reading,
                 "titled_person",
@@ -891,10 +941,12 @@ def role_title(reading: Reading) -> None:
             if any(m.start < end and start < m.end for m in reading.mentions):
                 continue
             country = COUNTRY_WORDS.get(match["country"] or "")
+            named = set(_parties_in(reading.text))
             fitting = [
                 p
                 for p in reading.tracker.people
                 if _fits(p, match["title"], country, reading.dateline)
+                and (country is not None or any(r.country in named for r in p.roles))
             ]
             if len(fitting) != 1:
                 continue
@@ -920,7 +972,7 @@ def role_title(reading: Reading) -> None:
 
 
 _COMPANY_LIST = re.compile(
-    rf"(?:(?P<country>{_CW})\s+)?(?:defen[cs]e\s+)?(?:companies|firms)\s*(?:[—–:-]|such as|including)\s*"
+    rf"(?:(?P<country>{_CW})\s+)?(?:defen[cs]e\s+)?(?:companies|firms)\s*,?\s*(?:[—–:-]|such as|including)\s*"
     r"(?P<names>[A-Z][^.;]*?)(?:—|–|\s+to\s|\s*[.;]|$)"
 )
 _COMPANY_SUFFIX = re.compile(
@@ -986,8 +1038,23 @@ _PLACE = re.compile(
 )
 
 
+_ANCHOR = re.compile(
+    r"\b(?:signed|signing|formalised|formalized|inked|concluded|held|took place|met|met with|"
+    r"meeting|talks|visit|visited|MoU|agreement|[Dd]ialogue|[Gg]roup)\b"
+)
+
+
 def _place_in(sentence: str) -> tuple[dict[str, str], str] | None:
-    match = _PLACE.search(sentence)
+    """The place named close after a signing, meeting or visit word in the sentence."""
+    anchors = [a.end() for a in _ANCHOR.finditer(sentence)]
+    match = next(
+        (
+            m
+            for m in _PLACE.finditer(sentence)
+            if any(0 <= m.start() - a <= 60 for a in anchors)
+        ),
+        None,
+    )
     if match is None:
         return None
     name = match["place"]
@@ -998,6 +1065,13 @@ def _place_in(sentence: str) -> tuple[dict[str, str], str] | None:
 
 
 def _parties_in(sentence: str) -> list[str]:
+    names = _alternation(COUNTRY_NAMES.values())
+    pair = re.search(
+        rf"\b(?P<a>{names})\s*(?:and(?: the)?|[-–])\s*(?P<b>{names})\b", sentence
+    )
+    if pair is not None:
+        codes = {n: c for c, n in COUNTRY_NAMES.items()}
+        return [codes[pair["a"]], codes[pair["b"]]]
     found: list[str] = []
     for match in re.finditer(rf"(?<!\w)(?:{_CW})(?!\w)", sentence):
         code = COUNTRY_WORDS[match.group(0)]
@@ -1011,7 +1085,7 @@ def _parties_in(sentence: str) -> list[str]:
 
 _SERIES_NOUN = r"(?:Joint Working Group|Working Group|Dialogue|Committee|Commission|Consultations|Council|Summit|Talks)"
 _NEW_SERIES = re.compile(
-    rf"\bthe\s+(?P<ordinal>\d{{1,3}}(?:st|nd|rd|th)|{'|'.join(ORDINAL_WORDS)})\s+(?:edition of the\s+|session of the\s+|round of the\s+|meeting of the\s+)?"
+    rf"\b(?:[Tt]he)\s+(?P<ordinal>\d{{1,3}}(?:st|nd|rd|th)|{'|'.join(ORDINAL_WORDS)})\s+(?:edition of the\s+|session of the\s+|round of the\s+|meeting of the\s+)?"
     rf"(?P<name>(?:[A-Z][\w’'–-]*\s+)*?(?:[A-Z][\w’'–-]*\s+)?{_SERIES_NOUN}(?:\s+on\s+[A-Z][\w ]*?(?=\s*[,.(]|\s+(?:was|is|in|at|held|on)\b))?)"
     r"(?:\s+\((?P<short>[A-Z]{2,8})\))?"
 )
@@ -1037,6 +1111,12 @@ def _series_in(reading: Reading, offset: int, sentence: str) -> list[tuple[Any, 
             word = group[0].group(0)
             if size == 1 and word != series.short_name and word != series.id.upper():
                 continue
+            prefix = re.search(rf"(?P<a>{_CW})\s*[-–]\s*(?P<b>{_CW})\s*$", sentence[: group[0].start()])
+            pair = _parties_in(sentence[group[0].start() : group[-1].end()])
+            if prefix is not None:
+                pair = [COUNTRY_WORDS[prefix["a"]], COUNTRY_WORDS[prefix["b"]]]
+            if len(pair) >= 2 and series.parties and set(pair) != set(series.parties):
+                continue  # "the UK-Poland Joint Working Group" is another series
             found.append((series, group[0].start(), group[-1].end()))
             index += size - 1
             break
@@ -1243,7 +1323,7 @@ def bilateral_meeting(reading: Reading) -> None:
             )
             if "talks" in verb["verb"]:
                 kind = "talks"
-            dates = [d for d in dates_in(sentence, reading.dateline) if d.value is not None]
+            dates = dates_in(sentence, reading.dateline)
             date = dates[0].value if dates else None
             pair = {first.target, second.target}
             existing = next(
@@ -1267,6 +1347,8 @@ def bilateral_meeting(reading: Reading) -> None:
             target = existing or reading.new_id(
                 f"{surname(first.target)}-{surname(second.target)}-{when}"
             )
+            if reading.meeting is None:
+                reading.meeting = target
             reading.propose("bilateral_meeting", "meeting", target, "kind", kind, sentence)
             for mention in (first, second):
                 reading.propose(
@@ -1311,7 +1393,7 @@ def agreement_signed(reading: Reading) -> None:
         kind = AGREEMENT_WORDS[(specific or words)[0]["word"]]
         parties = [c for c in _parties_in(sentence) if c in COUNTRY_NAMES][:2]
         if len(parties) < 2:
-            parties = reading.countries[:2] if len(reading.countries) >= 2 else parties
+            parties = _parties_in(reading.text[reading.body_start :])[:2]
         target = reading.agreement or _existing_agreement(reading, kind, parties)
         if target is None:
             if len(parties) < 2:
@@ -1328,8 +1410,10 @@ def agreement_signed(reading: Reading) -> None:
                 sentence,
                 "a label made from the parties and the kind",
             )
+        first = reading.agreement is None
         reading.agreement = target
-        reading.propose("agreement_signed", "agreement", target, "kind", kind, sentence)
+        if first or specific:
+            reading.propose("agreement_signed", "agreement", target, "kind", kind, sentence)
         if len(parties) >= 2:
             reading.propose("agreement_signed", "agreement", target, "parties", parties, sentence)
         reading.propose("agreement_signed", "agreement", target, "status", "signed", sentence)
@@ -1370,6 +1454,24 @@ def agreement_signed(reading: Reading) -> None:
                 reading.propose(
                     "agreement_signed", "agreement", target, "meeting_timing", value, sentence
                 )
+                _known_agreement(reading, target, kind, meeting)
+
+
+def _known_agreement(reading: Reading, target: str, kind: str, meeting: str) -> None:
+    """A new agreement linked to a meeting that an existing agreement of its kind is linked to
+    is that agreement: its proposals are moved onto it."""
+    if reading.tracker.get(target) is not None:
+        return
+    known = [a for a in reading.tracker.agreements if a.meeting == meeting and a.kind.value == kind]
+    if len(known) != 1:
+        return
+    for proposal in reading.proposals:
+        if proposal.target == target:
+            proposal.target = known[0].id
+    reading.proposals[:] = [
+        p for p in reading.proposals if not (p.target == known[0].id and p.field == "title")
+    ]
+    reading.agreement = known[0].id
 
 
 def _meeting_after(reading: Reading, position: int) -> str | None:
@@ -1439,7 +1541,7 @@ def delegation_visit(reading: Reading) -> None:
             origin = _person_country(reading, leader.target)
         if origin is None or origin == host:
             continue
-        dates = [d for d in dates_in(sentence, reading.dateline) if d.value is not None]
+        dates = dates_in(sentence, reading.dateline)
         date = dates[0].value if dates else None
         existing = next(
             (
@@ -1473,13 +1575,13 @@ def delegation_visit(reading: Reading) -> None:
         reading.delegation = target
         for field, value in (("leader", leader.target), ("origin", origin), ("host", host)):
             reading.propose("delegation_visit", "delegation", target, field, value, sentence)
-        if date is not None:
+        if dates:
             reading.propose(
                 "delegation_visit",
                 "delegation",
                 target,
                 "dates",
-                date.isoformat(),
+                date.isoformat() if date is not None else None,
                 sentence,
                 dates[0].reason,
                 inferred=dates[0].inferred,
@@ -1502,9 +1604,12 @@ def _person_country(reading: Reading, person_id: str) -> str | None:
 # ---------------------------------------------------------------------------- focus areas
 
 
-_AGREEMENT_TOPIC = re.compile(r"\b(?:MoU|MOU|agreement|pact|Memorandum|treaty|framework)\b")
+_AGREEMENT_TOPIC = re.compile(
+    r"\b(?:MoU|MOU|agreement|pact|Memorandum|treaty|framework|Letter of Intent)\b"
+)
 _MEETING_TOPIC = re.compile(
-    r"\b(?:meeting|JWG|discussions|talks|dialogue|[Bb]oth sides|[Tt]he two sides|officials)\b"
+    r"\b(?:meeting|JWG|discussions|talks|[Dd]ialogue|[Bb]oth sides|[Tt]he two sides|officials|"
+    r"ministers|Working Group|Committee|met)\b"
 )
 
 
