@@ -82,12 +82,19 @@ def _sources_of(record: Any) -> set[str]:
     return found
 
 
-def without(tracker: at.Tracker, source: str) -> at.Tracker:
-    """The tracker without ``source`` and everything only it supports."""
+def without(tracker: at.Tracker, source: str, *, vocabulary: bool = False) -> at.Tracker:
+    """The tracker without ``source`` and everything only it supports.
+
+    With ``vocabulary``, focus-area terms stay (without that source's citations): a
+    vocabulary is curated apart from any one article.
+    """
     removed = {source}
     kept: list[Any] = []
     for record in tracker.all_records():
         if record.id == source:
+            continue
+        if vocabulary and isinstance(record, at.FocusArea):
+            kept.append(record)
             continue
         sources = _sources_of(record)
         own = {c.source for c in record.citations}
@@ -133,6 +140,10 @@ def curated_gold(tracker: at.Tracker, source: str) -> dict[str, Any]:
     """What the curated dataset holds on ``source``'s authority."""
     people = {p.id for p in tracker.people if _cites(p, source)}
     organisations = {o.id for o in tracker.organisations if _cites(o, source)}
+    for person in tracker.people:  # the organisation of a role this source shows
+        for role in person.roles:
+            if role.organisation and any(c.source == source for c in role.citations):
+                organisations.add(role.organisation)
     agency = tracker.source(source).agency
     if agency:
         organisations.add(agency)
@@ -171,8 +182,21 @@ def curated_gold(tracker: at.Tracker, source: str) -> dict[str, Any]:
             if "leader" in fields:
                 people |= {str(v) for v in fields["leader"]}
             extra = sum(1 for name in supported if name in UNSCORED)
-            records.append({"kind": kind, "id": record.id, "fields": fields, "extra": extra})
-    return {"people": people, "organisations": organisations, "records": records}
+            records.append(
+                {
+                    "kind": kind,
+                    "id": record.id,
+                    "fields": fields,
+                    "extra": extra,
+                    "all_focus_areas": list(getattr(record, "focus_areas", ())),
+                }
+            )
+    names = {
+        n.casefold(): r.id
+        for r in (*tracker.people, *tracker.organisations)
+        for n in (r.name, *r.aliases)
+    }
+    return {"people": people, "organisations": organisations, "records": records, "names": names}
 
 
 def _named_in(vocabulary: Any, area: str, quotes: list[str]) -> bool:
@@ -181,7 +205,12 @@ def _named_in(vocabulary: Any, area: str, quotes: list[str]) -> bool:
         return False
     text = " ".join(quotes).lower()
     return any(
-        re.search(r"[\s-]*".join(re.escape(t) for t in re.findall(r"[a-z0-9&]+", n.lower())), text)
+        re.search(
+            r"(?<!\w)"
+            + r"[\s-]*".join(re.escape(t) for t in re.findall(r"[a-z0-9&]+", n.lower()))
+            + r"(?!\w)",
+            text,
+        )
         for n in term.names
     )
 
@@ -235,7 +264,16 @@ def _key_match(gold: dict[str, Any], drafted: dict[str, Any]) -> int:
 def align(gold: list[dict[str, Any]], drafted: list[dict[str, Any]]) -> list[tuple[dict[str, Any], dict[str, Any]]]:
     pairs = []
     free = list(drafted)
-    for record in gold:
+    by_id = {d["id"]: d for d in drafted}
+    rest = []
+    for record in gold:  # the same id first: a record the draft cites
+        same = by_id.get(record["id"])
+        if same is not None and same["kind"] == record["kind"] and same in free:
+            free.remove(same)
+            pairs.append((record, same))
+        else:
+            rest.append(record)
+    for record in rest:
         options = [(d, _key_match(record, d)) for d in free if d["kind"] == record["kind"]]
         options = [o for o in options if o[1] > 0]
         if options:
@@ -277,10 +315,18 @@ class Score:
 
 def compare(d: Any, gold: dict[str, Any], scores: dict[str, Score]) -> dict[str, int]:
     """Add the draft's scores against ``gold``; return its effort counts."""
-    links = {"person": set(), "organisation": set()}
+    links: dict[str, set[str]] = {"person": set(), "organisation": set()}
+    names = gold.get("names", {})
     for p in d.proposals:
         if p.action == "link" and p.kind in links:
-            links[p.kind].add(p.target)
+            target = p.target
+            if d.tracker.get(target) is None:  # a new record: the curator's id may differ
+                drafted = next(
+                    (str(q.value) for q in d.proposals if q.target == target and q.field == "name"),
+                    "",
+                )
+                target = names.get(drafted.casefold(), target)
+            links[p.kind].add(target)
     wrong = 0
     missing = 0
     for kind, name in (("person", "people"), ("organisation", "organisations")):
@@ -307,8 +353,9 @@ def compare(d: Any, gold: dict[str, Any], scores: dict[str, Score]) -> dict[str,
                     got = set(value or ())
                     if options is None and name != "focus_areas":
                         got = set()  # the curated record says nothing on this source's word
-                    scores[group].add(len(expected), len(expected & got), len(got), len(expected & got))
-                    wrong += len(got - expected)
+                    allowed = expected | set(g.get(f"all_{name}", ()))
+                    scores[group].add(len(expected), len(expected & got), len(got), len(allowed & got))
+                    wrong += len(got - allowed)
                     missing += len(expected - got)
                     continue
                 if options is None:
@@ -402,8 +449,12 @@ def toml_lines(source: str) -> int:
 def run() -> dict[str, Any]:
     """Every figure of the evaluation, as a dictionary."""
     full = at.load()
-    results: dict[str, Any] = {"seed": {}, "own": {}}
-    for label, cases in (("seed", _seed_cases(full)), ("own", _own_cases(full))):
+    results: dict[str, Any] = {}
+    for label, cases in (
+        ("seed", _seed_cases(full)),
+        ("seed-vocabulary", _seed_cases(full, vocabulary=True)),
+        ("own", _own_cases(full)),
+    ):
         scores: dict[str, Score] = {
             name: Score() for name in ("person links", "organisation links", "record kinds",
                                        *GROUPS, "dates (exact)")
@@ -421,10 +472,12 @@ def run() -> dict[str, Any]:
     return results
 
 
-def _seed_cases(full: at.Tracker) -> list[tuple[str, Any, dict[str, Any], int]]:
+def _seed_cases(
+    full: at.Tracker, *, vocabulary: bool = False
+) -> list[tuple[str, Any, dict[str, Any], int]]:
     cases = []
     for source in full.sources:
-        smaller = without(full, source.id)
+        smaller = without(full, source.id, vocabulary=vocabulary)
         published = source.published.isoformat() if source.published is not None else None
         d = at.draft(source.text, tracker=smaller, published=published)
         cases.append((source.id, d, curated_gold(full, source.id), toml_lines(source.id)))
@@ -467,8 +520,11 @@ def _pct(value: float | None) -> str:
 
 def report(results: dict[str, Any]) -> str:
     lines = []
-    for label, title in (("seed", "Leave-one-out on the five bundled sources"),
-                         ("own", "Our own articles (tests/articles)")):
+    for label, title in (
+        ("seed", "Leave-one-out on the five bundled sources"),
+        ("seed-vocabulary", "Leave-one-out, the focus-area vocabulary kept"),
+        ("own", "Our own articles (tests/articles)"),
+    ):
         part = results[label]
         lines.append(title)
         lines.append(f"{'field':<24}{'recall':>8}{'precision':>11}   found/expected  right/proposed")
@@ -482,7 +538,7 @@ def report(results: dict[str, Any]) -> str:
             f"proposals {totals['proposals']}, quotes not verbatim {totals['bad_quotes']}, "
             f"dates more precise than their quote {totals['too_precise']}"
         )
-        if label == "seed":
+        if label.startswith("seed"):
             lines.append(
                 f"review actions {totals['actions']} for {totals['lines']} TOML lines "
                 f"({totals['actions'] / totals['lines']:.2f} of the lines); per source: "

@@ -148,6 +148,8 @@ class Reading:
     meeting: str | None = None
     agreement: str | None = None
     delegation: str | None = None
+    introduced: list[tuple[int, str, str]] = attrs.field(factory=list)
+    paragraphs: list[tuple[int, int]] = attrs.field(factory=list)
     new_ids: set[str] = attrs.field(factory=set)
     _people: dict[str, list[Person]] = attrs.field(factory=dict)
     _surnames: dict[str, list[Person]] = attrs.field(factory=dict)
@@ -194,6 +196,23 @@ class Reading:
         self.proposals.append(proposal)
         return proposal
 
+    def introduce(self, offset: int, kind: str, target: str) -> None:
+        """Note that the sentence at ``offset`` is about the record ``target``."""
+        self.introduced.append((offset, kind, target))
+        setattr(self, kind, target)
+
+    def about(self, offset: int, kind: str) -> str | None:
+        """The record of ``kind`` the article was last about at ``offset``."""
+        found = [t for o, k, t in sorted(self.introduced) if k == kind and o <= offset]
+        return found[-1] if found else None
+
+    def paragraph(self, offset: int) -> int:
+        """The number of the paragraph that holds ``offset``."""
+        for number, (start, end) in enumerate(self.paragraphs):
+            if start <= offset < end:
+                return number
+        return -1
+
     def new_id(self, wanted: str) -> str:
         """``wanted``, or ``wanted-2`` ... when a record already uses it."""
         candidate, number = wanted, 1
@@ -216,6 +235,13 @@ def read(text: str, tracker: Tracker, *, published: str | None, source_id: str |
     reading = Reading(text=normalise(text), tracker=tracker)
     _index(reading)
     reading.sentences = list(_sentences(text, reading.text))
+    position = 0
+    for line in text.splitlines():
+        line = normalise(line)
+        if line:
+            start = reading.text.find(line, position)
+            reading.paragraphs.append((start, start + len(line)))
+            position = start + len(line)
     source_record(reading, text, published, source_id)
     body: list[tuple[int, str]] = []
     for offset, sentence in reading.sentences:
@@ -603,8 +629,12 @@ def _close_orgs(reading: Reading, name: str) -> tuple[str, ...]:
 
 
 def _clean_name(name: str) -> str:
+    """The name without leading sentence words ("Meanwhile") or country words ("Israeli").
+
+    A country word stays when it is all that stands before a surname ("Israel Katz").
+    """
     words = name.split()
-    while words and (words[0] in _STOP or words[0] in COUNTRY_WORDS):
+    while words and (words[0] in _STOP or (words[0] in COUNTRY_WORDS and len(words) > 2)):
         words.pop(0)
     return " ".join(words)
 
@@ -984,11 +1014,62 @@ _MINISTRY = re.compile(
 )
 
 
+_ARMED_GROUP = re.compile(
+    r"\b(?P<name>[A-Z][\w-]+(?:\s[A-Z][\w-]+){0,2})\s+(?:militants|terrorists|fighters|insurgents)\b"
+)
+_FORCES = re.compile(
+    rf"\b(?P<phrase>(?P<country>{_CW})\s+(?:military|armed forces|Armed Forces|Army|Navy|Air Force))\b"
+)
+_OUTLET = re.compile(r"\binterview (?:with|to)\s+(?P<org>[A-Z][A-Za-z]{1,9})\b")
+_AFFILIATION = re.compile(rf"\b(?P<org>[A-Z]{{2,10}})['’]s\s+(?P<name>{_NAME})")
+_NEWS_WORDS = re.compile(r"\b(?:told|interview|reporter|correspondent|editor|reported)\b")
+
+
+def _other_organisations(reading: Reading, offset: int, sentence: str) -> None:
+    """Armed groups ("Hamas militants"), armed forces ("the Indian military"), news outlets
+    ("an interview with NDTV") and people named with their employer ("NDTV's Aditya Raj Kaul")."""
+    found: list[tuple[int, str, str, str | None, str]] = []
+    for match in _ARMED_GROUP.finditer(sentence):
+        name = _clean_name(match["name"])
+        if name and name not in COUNTRY_WORDS:
+            found.append((match.start("name"), name, "armed-group", None, match.group(0)))
+    for match in _FORCES.finditer(sentence):
+        code = COUNTRY_WORDS[match["country"]]
+        found.append((match.start(), match["phrase"], "armed-forces", code, match.group(0)))
+    for match in _OUTLET.finditer(sentence):
+        found.append((match.start("org"), match["org"], "news-outlet", None, match.group(0)))
+    for start, name, kind, country, quote in found:
+        position = offset + start
+        if any(m.start <= position < m.end for m in reading.mentions):
+            continue
+        target = _link_org(
+            reading, name, quote, "organisation_name", kind=kind, country=country
+        )
+        if target:
+            reading.mentions.append(
+                Mention(position, position + len(name), "organisation", target, name)
+            )
+    for match in _AFFILIATION.finditer(sentence):
+        known = reading._orgs.get(_key(match["org"]), [])
+        news = _NEWS_WORDS.search(sentence) is not None
+        if not known and not news:
+            continue
+        org = _link_org(
+            reading, match["org"], match.group(0), "organisation_name",
+            kind="news-outlet" if news else "other",
+        )
+        _person(
+            reading, "organisation_name", offset + match.start("name"), offset + match.end(),
+            match["name"], org=org,
+        )
+
+
 def organisation_name(reading: Reading) -> None:
     """Companies listed or suffixed ("Elbit Systems"), and ministries of defence by country."""
     for offset, sentence in reading.sentences:
         if offset + len(sentence) <= reading.body_start:
             continue
+        _other_organisations(reading, offset, sentence)
         for match in _MINISTRY.finditer(sentence):
             start = offset + match.start("phrase")
             if any(m.start <= start < m.end for m in reading.mentions):
@@ -1044,14 +1125,21 @@ _ANCHOR = re.compile(
 )
 
 
-def _place_in(sentence: str) -> tuple[dict[str, str], str] | None:
-    """The place named close after a signing, meeting or visit word in the sentence."""
-    anchors = [a.end() for a in _ANCHOR.finditer(sentence)]
+_SIGNING = re.compile(r"\b(?:signed|signing|formalised|formalized|inked|concluded)\b")
+
+
+def _place_in(
+    sentence: str, anchor: re.Pattern[str] = _ANCHOR
+) -> tuple[dict[str, str], str] | None:
+    """The place named close after (or just before) an ``anchor`` word in the sentence."""
+    anchors = [a.end() for a in anchor.finditer(sentence)]
+    starts = [a.start() for a in anchor.finditer(sentence)]
     match = next(
         (
             m
             for m in _PLACE.finditer(sentence)
-            if any(0 <= m.start() - a <= 60 for a in anchors)
+            if any(0 <= m.start() - a <= 120 for a in anchors)
+            or any(0 <= a - m.end() <= 12 for a in starts)
         ),
         None,
     )
@@ -1206,7 +1294,7 @@ def series_meeting(reading: Reading) -> None:
         if target not in reading.new_ids and existing is None:
             reading.new_ids.add(target)
         if not (last and ordinal is None):
-            reading.meeting = target
+            reading.introduce(offset, "meeting", target)
         quote = sentence
         reading.propose(
             "series_meeting",
@@ -1304,6 +1392,13 @@ def meeting_context(reading: Reading) -> None:
             co_chairs(reading, reading.meeting, offset, sentence)
 
 
+_PAIR_MEETING = re.compile(
+    r"\b(?P<a>[A-Z][a-z]+)[-–](?P<b>[A-Z][a-z]+)\s+(?:bilateral\s+)?(?P<what>meeting|talks)\b"
+)
+_COUNTERPART = re.compile(
+    r"^\s*(?:is|was|were)\s+in\s+[A-Z][\w ]*?\s+(?:meeting|holding talks with)\s+"
+    r"(?:his|her|their)\s+(?:\w+\s+)?counterparts?,?\s*(?:Dr\.?\s+)?$"
+)
 _MET = re.compile(
     r"^\s*(?:also\s+)?(?P<verb>met with|met|held talks with|holds talks with|called on|calls on|meets|meets with)\s+$"
 )
@@ -1316,12 +1411,20 @@ def bilateral_meeting(reading: Reading) -> None:
         for first, second in zip(people, people[1:], strict=False):
             between = reading.text[first.end : second.start]
             verb = _MET.match(between)
-            if verb is None or first.target == second.target:
+            if verb is not None:
+                word = verb["verb"]
+            else:
+                named = _PAIR_MEETING.match(reading.text, first.start)
+                if named is not None and named.end("b") == second.end:
+                    word = named["what"]
+                elif _COUNTERPART.match(between):
+                    word = "meeting"
+                else:
+                    continue
+            if first.target == second.target:
                 continue
-            kind = {"called on": "call-on", "calls on": "call-on"}.get(
-                verb["verb"], "bilateral-meeting"
-            )
-            if "talks" in verb["verb"]:
+            kind = {"called on": "call-on", "calls on": "call-on"}.get(word, "bilateral-meeting")
+            if "talks" in word:
                 kind = "talks"
             dates = dates_in(sentence, reading.dateline)
             date = dates[0].value if dates else None
@@ -1348,7 +1451,7 @@ def bilateral_meeting(reading: Reading) -> None:
                 f"{surname(first.target)}-{surname(second.target)}-{when}"
             )
             if reading.meeting is None:
-                reading.meeting = target
+                reading.introduce(offset, "meeting", target)
             reading.propose("bilateral_meeting", "meeting", target, "kind", kind, sentence)
             for mention in (first, second):
                 reading.propose(
@@ -1411,7 +1514,7 @@ def agreement_signed(reading: Reading) -> None:
                 "a label made from the parties and the kind",
             )
         first = reading.agreement is None
-        reading.agreement = target
+        reading.introduce(offset, "agreement", target)
         if first or specific:
             reading.propose("agreement_signed", "agreement", target, "kind", kind, sentence)
         if len(parties) >= 2:
@@ -1429,7 +1532,7 @@ def agreement_signed(reading: Reading) -> None:
                 dates[0].reason,
                 inferred=dates[0].inferred,
             )
-        place = _place_in(sentence)
+        place = _place_in(sentence, _SIGNING)
         if place is not None:
             reading.propose("agreement_signed", "agreement", target, "place", place[0], sentence)
         by = _SIGNED_BY.search(sentence)
@@ -1454,6 +1557,14 @@ def agreement_signed(reading: Reading) -> None:
                 reading.propose(
                     "agreement_signed", "agreement", target, "meeting_timing", value, sentence
                 )
+                if place is None and value == "during":
+                    held = _place_in(sentence)
+                    if held is not None:
+                        reading.propose(
+                            "agreement_signed", "agreement", target, "place", held[0],
+                            sentence, f"signed during {meeting}, which the sentence places "
+                            f"{held[1]!r}", inferred=True,
+                        )
                 _known_agreement(reading, target, kind, meeting)
 
 
@@ -1471,12 +1582,15 @@ def _known_agreement(reading: Reading, target: str, kind: str, meeting: str) -> 
     reading.proposals[:] = [
         p for p in reading.proposals if not (p.target == known[0].id and p.field == "title")
     ]
+    reading.introduced[:] = [
+        (o, k, known[0].id if t == target else t) for o, k, t in reading.introduced
+    ]
     reading.agreement = known[0].id
 
 
 def _meeting_after(reading: Reading, position: int) -> str | None:
-    """The meeting a "during the ..." phrase names: the article's current meeting."""
-    return reading.meeting
+    """The meeting a "during the ..." phrase names: the one the article is about there."""
+    return reading.about(position, "meeting")
 
 
 def _existing_agreement(reading: Reading, kind: str, parties: list[str]) -> str | None:
@@ -1627,16 +1741,25 @@ def _area_patterns(reading: Reading) -> list[tuple[re.Pattern[str], str]]:
 
 
 def focus_area_term(reading: Reading) -> None:
-    """Focus areas named in the sentences about an agreement or a meeting."""
+    """Focus areas named in the sentences about an agreement or a meeting.
+
+    A sentence is about the agreement when it names one ("the MoU"), about the meeting
+    when it names one or its participants ("the two sides"); a sentence that names
+    neither is about what the sentence before it in the same paragraph was about.
+    """
     patterns = _area_patterns(reading)
+    previous: tuple[int, list[tuple[str, str]]] = (-1, [])
     for offset, sentence in reading.sentences:
-        if offset + len(sentence) <= reading.body_start:
-            continue
         targets: list[tuple[str, str]] = []
-        if reading.agreement and _AGREEMENT_TOPIC.search(sentence):
-            targets.append(("agreement", reading.agreement))
-        elif reading.meeting and _MEETING_TOPIC.search(sentence):
-            targets.append(("meeting", reading.meeting))
+        agreement = reading.about(offset + len(sentence), "agreement")
+        meeting = reading.about(offset + len(sentence), "meeting")
+        if agreement and _AGREEMENT_TOPIC.search(sentence):
+            targets.append(("agreement", agreement))
+        elif meeting and _MEETING_TOPIC.search(sentence):
+            targets.append(("meeting", meeting))
+        elif previous[0] == reading.paragraph(offset):
+            targets = previous[1]
+        previous = (reading.paragraph(offset), targets)
         if not targets:
             continue
         taken: list[tuple[int, int]] = []
