@@ -236,12 +236,10 @@ def read(text: str, tracker: Tracker, *, published: str | None, source_id: str |
     _index(reading)
     reading.sentences = list(_sentences(text, reading.text))
     position = 0
-    for line in text.splitlines():
-        line = normalise(line)
-        if line:
-            start = reading.text.find(line, position)
-            reading.paragraphs.append((start, start + len(line)))
-            position = start + len(line)
+    for paragraph in paragraphs(text):
+        start = reading.text.find(paragraph, position)
+        reading.paragraphs.append((start, start + len(paragraph)))
+        position = start + len(paragraph)
     source_record(reading, text, published, source_id)
     body: list[tuple[int, str]] = []
     for offset, sentence in reading.sentences:
@@ -275,12 +273,40 @@ def _index(reading: Reading) -> None:
             reading._series.setdefault(_key(name), series)
 
 
+def paragraphs(raw: str) -> list[str]:
+    """The article's paragraphs, whitespace-normalised, with wrapped lines joined.
+
+    A line break ends a paragraph after a blank line, after a line that ends a sentence,
+    and after a heading (a line whose words are mostly capitalised); otherwise it is a
+    wrapped line and the paragraph goes on.
+
+    >>> paragraphs("Talks Go Well\nThe 5th meeting was held\nin Paris. It went well.\n\nMore.")
+    ['Talks Go Well', 'The 5th meeting was held in Paris. It went well.', 'More.']
+    """
+    found: list[str] = []
+    current: list[str] = []
+    for line in raw.splitlines():
+        line = normalise(line)
+        if not line:
+            if current:
+                found.append(" ".join(current))
+                current = []
+            continue
+        current.append(line)
+        words = re.findall(r"[^\W\d_][\w'’-]*", line)
+        capitalised = sum(1 for w in words if w[0].isupper())
+        heading = bool(words) and capitalised >= 0.7 * len(words)
+        if re.search(r"[.!?:;\"”’)\]]$", line) or heading:
+            found.append(" ".join(current))
+            current = []
+    if current:
+        found.append(" ".join(current))
+    return found
+
+
 def _sentences(raw: str, text: str) -> Iterator[tuple[int, str]]:
     position = 0
-    for paragraph in raw.splitlines():
-        paragraph = normalise(paragraph)
-        if not paragraph:
-            continue
+    for paragraph in paragraphs(raw):
         offset = text.find(paragraph, position)
         if offset < 0:  # pragma: no cover - a paragraph is always part of the whole
             continue
