@@ -12,6 +12,8 @@ their precision; disagreements between sources stay visible.
 '2024-07'
 """
 
+from typing import TYPE_CHECKING
+
 from .dataset import Tracker, load, validate
 from .dates import (
     DateBetween,
@@ -62,6 +64,9 @@ from .model import (
 )
 from .query import Mode, TimelineEntry
 from .vocabulary import Vocabulary
+
+if TYPE_CHECKING:  # at run time these load lazily, through __getattr__ below
+    from .drafting import Draft, draft
 
 __version__ = "0.1.0"
 

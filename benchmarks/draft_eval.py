@@ -35,8 +35,17 @@ RECORD_KINDS = ("meeting", "agreement", "delegation")
 #: Kinds the curated data holds that count as records to find (the rules draft no events).
 GOLD_KINDS = (*RECORD_KINDS, "event")
 #: Fields the comparison does not score; each one a source supports is one action to add.
-UNSCORED = ("outcomes", "summary", "purpose", "description", "details", "people",
-            "organisations", "countries", "engagements")
+UNSCORED = (
+    "outcomes",
+    "summary",
+    "purpose",
+    "description",
+    "details",
+    "people",
+    "organisations",
+    "countries",
+    "engagements",
+)
 #: Field groups reported, each with the record fields it covers.
 GROUPS: dict[str, tuple[str, ...]] = {
     "dates": ("date", "signed", "dates"),
@@ -48,8 +57,16 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "parties/leader/host": ("parties", "leader", "origin", "host"),
     "meeting links": ("meeting", "meeting_timing"),
 }
-_REFS = ("focus_areas", "participants", "co_chairs", "signatories", "organisations", "people",
-         "parents", "members")
+_REFS = (
+    "focus_areas",
+    "participants",
+    "co_chairs",
+    "signatories",
+    "organisations",
+    "people",
+    "parents",
+    "members",
+)
 
 
 def plain(value: Any) -> Any:
@@ -57,8 +74,11 @@ def plain(value: Any) -> Any:
     if isinstance(value, at.PartialDate | at.DateRange | at.DateBetween):
         return value.isoformat()
     if isinstance(value, at.Place):
-        return {k: v for k, v in (("city", value.city), ("region", value.region),
-                                  ("country", value.country)) if v}
+        return {
+            k: v
+            for k, v in (("city", value.city), ("region", value.region), ("country", value.country))
+            if v
+        }
     if hasattr(value, "value") and not isinstance(value, str | int):
         return value.value
     if isinstance(value, tuple):
@@ -116,9 +136,9 @@ def without(tracker: at.Tracker, source: str, *, vocabulary: bool = False) -> at
             )
         if hasattr(record, "engagements"):
             changes["engagements"] = tuple(
-                e for e in record.engagements
-                if {c.source for c in e.citations} - {source}
-                and e.meeting not in removed
+                e
+                for e in record.engagements
+                if {c.source for c in e.citations} - {source} and e.meeting not in removed
             )
         for name in _REFS:
             if hasattr(record, name):
@@ -253,7 +273,11 @@ def _key_match(gold: dict[str, Any], drafted: dict[str, Any]) -> int:
     if gold["id"] and gold["id"] == drafted["id"]:
         score += 10
     for name in ("number", "leader", "host", "parties", "signed", "date", "dates"):
-        if name in g and name in f and (f[name] in g[name] or sorted(map(str, f[name])) == sorted(map(str, g[name][0]))):
+        if (
+            name in g
+            and name in f
+            and (f[name] in g[name] or sorted(map(str, f[name])) == sorted(map(str, g[name][0])))
+        ):
             score += 2
     for name in ("participants", "co_chairs", "signatories"):
         if name in g and name in f and set(f[name]) & set(g[name]):
@@ -261,7 +285,10 @@ def _key_match(gold: dict[str, Any], drafted: dict[str, Any]) -> int:
     return score
 
 
-def align(gold: list[dict[str, Any]], drafted: list[dict[str, Any]]) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+def align(
+    gold: list[dict[str, Any]], drafted: list[dict[str, Any]]
+) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """Pair each expected record with the drafted one that fits it best."""
     pairs = []
     free = list(drafted)
     by_id = {d["id"]: d for d in drafted}
@@ -289,7 +316,8 @@ def _date_ok(value: str, options: list[Any]) -> tuple[bool, bool]:
     new = at.parse_when(value)
     consistent = exact or any(
         new.earliest <= at.parse_when(o).earliest and at.parse_when(o).latest <= new.latest
-        for o in options if isinstance(o, str)
+        for o in options
+        if isinstance(o, str)
     )
     return exact, consistent
 
@@ -301,15 +329,18 @@ class Score:
         self.expected = self.found = self.proposed = self.right = 0
 
     def add(self, expected: int, found: int, proposed: int, right: int) -> None:
+        """Count one comparison."""
         self.expected += expected
         self.found += found
         self.proposed += proposed
         self.right += right
 
     def recall(self) -> float | None:
+        """Found over expected (None when nothing was expected)."""
         return self.found / self.expected if self.expected else None
 
     def precision(self) -> float | None:
+        """Right over proposed (None when nothing was proposed)."""
         return self.right / self.proposed if self.proposed else None
 
 
@@ -331,7 +362,9 @@ def compare(d: Any, gold: dict[str, Any], scores: dict[str, Score]) -> dict[str,
     missing = 0
     for kind, name in (("person", "people"), ("organisation", "organisations")):
         expected, got = gold[name], links[kind]
-        scores[f"{kind} links"].add(len(expected), len(expected & got), len(got), len(expected & got))
+        scores[f"{kind} links"].add(
+            len(expected), len(expected & got), len(got), len(expected & got)
+        )
         wrong += len(got - expected)
         missing += len(expected - got)
     drafted = drafted_records(d)
@@ -354,7 +387,9 @@ def compare(d: Any, gold: dict[str, Any], scores: dict[str, Score]) -> dict[str,
                     if options is None and name != "focus_areas":
                         got = set()  # the curated record says nothing on this source's word
                     allowed = expected | set(g.get(f"all_{name}", ()))
-                    scores[group].add(len(expected), len(expected & got), len(got), len(allowed & got))
+                    scores[group].add(
+                        len(expected), len(expected & got), len(got), len(allowed & got)
+                    )
                     wrong += len(got - allowed)
                     missing += len(expected - got)
                     continue
@@ -371,7 +406,8 @@ def compare(d: Any, gold: dict[str, Any], scores: dict[str, Score]) -> dict[str,
                     wrong += 0 if exact else 1
                     continue
                 ok = value in options or (
-                    isinstance(value, list) and sorted(value) in [sorted(o) for o in options if isinstance(o, list)]
+                    isinstance(value, list)
+                    and sorted(value) in [sorted(o) for o in options if isinstance(o, list)]
                 )
                 scores[group].add(1, int(ok), 1, int(ok))
                 wrong += 0 if ok else 1
@@ -456,8 +492,14 @@ def run() -> dict[str, Any]:
         ("own", _own_cases(full)),
     ):
         scores: dict[str, Score] = {
-            name: Score() for name in ("person links", "organisation links", "record kinds",
-                                       *GROUPS, "dates (exact)")
+            name: Score()
+            for name in (
+                "person links",
+                "organisation links",
+                "record kinds",
+                *GROUPS,
+                "dates (exact)",
+            )
         }
         totals = Counter()
         per_case = {}
@@ -465,8 +507,9 @@ def run() -> dict[str, Any]:
             effort = compare(d.accept_all(), gold, scores)
             count, bad, precise = checks(d)
             actions = 1 + effort["wrong"] + effort["missing"]
-            totals.update(proposals=count, bad_quotes=bad, too_precise=precise, actions=actions,
-                          lines=lines)
+            totals.update(
+                proposals=count, bad_quotes=bad, too_precise=precise, actions=actions, lines=lines
+            )
             per_case[name] = {"actions": actions, "lines": lines, "proposals": count}
         results[label] = {"scores": scores, "totals": dict(totals), "cases": per_case}
     return results
@@ -519,6 +562,7 @@ def _pct(value: float | None) -> str:
 
 
 def report(results: dict[str, Any]) -> str:
+    """The figures as plain-text tables."""
     lines = []
     for label, title in (
         ("seed", "Leave-one-out on the five bundled sources"),
@@ -527,7 +571,9 @@ def report(results: dict[str, Any]) -> str:
     ):
         part = results[label]
         lines.append(title)
-        lines.append(f"{'field':<24}{'recall':>8}{'precision':>11}   found/expected  right/proposed")
+        lines.append(
+            f"{'field':<24}{'recall':>8}{'precision':>11}   found/expected  right/proposed"
+        )
         for name, score in part["scores"].items():
             lines.append(
                 f"{name:<24}{_pct(score.recall()):>8}{_pct(score.precision()):>11}   "
@@ -549,6 +595,7 @@ def report(results: dict[str, Any]) -> str:
 
 
 def main(argv: list[str]) -> None:
+    """Print the evaluation (and, with --speed, the timing)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--speed", action="store_true", help="also time a draft at 10,000 records")
     args = parser.parse_args(argv)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import io
 import subprocess
 import sys
@@ -37,7 +38,7 @@ def test_import_does_not_load_the_drafting_package() -> None:
 def test_unknown_attribute_is_an_attribute_error() -> None:
     """Names the package does not have still raise AttributeError."""
     with pytest.raises(AttributeError, match="no attribute 'drafts'"):
-        _ = at.drafts  # type: ignore[attr-defined]
+        _ = at.drafts
 
 
 def test_similar_names_become_new_people_with_candidates(tracker: at.Tracker) -> None:
@@ -80,7 +81,11 @@ def test_a_role_title_links_only_when_the_date_fits(tracker: at.Tracker) -> None
     ("sentence", "published", "expected"),
     [
         ("The 18th meeting of the JWG was held on Wednesday.", "2021-10-29", "2021-10-27"),
-        ("The 18th meeting of the JWG was held on July 22-23.", "2025-07-24", "2025-07-22/2025-07-23"),
+        (
+            "The 18th meeting of the JWG was held on July 22-23.",
+            "2025-07-24",
+            "2025-07-22/2025-07-23",
+        ),
         ("The 18th meeting of the JWG was held in November 2025.", None, "2025-11"),
         ("The 18th meeting of the JWG was held on August 9.", None, None),
         ("The 18th meeting of the JWG was held on August 9.", "2025-08-20", "2025-08-09"),
@@ -108,7 +113,12 @@ def test_a_known_meeting_gets_citations_and_disagreements_become_claims(
         source_id="new-report",
     )
     assert {p.target for p in d.proposals if p.kind == "meeting"} == {"jwg-17"}
-    assert [p.action for p in d.proposals if p.kind == "meeting"] == ["cite", "cite", "cite", "claim"]
+    assert [p.action for p in d.proposals if p.kind == "meeting"] == [
+        "cite",
+        "cite",
+        "cite",
+        "claim",
+    ]
     t2 = d.accept_all().apply()
     assert len(t2.meetings) == len(tracker.meetings)
     jwg = t2.meeting("jwg-17")
@@ -117,7 +127,10 @@ def test_a_known_meeting_gets_citations_and_disagreements_become_claims(
         "The 17th meeting of the JWG was held in New Delhi."
     ]
     assert [(x.field, x.values) for x in t2.discrepancies() if x.record_id == "jwg-17"] == [
-        ("place", ("{ city = 'Tel Aviv', country = 'IL' }", "{ city = 'New Delhi', country = 'IN' }"))
+        (
+            "place",
+            ("{ city = 'Tel Aviv', country = 'IL' }", "{ city = 'New Delhi', country = 'IN' }"),
+        )
     ]
 
 
@@ -198,10 +211,12 @@ def test_a_review_file_edited_into_an_invalid_state_names_proposal_and_field(
     tracker: at.Tracker,
 ) -> None:
     """A bad status or value in the review file is reported with its proposal and field."""
-    text = dumps(at.draft(" date 2025-08-10 The 18th meeting of the JWG was held.", tracker=tracker))
-    broken = text.replace('value = 18\nquote', 'value = "eighteen"\nstatus_ = 1\nquote', 1)
-    broken = broken.replace("n = 4\nstatus = \"pending\"", "n = 4\nstatus = \"edited\"")
-    bad_value = text.replace("n = 4\nstatus = \"pending\"", "n = 4\nstatus = \"edited\"").replace(
+    text = dumps(
+        at.draft(" date 2025-08-10 The 18th meeting of the JWG was held.", tracker=tracker)
+    )
+    broken = text.replace("value = 18\nquote", 'value = "eighteen"\nstatus_ = 1\nquote', 1)
+    broken = broken.replace('n = 4\nstatus = "pending"', 'n = 4\nstatus = "edited"')
+    bad_value = text.replace('n = 4\nstatus = "pending"', 'n = 4\nstatus = "edited"').replace(
         "value = 18", 'value = "eighteen"'
     )
     with pytest.raises(at.DatasetError) as caught:
@@ -209,19 +224,31 @@ def test_a_review_file_edited_into_an_invalid_state_names_proposal_and_field(
     assert caught.value.problems == (
         "must be a positive whole number, got 'eighteen' @ review.toml[proposal 4].value (number)",
     )
-    with pytest.raises(at.DatasetError, match=r"unknown key 'status_'.*@ review.toml\[proposal 4\]"):
+    with pytest.raises(
+        at.DatasetError, match=r"unknown key 'status_'.*@ review.toml\[proposal 4\]"
+    ):
         loads(broken, tracker=tracker)
 
 
 def test_html_is_escaped_and_quotes_are_marked(tracker: at.Tracker) -> None:
     """The notebook view escapes every text and marks each quote in the article."""
-    d = at.draft(" date 2025-08-10 <script>x</script> The 18th meeting of the JWG.", tracker=tracker)
+    d = at.draft(
+        " date 2025-08-10 <script>x</script> The 18th meeting of the JWG.", tracker=tracker
+    )
     page = d._repr_html_()
     assert "<script>" not in page
     assert "&lt;script&gt;x&lt;/script&gt;" in page
     assert page.count("<mark") == 2
     assert str(d).splitlines()[0].split() == [
-        "n", "status", "action", "kind", "target", "field", "value", "basis", "quote"
+        "n",
+        "status",
+        "action",
+        "kind",
+        "target",
+        "field",
+        "value",
+        "basis",
+        "quote",
     ]
 
 
@@ -237,7 +264,7 @@ def test_every_basis_is_a_rule_function_name(tracker: at.Tracker) -> None:
 def test_cli_draft_review_apply_and_validate(
     tracker: at.Tracker, data_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """draft writes a review file, review reads answers from stdin, apply changes the dataset."""
+    """Draft writes a review file, review reads answers from stdin, apply changes the dataset."""
     for extra in ("snapshot.json", "snapshot.sums"):  # the bundled data's own cache
         (data_copy / extra).unlink()
     article = ARTICLES / "warsaw-london-2026-05-20.txt"
@@ -249,7 +276,7 @@ def test_cli_draft_review_apply_and_validate(
     assert "proposal 1 is pending" in capsys.readouterr().out
     from agreement_tracker.drafting import cli
 
-    args = cli.argparse.Namespace(command="review", review=str(review), dataset=str(data_copy))
+    args = argparse.Namespace(command="review", review=str(review), dataset=str(data_copy))
     answers = io.StringIO("r\n" + "a\n" * 40)
     assert cli.run(args, stdin=answers) == 0
     assert capsys.readouterr().out.endswith(f"{count} decided, 0 pending in {review}\n")
@@ -258,7 +285,9 @@ def test_cli_draft_review_apply_and_validate(
     assert capsys.readouterr().out.startswith(applied)
     changed = at.Tracker.from_path(data_copy)
     assert changed.person("Grant Shapps").roles[0].country == "GB"
-    assert changed.agreement("letter-of-intent-2026-05-pl-gb").signed.isoformat() == "2026-05-19"
+    signed = changed.agreement("letter-of-intent-2026-05-pl-gb").signed
+    assert signed is not None
+    assert signed.isoformat() == "2026-05-19"
     assert review.is_file()
     assert main(["validate", str(data_copy), "--no-pending"]) == 0
 
@@ -302,7 +331,9 @@ def test_no_proposed_date_is_more_precise_than_its_quote(
     template, precision = phrase
     words = template.format(weekday=weekday, month=month, day=day, day2=day + 2, year=year)
     tracker = _small_tracker()
-    d = at.draft(f"The 4th meeting of the JWG was held {words}.", tracker=tracker, published=dateline)
+    d = at.draft(
+        f"The 4th meeting of the JWG was held {words}.", tracker=tracker, published=dateline
+    )
     rank = {"year": 0, "month": 1, "day": 2}
     for p in d.proposals:
         if p.field == "date" and p.value is not None:

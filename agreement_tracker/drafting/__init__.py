@@ -25,11 +25,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..exceptions import FieldValueError
+from agreement_tracker.exceptions import FieldValueError
+
 from .core import Draft, Proposal
 
 if TYPE_CHECKING:
-    from ..dataset import Tracker
+    from agreement_tracker.dataset import Tracker
 
 __all__ = ["Draft", "Proposal", "draft"]
 
@@ -43,7 +44,7 @@ def draft(
     published: str | None = None,
     source_id: str | None = None,
 ) -> Draft:
-    """Draft proposals for ``text`` against ``tracker`` (the bundled dataset by default).
+    r"""Draft proposals for ``text`` against ``tracker`` (the bundled dataset by default).
 
     ``published`` is the publication date when the text prints none (``"2025-11-06"``,
     ``"2025-11"``); ``source_id`` the id of the new source record (by default the agency
@@ -58,27 +59,27 @@ def draft(
     Traceback (most recent call last):
     ...
     agreement_tracker.exceptions.DateFormatError: '6 Nov 2025' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD
-    >>> at.draft(b"\\x89PNG\\r\\n\\x1a\\n\\x00\\x00")
+    >>> at.draft(b"\x89PNG\r\n\x1a\n\x00\x00")
     Traceback (most recent call last):
     ...
     agreement_tracker.exceptions.FieldValueError: text: this is binary data, not an article: give the text (UTF-8)
     """
-    from .rules import read
     from .building import classify
+    from .rules import read
 
     article = _article_text(text)
     if tracker is None:
-        from ..dataset import load
+        from agreement_tracker.dataset import load
 
         tracker = load()
     if published is not None:
         if not isinstance(published, str):
             raise FieldValueError("published", f"give the date as text, got {published!r}")
-        from ..dates import parse_when
+        from agreement_tracker.dates import parse_when
 
         parse_when(published)
     if source_id is not None:
-        from ..model import Citation
+        from agreement_tracker.model import Citation
 
         Citation(source=source_id, quote="x")  # the id rules, with their message
     reading = read(article, tracker, published=published, source_id=source_id)

@@ -25,9 +25,9 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ..dates import DateBetween, DateRange, PartialDate, parse_when
-from ..exceptions import AgreementTrackerError, DatasetError, FieldValueError
-from ..model import (
+from agreement_tracker.dates import DateBetween, DateRange, PartialDate, parse_when
+from agreement_tracker.exceptions import AgreementTrackerError, DatasetError, FieldValueError
+from agreement_tracker.model import (
     Agreement,
     AgreementKind,
     AgreementStatus,
@@ -48,7 +48,8 @@ from ..model import (
 )
 
 if TYPE_CHECKING:
-    from ..dataset import Tracker
+    from agreement_tracker.dataset import Tracker
+
     from .core import Draft, Proposal
 
 __all__ = ["CLASSES", "DATE_FIELDS", "ITEM_FIELDS", "build", "check_value", "classify"]
@@ -198,7 +199,7 @@ def classify(proposal: Proposal, tracker: Tracker) -> str:
         return "new"
     if proposal.field == "roles":
         return "add"
-    current = getattr(existing, proposal.field, None)
+    current: Any = getattr(existing, proposal.field, None)
     if proposal.field in ITEM_FIELDS:
         return "cite" if proposal.value in current else "add"
     plain = _plain(current)
@@ -277,10 +278,10 @@ def build(draft: Draft) -> list[Any]:
         try:
             records.insert(0, _source(draft, tracker, source_proposals, ref))
         except (AgreementTrackerError, TypeError, ValueError) as error:
-            first = source_proposals[0] if source_proposals else None
+            head = source_proposals[0] if source_proposals else None
             where = (
-                f"proposal {first.n} (source {draft.source_id})"
-                if first
+                f"proposal {head.n} (source {draft.source_id})"
+                if head is not None
                 else f"source {draft.source_id}"
             )
             problems.append(
@@ -403,7 +404,7 @@ def _meeting_title(draft: Draft, tracker: Tracker, fields: dict[str, Any]) -> st
     if series is not None:
         known = tracker.get(series)
         name = (
-            known.name
+            str(getattr(known, "name", series))
             if known is not None
             else next(
                 (str(p.value) for p in draft.proposals if p.target == series and p.field == "name"),

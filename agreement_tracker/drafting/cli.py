@@ -20,11 +20,12 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from ..exceptions import AgreementTrackerError, DatasetError
+from agreement_tracker.exceptions import AgreementTrackerError, DatasetError
 
 if TYPE_CHECKING:
-    from ..dataset import Tracker
-    from .core import Draft, Proposal
+    from agreement_tracker.dataset import Tracker
+
+    from .core import Proposal
 
 __all__ = ["COMMANDS", "add_commands", "pending_status", "run"]
 
@@ -100,7 +101,7 @@ def pending_status(args: argparse.Namespace) -> int:
 
 
 def _tracker(dataset: str | None) -> Tracker:
-    from ..dataset import Tracker, load
+    from agreement_tracker.dataset import Tracker, load
 
     return load() if dataset is None else Tracker.from_path(dataset)
 
@@ -201,7 +202,8 @@ def _decide(p: Proposal, word: str, stdin: TextIO) -> None:
 
 
 def _apply(args: argparse.Namespace) -> int:
-    from ..dataset import Tracker
+    from agreement_tracker.dataset import Tracker
+
     from .review import read_review
 
     folder = Path(args.dataset)

@@ -24,10 +24,10 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ..exceptions import DatasetError, FieldValueError
+from agreement_tracker.exceptions import DatasetError, FieldValueError
 
 if TYPE_CHECKING:
-    from ..dataset import Tracker
+    from agreement_tracker.dataset import Tracker
 
 __all__ = ["ACTIONS", "STATUSES", "Draft", "Proposal"]
 
@@ -233,7 +233,7 @@ class Draft:
         ...
         agreement_tracker.exceptions.UnknownRecordError: no proposal '99'; the draft has proposals 1 to 1
         """
-        from ..exceptions import UnknownRecordError
+        from agreement_tracker.exceptions import UnknownRecordError
 
         for proposal in self.proposals:
             if proposal.n == n:
@@ -287,7 +287,9 @@ class Draft:
         try:
             return self.tracker.with_records(*records, on_conflict="replace")
         except DatasetError as error:
-            raise DatasetError([f"{p} (from the accepted proposals)" for p in error.problems])
+            raise DatasetError(
+                [f"{p} (from the accepted proposals)" for p in error.problems]
+            ) from None
 
     def carry_over(self, previous: Draft) -> int:
         """Copy decisions from ``previous`` onto proposals that did not change; return how many.

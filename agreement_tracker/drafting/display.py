@@ -40,21 +40,18 @@ def marked_text(draft: Draft) -> str:
         if start >= 0:
             spans.append((start, start + len(p.quote), p.n))
     spans.sort()
-    merged: list[list[object]] = []
+    merged: list[tuple[int, int, list[int]]] = []
     for start, end, n in spans:
-        if merged and start < int(str(merged[-1][1])):
-            last = merged[-1]
-            last[1] = max(int(str(last[1])), end)
-            numbers = last[2]
-            assert isinstance(numbers, list)
+        if merged and start < merged[-1][1]:
+            first, last, numbers = merged[-1]
             if n not in numbers:
                 numbers.append(n)
+            merged[-1] = (first, max(last, end), numbers)
         else:
-            merged.append([start, end, [n]])
+            merged.append((start, end, [n]))
     out: list[str] = []
     position = 0
     for start, end, numbers in merged:
-        assert isinstance(start, int) and isinstance(end, int) and isinstance(numbers, list)
         out.append(escape(text[position:start]))
         label = ", ".join(str(n) for n in numbers)
         word = "proposal" if len(numbers) == 1 else "proposals"

@@ -26,11 +26,12 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..exceptions import DatasetError, FieldValueError
+from agreement_tracker.exceptions import DatasetError, FieldValueError
+
 from .core import ACTIONS, STATUSES, Draft, Proposal
 
 if TYPE_CHECKING:
-    from ..dataset import Tracker
+    from agreement_tracker.dataset import Tracker
 
 __all__ = ["dumps", "loads", "pending_in", "read_review", "write_review"]
 
@@ -78,7 +79,7 @@ def dumps(draft: Draft) -> str:
     quote = "date 2025-08-10"
     basis = "leading_date_line"
     """
-    from ..storage import toml_dumps
+    from agreement_tracker.storage import toml_dumps
 
     head: dict[str, Any] = {"source": draft.source_id}
     if draft.published is not None:

@@ -16,15 +16,24 @@ without a dateline stays a question (value ``None``), and no year is ever guesse
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ..dates import DateBetween, DateRange, PartialDate, When, parse_when, resolve_this_year
-from ..dates import resolve_weekday as _resolve_weekday
-from ..exceptions import FieldValueError
+from agreement_tracker.dates import (
+    DateBetween,
+    DateRange,
+    PartialDate,
+    When,
+    parse_when,
+    resolve_this_year,
+)
+from agreement_tracker.dates import resolve_weekday as _resolve_weekday
+from agreement_tracker.exceptions import FieldValueError
+
 from .core import Proposal
 from .lexicon import (
     AGREEMENT_WORDS,
@@ -38,8 +47,8 @@ from .lexicon import (
 )
 
 if TYPE_CHECKING:
-    from ..dataset import Tracker
-    from ..model import Person, Role
+    from agreement_tracker.dataset import Tracker
+    from agreement_tracker.model import Person, Role
 
 __all__ = ["RULES", "Reading", "normalise", "read", "slug"]
 
@@ -47,9 +56,9 @@ _WS = re.compile(r"\s+")
 
 
 def normalise(text: str) -> str:
-    """Collapse each run of whitespace to one space and strip the ends (the loader's rule).
+    r"""Collapse each run of whitespace to one space and strip the ends (the loader's rule).
 
-    >>> normalise("  held in\\n\\n Tel Aviv ")
+    >>> normalise("  held in\n\n Tel Aviv ")
     'held in Tel Aviv'
     """
     return _WS.sub(" ", text).strip()
@@ -96,19 +105,108 @@ _RANKED = re.compile(rf"\b(?P<rank>{_RANK})\s+(?:(?P<res>{_RES})\s+)?(?P<name>{_
 _NAMED = re.compile(rf"(?P<name>{_NAME})(?={_APPOSITIVE.pattern})")
 _ROLE_ONLY = re.compile(rf"\b(?:the\s+|(?P<country>{_CW})\s+)(?P<title>{_TITLE})\b(?!\s+[A-Z(])")
 _STOP = frozenset(
-    "The A An In On At Meanwhile Earlier Later Both And But Also When While During After "
-    "Before Since Then This That These Those It He She They Minister Secretary".split()
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "Meanwhile",
+        "Earlier",
+        "Later",
+        "Both",
+        "And",
+        "But",
+        "Also",
+        "When",
+        "While",
+        "During",
+        "After",
+        "Before",
+        "Since",
+        "Then",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "It",
+        "He",
+        "She",
+        "They",
+        "Minister",
+        "Secretary",
+    ]
 )
 _NOT_PERSON = frozenset(
-    "Ministry Industries Systems Group Forces Army Navy Corporation Limited Ltd Company "
-    "Committee Council Dialogue Operation Initiative Understanding Agreement Working "
-    "Defence Defense Aerospace Agency University Institute Organisation Organization "
-    "Bharat Government Department".split()
+    [
+        "Ministry",
+        "Industries",
+        "Systems",
+        "Group",
+        "Forces",
+        "Army",
+        "Navy",
+        "Corporation",
+        "Limited",
+        "Ltd",
+        "Company",
+        "Committee",
+        "Council",
+        "Dialogue",
+        "Operation",
+        "Initiative",
+        "Understanding",
+        "Agreement",
+        "Working",
+        "Defence",
+        "Defense",
+        "Aerospace",
+        "Agency",
+        "University",
+        "Institute",
+        "Organisation",
+        "Organization",
+        "Bharat",
+        "Government",
+        "Department",
+    ]
 )
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z“\"‘(])")
 _ABBREVIATIONS = frozenset(
-    "Dr Mr Mrs Ms Gen Maj Lt Col Res St No Nov Oct Sept Sep Jan Feb Mar Apr Jun Jul Aug Dec "
-    "Brig Adm Capt Sgt Prof Jr Sr vs".split()
+    [
+        "Dr",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Gen",
+        "Maj",
+        "Lt",
+        "Col",
+        "Res",
+        "St",
+        "No",
+        "Nov",
+        "Oct",
+        "Sept",
+        "Sep",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Dec",
+        "Brig",
+        "Adm",
+        "Capt",
+        "Sgt",
+        "Prof",
+        "Jr",
+        "Sr",
+        "vs",
+    ]
 )
 
 
@@ -274,7 +372,7 @@ def _index(reading: Reading) -> None:
 
 
 def paragraphs(raw: str) -> list[str]:
-    """The article's paragraphs, whitespace-normalised, with wrapped lines joined.
+    r"""The article's paragraphs, whitespace-normalised, with wrapped lines joined.
 
     A line break ends a paragraph after a blank line, after a line that ends a sentence,
     and after a heading (a line whose words are mostly capitalised); otherwise it is a
@@ -428,7 +526,8 @@ def _date_mention(
                 value = PartialDate(year, month, day)
             inferred = bool(reason) and value is not None
         elif shape == "month":
-            assert month is not None and year is not None
+            assert month is not None
+            assert year is not None
             value = PartialDate(year, month)
         elif shape == "year":
             assert year is not None
@@ -568,7 +667,12 @@ def source_record(reading: Reading, raw: str, published: str | None, source_id: 
     reading.new_ids.add(source_id)
     if wire is not None and value is None:
         reading.propose(
-            "wire_dateline", "source", source_id, "published", None, wire[0],
+            "wire_dateline",
+            "source",
+            source_id,
+            "published",
+            None,
+            wire[0],
             "the dateline gives no year; give the date",
         )
     for basis, field, item, quote, reason, inferred in proposals:
@@ -700,7 +804,7 @@ def _conflicts(person: Person, title: str | None, country: str | None) -> bool:
 
 
 def _similarity() -> Callable[[str, str], float]:
-    """rapidfuzz's ratio when it is installed, else difflib's (both from 0 to 1)."""
+    """Rapidfuzz's ratio when it is installed, else difflib's (both from 0 to 1)."""
     try:
         from rapidfuzz.fuzz import ratio
     except ImportError:
@@ -803,7 +907,7 @@ def _person(
 
 def _remember(reading: Reading, target: str, name: str, quote: str) -> None:
     """Let later mentions of a newly proposed person ("Shapps") find the proposal."""
-    from ..model import Citation, Person
+    from agreement_tracker.model import Citation, Person
 
     surname = name.split()[-1]
     aliases = (surname,) if surname != name and _key(surname) not in reading._people else ()
@@ -1052,8 +1156,11 @@ _NEWS_WORDS = re.compile(r"\b(?:told|interview|reporter|correspondent|editor|rep
 
 
 def _other_organisations(reading: Reading, offset: int, sentence: str) -> None:
-    """Armed groups ("Hamas militants"), armed forces ("the Indian military"), news outlets
-    ("an interview with NDTV") and people named with their employer ("NDTV's Aditya Raj Kaul")."""
+    """Armed groups, armed forces, news outlets and people named with their employer.
+
+    For example "Hamas militants", "the Indian military", "an interview with NDTV" and
+    "NDTV's Aditya Raj Kaul".
+    """
     found: list[tuple[int, str, str, str | None, str]] = []
     for match in _ARMED_GROUP.finditer(sentence):
         name = _clean_name(match["name"])
@@ -1068,9 +1175,7 @@ def _other_organisations(reading: Reading, offset: int, sentence: str) -> None:
         position = offset + start
         if any(m.start <= position < m.end for m in reading.mentions):
             continue
-        target = _link_org(
-            reading, name, quote, "organisation_name", kind=kind, country=country
-        )
+        target = _link_org(reading, name, quote, "organisation_name", kind=kind, country=country)
         if target:
             reading.mentions.append(
                 Mention(position, position + len(name), "organisation", target, name)
@@ -1081,12 +1186,19 @@ def _other_organisations(reading: Reading, offset: int, sentence: str) -> None:
         if not known and not news:
             continue
         org = _link_org(
-            reading, match["org"], match.group(0), "organisation_name",
+            reading,
+            match["org"],
+            match.group(0),
+            "organisation_name",
             kind="news-outlet" if news else "other",
         )
         _person(
-            reading, "organisation_name", offset + match.start("name"), offset + match.end(),
-            match["name"], org=org,
+            reading,
+            "organisation_name",
+            offset + match.start("name"),
+            offset + match.end(),
+            match["name"],
+            org=org,
         )
 
 
@@ -1180,9 +1292,7 @@ def _place_in(
 
 def _parties_in(sentence: str) -> list[str]:
     names = _alternation(COUNTRY_NAMES.values())
-    pair = re.search(
-        rf"\b(?P<a>{names})\s*(?:and(?: the)?|[-–])\s*(?P<b>{names})\b", sentence
-    )
+    pair = re.search(rf"\b(?P<a>{names})\s*(?:and(?: the)?|[-–])\s*(?P<b>{names})\b", sentence)
     if pair is not None:
         codes = {n: c for c, n in COUNTRY_NAMES.items()}
         return [codes[pair["a"]], codes[pair["b"]]]
@@ -1225,7 +1335,9 @@ def _series_in(reading: Reading, offset: int, sentence: str) -> list[tuple[Any, 
             word = group[0].group(0)
             if size == 1 and word != series.short_name and word != series.id.upper():
                 continue
-            prefix = re.search(rf"(?P<a>{_CW})\s*[-–]\s*(?P<b>{_CW})\s*$", sentence[: group[0].start()])
+            prefix = re.search(
+                rf"(?P<a>{_CW})\s*[-–]\s*(?P<b>{_CW})\s*$", sentence[: group[0].start()]
+            )
             pair = _parties_in(sentence[group[0].start() : group[-1].end()])
             if prefix is not None:
                 pair = [COUNTRY_WORDS[prefix["a"]], COUNTRY_WORDS[prefix["b"]]]
@@ -1297,7 +1409,7 @@ def series_meeting(reading: Reading) -> None:
             before = window[: match.start()]
             if re.search(r"\bthe\s*$", before, re.IGNORECASE):
                 ordinal = match
-        dates = [d for d in dates_in(sentence, reading.dateline)]
+        dates = list(dates_in(sentence, reading.dateline))
         last = re.search(r"\b(?:last|previous)\b", sentence[max(0, start - 40) : start])
         if (
             ordinal is None
@@ -1388,8 +1500,7 @@ def _meeting_details(
         )
     place = _place_in(sentence)
     if place is not None:
-        value, quote = place
-        reading.propose("series_meeting", "meeting", target, "place", value, sentence)
+        reading.propose("series_meeting", "meeting", target, "place", place[0], sentence)
     co_chairs(reading, target, offset, sentence)
 
 
@@ -1408,7 +1519,7 @@ def co_chairs(reading: Reading, target: str, offset: int, sentence: str) -> None
 
 
 def meeting_context(reading: Reading) -> None:
-    """ "The meeting was co-chaired by X and Y": co-chairs of the meeting the article is about."""
+    """Co-chairs of the meeting the article is about: "The meeting was co-chaired by X and Y"."""
     for offset, sentence in reading.sentences:
         if reading.meeting is None:
             return
@@ -1430,11 +1541,15 @@ _MET = re.compile(
 )
 
 
+def _surname(person_id: str) -> str:
+    return person_id.split("-")[-1]
+
+
 def bilateral_meeting(reading: Reading) -> None:
-    """ "X met with Y", "X called on Y", "X held talks with Y": a meeting of two people."""
+    """A meeting of two people: "X met with Y", "X called on Y", "X held talks with Y"."""
     for offset, sentence in reading.sentences:
         people = reading.mentions_in(offset, offset + len(sentence))
-        for first, second in zip(people, people[1:], strict=False):
+        for first, second in itertools.pairwise(people):
             between = reading.text[first.end : second.start]
             verb = _MET.match(between)
             if verb is not None:
@@ -1472,9 +1587,8 @@ def bilateral_meeting(reading: Reading) -> None:
                     reading.dateline.isoformat()[:7] if reading.dateline is not None else "undated"
                 )
             )
-            surname = lambda pid: pid.split("-")[-1]  # noqa: E731
             target = existing or reading.new_id(
-                f"{surname(first.target)}-{surname(second.target)}-{when}"
+                f"{_surname(first.target)}-{_surname(second.target)}-{when}"
             )
             if reading.meeting is None:
                 reading.introduce(offset, "meeting", target)
@@ -1546,7 +1660,7 @@ def agreement_signed(reading: Reading) -> None:
         if len(parties) >= 2:
             reading.propose("agreement_signed", "agreement", target, "parties", parties, sentence)
         reading.propose("agreement_signed", "agreement", target, "status", "signed", sentence)
-        dates = [d for d in dates_in(sentence, reading.dateline)]
+        dates = list(dates_in(sentence, reading.dateline))
         if dates:
             reading.propose(
                 "agreement_signed",
@@ -1587,16 +1701,20 @@ def agreement_signed(reading: Reading) -> None:
                     held = _place_in(sentence)
                     if held is not None:
                         reading.propose(
-                            "agreement_signed", "agreement", target, "place", held[0],
-                            sentence, f"signed during {meeting}, which the sentence places "
-                            f"{held[1]!r}", inferred=True,
+                            "agreement_signed",
+                            "agreement",
+                            target,
+                            "place",
+                            held[0],
+                            sentence,
+                            f"signed during {meeting}, which the sentence places {held[1]!r}",
+                            inferred=True,
                         )
                 _known_agreement(reading, target, kind, meeting)
 
 
 def _known_agreement(reading: Reading, target: str, kind: str, meeting: str) -> None:
-    """A new agreement linked to a meeting that an existing agreement of its kind is linked to
-    is that agreement: its proposals are moved onto it."""
+    """Move a new agreement's proposals onto the known one of its kind linked to ``meeting``."""
     if reading.tracker.get(target) is not None:
         return
     known = [a for a in reading.tracker.agreements if a.meeting == meeting and a.kind.value == kind]
