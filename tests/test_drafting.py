@@ -351,3 +351,49 @@ def _small_tracker() -> at.Tracker:
     if not _TRACKER:
         _TRACKER.append(at.load())
     return _TRACKER[0]
+
+
+def test_context_events_statements_and_interviews(tracker: at.Tracker) -> None:
+    """Attacks, named operations, statements and interviews become events with their dates."""
+    d = at.draft(
+        (ARTICLES / "manila-tokyo-2026-09-03.txt").read_text("utf-8"),
+        tracker=tracker,
+        published="2026-09-03",
+    )
+    events = [(p.target, p.field, p.value) for p in d.proposals if p.kind == "event"]
+    assert events == [
+        ("attack-2026-08-28", "title", "Bombing attack of 2026-08-28"),
+        ("attack-2026-08-28", "kind", "attack"),
+        ("attack-2026-08-28", "date", "2026-08-28"),
+        ("operation-pacific-shield", "title", "Operation Pacific Shield"),
+        ("operation-pacific-shield", "kind", "military-operation"),
+    ]
+    said = at.draft(
+        " date 2026-01-15 The French defence ministry said on Wednesday that the talks went well. "
+        "In an interview with AFP, Defence Minister Sebastien Lecornu praised the talks.",
+        tracker=tracker,
+    )
+    t2 = said.accept_all().apply()
+    statement = t2.event("fr-mod-statement-2026-01-14")
+    assert (statement.kind.value, statement.organisations, statement.countries) == (
+        "statement",
+        ("fr-mod",),
+        ("FR",),
+    )
+    assert t2.event("lecornu-afp-interview").people == ("sebastien-lecornu",)
+
+
+def test_an_agreement_still_to_be_signed_is_proposed_without_a_date(tracker: at.Tracker) -> None:
+    """'would sign ... later this year' is a proposed agreement, not a signed one."""
+    d = at.draft(
+        " date 2026-09-03 Japan and the Philippines would sign a Reciprocal Access Agreement "
+        "later this year.",
+        tracker=tracker,
+    )
+    agreement = {p.field: p.value for p in d.proposals if p.kind == "agreement"}
+    assert agreement == {
+        "title": "Japan–Philippines agreement",
+        "kind": "agreement",
+        "parties": ["JP", "PH"],
+        "status": "proposed",
+    }

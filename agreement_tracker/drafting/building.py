@@ -34,6 +34,8 @@ from agreement_tracker.model import (
     Citation,
     Claim,
     Delegation,
+    Event,
+    EventKind,
     Inference,
     Meeting,
     MeetingKind,
@@ -63,11 +65,22 @@ CLASSES: dict[str, type[Any]] = {
     "meeting": Meeting,
     "agreement": Agreement,
     "delegation": Delegation,
+    "event": Event,
 }
 
 #: Fields whose proposals each add one item to a list.
 ITEM_FIELDS = frozenset(
-    {"participants", "co_chairs", "signatories", "focus_areas", "members", "aliases"}
+    {
+        "participants",
+        "co_chairs",
+        "signatories",
+        "focus_areas",
+        "members",
+        "aliases",
+        "countries",
+        "organisations",
+        "people",
+    }
 )
 #: Fields holding a date (an EDTF string in a proposal).
 DATE_FIELDS = frozenset({"date", "signed", "dates", "published"})
@@ -78,6 +91,7 @@ _ENUMS: dict[tuple[str, str], type[enum.Enum]] = {
     ("agreement", "status"): AgreementStatus,
     ("agreement", "meeting_timing"): MeetingTiming,
     ("organisation", "kind"): OrganisationKind,
+    ("event", "kind"): EventKind,
 }
 _PERSON_REFS = frozenset({"participants", "co_chairs", "signatories", "leader", "members"})
 _ORG_REFS = frozenset({"agency", "publisher"})
@@ -199,6 +213,8 @@ def classify(proposal: Proposal, tracker: Tracker) -> str:
         return "new"
     if proposal.field == "roles":
         return "add"
+    if proposal.field == "title":
+        return "cite"  # the record keeps its own label
     current: Any = getattr(existing, proposal.field, None)
     if proposal.field in ITEM_FIELDS:
         return "cite" if proposal.value in current else "add"
@@ -300,7 +316,7 @@ def _citations(
         if fields is not None and p.field not in fields:
             continue
         supports = by_quote.setdefault(p.quote, [])
-        if p.field not in supports:
+        if p.field not in supports and p.field != "title":  # a title is a label, not a fact
             supports.append(p.field)
     return tuple(
         Citation(source=draft.source_id, quote=quote, supports=tuple(supports))
@@ -311,6 +327,8 @@ def _citations(
 def _inferences(proposals: list[Proposal]) -> tuple[Inference, ...]:
     found: dict[str, str] = {}
     for p in proposals:
+        if p.field == "title":
+            continue  # a label, never a fact
         if p.status == "edited":
             found.setdefault(
                 p.field, f"set by the reviewer (proposal {p.n}); the draft read {p.drafted!r}"
@@ -361,6 +379,8 @@ def _record(
     if isinstance(existing, cls):
         return _updated(draft, existing, proposals, values, roles)
     citations = _citations(draft, [p for p in proposals if p.field != "title"])
+    if not citations:  # only a title: the quote backs the record as a whole
+        citations = _citations(draft, proposals)
     fields: dict[str, Any] = {
         "id": target,
         "citations": citations,
@@ -384,8 +404,8 @@ def _record(
         fields["title"] = _visit_title(draft, tracker, fields)
     elif kind == "agreement" and "title" not in fields:
         fields["title"] = target
-    if kind != "agreement":
-        fields.pop("title", None) if kind in ("person", "organisation", "series") else None
+    if kind in ("person", "organisation", "series"):
+        fields.pop("title", None)
     return cls(**fields)
 
 
@@ -446,7 +466,7 @@ def _updated(
     claims = list(existing.claims)
     new_citations = _citations(draft, proposals)
     for p in proposals:
-        if p.field not in values and p.field != "roles":
+        if p.field == "title" or (p.field not in values and p.field != "roles"):
             continue
         action = classify(p, draft.tracker)
         if p.field in ITEM_FIELDS:

@@ -48,7 +48,7 @@ from .lexicon import (
 
 if TYPE_CHECKING:
     from agreement_tracker.dataset import Tracker
-    from agreement_tracker.model import Person, Role
+    from agreement_tracker.model import Meeting, Person, Role
 
 __all__ = ["RULES", "Reading", "normalise", "read", "slug"]
 
@@ -254,6 +254,7 @@ class Reading:
     _tokens: dict[str, list[Person]] = attrs.field(factory=dict)
     _orgs: dict[str, list[Any]] = attrs.field(factory=dict)
     _series: dict[str, Any] = attrs.field(factory=dict)
+    _by_series: dict[str, list[Meeting]] = attrs.field(factory=dict)
 
     def propose(
         self,
@@ -366,6 +367,9 @@ def _index(reading: Reading) -> None:
     for org in t.organisations:
         for name in (org.name, *org.aliases):
             reading._orgs.setdefault(_key(name), []).append(org)
+    for meeting in t.meetings:
+        if meeting.series is not None:
+            reading._by_series.setdefault(meeting.series, []).append(meeting)
     for series in t.meeting_series:
         for name in series.names:
             reading._series.setdefault(_key(name), series)
@@ -751,10 +755,18 @@ def _link_org(
     return target
 
 
+#: Above this many names, near misses are looked for only among names sharing a word.
+_FUZZY_LIMIT = 500
+
+
 def _close_orgs(reading: Reading, name: str) -> tuple[str, ...]:
     import difflib
 
-    keys = difflib.get_close_matches(_key(name), list(reading._orgs), n=3, cutoff=0.75)
+    names = list(reading._orgs)
+    if len(names) > _FUZZY_LIMIT:  # a large dataset: only names that share a word
+        words = set(_key(name).split())
+        names = [n for n in names if words & set(n.split())][:_FUZZY_LIMIT]
+    keys = difflib.get_close_matches(_key(name), names, n=3, cutoff=0.75)
     return tuple(dict.fromkeys(o.id for k in keys for o in reading._orgs[k]))
 
 
@@ -829,7 +841,7 @@ def _candidates(reading: Reading, name: str) -> tuple[str, ...]:
         best = max(similarity(key, _key(n)) for n in person.names)
         if best >= 0.5:
             scored.append((best, person.id))
-    if len(pool) < 3 and len(reading._people) <= 2000:
+    if len(pool) < 3 and len(reading._people) <= _FUZZY_LIMIT:
         for other in difflib.get_close_matches(key, list(reading._people), n=3, cutoff=0.75):
             for person in reading._people[other]:
                 if person.id not in pool:
@@ -1283,9 +1295,28 @@ def _place_in(
     )
     if match is None:
         return None
+    return _place_of(sentence, match)
+
+
+_REGION = re.compile(r",\s+(?P<region>[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)*)(?=,)")
+
+
+def _place_of(sentence: str, match: re.Match[str]) -> tuple[dict[str, str], str]:
+    """The place a ``_PLACE`` match names, with the region that follows a city.
+
+    "in Pahalgam, Jammu and Kashmir, on ..." gives the city, its region and its country.
+    """
     name = match["place"]
     if name in CITIES:
-        return {"city": name, "country": CITIES[name]}, match.group(0)
+        place = {"city": name, "country": CITIES[name]}
+        region = _REGION.match(sentence, match.end())
+        if (
+            region is not None
+            and region["region"] not in COUNTRY_WORDS
+            and region["region"].split()[0] not in MONTHS
+        ):
+            place = {"city": name, "region": region["region"], "country": CITIES[name]}
+        return place, match.group(0)
     code = next(c for c, n in COUNTRY_NAMES.items() if n == name)
     return {"country": code}, match.group(0)
 
@@ -1351,7 +1382,7 @@ def _series_in(reading: Reading, offset: int, sentence: str) -> list[tuple[Any, 
 
 
 def _meeting_kind(reading: Reading, series_id: str, name: str) -> str:
-    kinds = [m.kind.value for m in reading.tracker.meetings if m.series == series_id]
+    kinds: list[str] = [m.kind.value for m in reading._by_series.get(series_id, [])]
     if kinds:
         return max(set(kinds), key=kinds.count)
     lowered = name.lower()
@@ -1369,9 +1400,7 @@ def _meeting_kind(reading: Reading, series_id: str, name: str) -> str:
 def _existing_meeting(
     reading: Reading, series_id: str, number: int | None, date: When | None
 ) -> str | None:
-    for meeting in reading.tracker.meetings:
-        if meeting.series != series_id:
-            continue
+    for meeting in reading._by_series.get(series_id, []):
         if number is not None and meeting.number == number:
             return str(meeting.id)
         if (
@@ -1618,6 +1647,10 @@ def bilateral_meeting(reading: Reading) -> None:
 
 _AGREEMENT = re.compile(rf"(?<!\w)(?P<word>{_alternation(AGREEMENT_WORDS)})(?!\w)")
 _SIGNED = re.compile(r"\b(?:signed|signing|signs|sign|formalised|formalized|inked|concluded)\b")
+_PLANNED = re.compile(
+    r"\b(?:will|would|shall|could|may|might|to|plans? to|expected to|set to|hope to|aim to)\s+"
+    r"(?:\w+\s+)?(?:sign|conclude|ink)\b"
+)
 _TIMING = re.compile(
     r"\b(?P<timing>during|after|before|ahead of|on the sidelines of|following)\s+the\b"
 )
@@ -1659,8 +1692,20 @@ def agreement_signed(reading: Reading) -> None:
             reading.propose("agreement_signed", "agreement", target, "kind", kind, sentence)
         if len(parties) >= 2:
             reading.propose("agreement_signed", "agreement", target, "parties", parties, sentence)
-        reading.propose("agreement_signed", "agreement", target, "status", "signed", sentence)
-        dates = list(dates_in(sentence, reading.dateline))
+        planned = _PLANNED.search(sentence) is not None and not re.search(
+            r"\b(?:signed|inked|formalised|formalized|concluded)\b", sentence
+        )
+        status = "proposed" if planned else "signed"
+        reading.propose(
+            "agreement_signed",
+            "agreement",
+            target,
+            "status",
+            status,
+            sentence,
+            "the text says it is to be signed" if planned else "",
+        )
+        dates = [] if planned else list(dates_in(sentence, reading.dateline))
         if dates:
             reading.propose(
                 "agreement_signed",
@@ -1924,6 +1969,265 @@ def focus_area_term(reading: Reading) -> None:
                     )
 
 
+# ---------------------------------------------------------------------------- context events
+
+
+_ATTACK = re.compile(
+    r"\b(?P<phrase>(?:terrorist |terror |militant |suicide |bombing |bomb |missile |drone )?"
+    r"attacks?|bombings?)\b"
+)
+_OPERATION = re.compile(r"\bOperation (?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")
+_LAUNCHED = re.compile(
+    rf"\blaunched by (?P<a>{_alternation(COUNTRY_NAMES.values())}) against "
+    rf"(?P<b>{_alternation(COUNTRY_NAMES.values())})\b"
+)
+_PLACE_WORDS = re.compile(r"\b(?:occurred|took place|carried out|happened)?\s*(?:in|at)\s")
+
+
+def context_event(reading: Reading) -> None:
+    """Attacks with a date or place, and named military operations, as context events.
+
+    For example "the attack in Pahalgam on April 22, 2025" and "Operation Rising Lion".
+    """
+    for _, sentence in reading.sentences:
+        for match in _ATTACK.finditer(sentence):
+            window = sentence[max(0, match.start() - 40) : match.end() + 80]
+            base = max(0, match.start() - 40)
+            found = [d for d in dates_in(window, reading.dateline) if d.value is not None]
+            after = [d for d in found if d.start + base >= match.end()]
+            just_before = [
+                d
+                for d in found
+                if d.end + base <= match.start()
+                and re.fullmatch(r"[\s\w]{0,12}", sentence[d.end + base : match.start()])
+                and not re.search(
+                    r"\b(?:after|before|since|days?|weeks?)\b",
+                    sentence[d.end + base : match.start()],
+                )
+            ]
+            dates = just_before[-1:] + after[:1]
+            places = list(_PLACE.finditer(sentence, match.end(), match.end() + 60))
+            if not dates and not places:
+                continue
+            date = dates[0].value if dates else None
+            place = _place_of(sentence, places[0])[0] if places else None
+            where = (place or {}).get("city") or COUNTRY_NAMES.get(
+                (place or {}).get("country", ""), ""
+            )
+            year = f"-{date.earliest.year}" if date is not None else ""
+            existing = next(
+                (
+                    e.id
+                    for e in reading.tracker.events
+                    if e.kind.value == "attack"
+                    and date is not None
+                    and e.date is not None
+                    and e.date.overlaps(date)
+                ),
+                None,
+            )
+            if where:
+                wanted = slug(f"{where} attack") + year
+                title = f"{where} {match['phrase']}"
+            elif date is not None:
+                wanted = f"attack-{date.isoformat()}"
+                title = f"{match['phrase']} of {date.isoformat()}"
+            else:  # pragma: no cover - a date or a place was required above
+                continue
+            target = existing or reading.new_id(wanted)
+            reading.propose(
+                "context_event",
+                "event",
+                target,
+                "title",
+                title[:1].upper() + title[1:],
+                sentence,
+                "a label made from the place and the words of the text",
+            )
+            reading.propose("context_event", "event", target, "kind", "attack", sentence)
+            if date is not None:
+                reading.propose(
+                    "context_event",
+                    "event",
+                    target,
+                    "date",
+                    date.isoformat(),
+                    sentence,
+                    dates[0].reason,
+                    inferred=dates[0].inferred,
+                )
+            if place is not None:
+                reading.propose("context_event", "event", target, "place", place, sentence)
+                reading.propose(
+                    "context_event", "event", target, "countries", place["country"], sentence
+                )
+            break
+        for match in _OPERATION.finditer(sentence):
+            title = f"Operation {match['name']}"
+            existing = next((e.id for e in reading.tracker.events if e.title == title), None)
+            target = (
+                existing
+                or next((i for i in reading.new_ids if i == slug(title)), None)
+                or reading.new_id(slug(title))
+            )
+            reading.propose("context_event", "event", target, "title", title, match.group(0))
+            reading.propose(
+                "context_event", "event", target, "kind", "military-operation", sentence
+            )
+            launched = _LAUNCHED.search(sentence)
+            if launched is not None:
+                codes = {n: c for c, n in COUNTRY_NAMES.items()}
+                for side in ("a", "b"):
+                    reading.propose(
+                        "context_event",
+                        "event",
+                        target,
+                        "countries",
+                        codes[launched[side]],
+                        sentence,
+                    )
+
+
+_SAID = re.compile(r"^\s+(?:has\s+|had\s+)?(?:said|posted|announced|stated)\b")
+_STATEMENT_FROM = re.compile(r"\bstatement (?:from|by|of)\s+(?:the\s+)?$")
+_TOLD = re.compile(r"^\s+(?:had\s+|has\s+)?told\s+$")
+_INTERVIEW_WITH = re.compile(r"\binterview (?:with|to)\s+$")
+
+
+def statement_event(reading: Reading) -> None:
+    """Statements and interviews, with who made or gave them.
+
+    For example "the Indian defence ministry said in a statement on Wednesday", "In an
+    interview with NDTV, Saar said" and "Netanyahu had told NDTV's Aditya Raj Kaul".
+    """
+    for offset, sentence in reading.sentences:
+        end = offset + len(sentence)
+        orgs = reading.mentions_in(offset, end, "organisation")
+        people = reading.mentions_in(offset, end)
+        for org in orgs:
+            before = reading.text[offset : org.start]
+            after = reading.text[org.end : end]
+            said = _SAID.match(after)
+            if said is None and not _STATEMENT_FROM.search(before):
+                continue
+            if _INTERVIEW_WITH.search(before):
+                continue
+            tail = after[said.end() :] if said is not None else after
+            dates = list(dates_in(tail[:60], reading.dateline))
+            date = dates[0].value if dates else None
+            when = (
+                date.isoformat()
+                if date is not None
+                else (reading.dateline.isoformat() if reading.dateline is not None else "undated")
+            )
+            target = next(
+                (
+                    e.id
+                    for e in reading.tracker.events
+                    if e.kind.value == "statement"
+                    and org.target in e.organisations
+                    and date is not None
+                    and e.date is not None
+                    and e.date.overlaps(date)
+                ),
+                None,
+            ) or reading.new_id(f"{org.target}-statement-{when}")
+            _event(reading, target, "statement", f"Statement by {org.quote}", sentence)
+            reading.propose(
+                "statement_event", "event", target, "organisations", org.target, sentence
+            )
+            country = _org_country(reading, org.target)
+            if country is not None:
+                reading.propose("statement_event", "event", target, "countries", country, sentence)
+            if dates:
+                reading.propose(
+                    "statement_event",
+                    "event",
+                    target,
+                    "date",
+                    date.isoformat() if date is not None else None,
+                    sentence,
+                    dates[0].reason,
+                    inferred=dates[0].inferred,
+                )
+        for org in orgs:
+            before = reading.text[offset : org.start]
+            if not _INTERVIEW_WITH.search(before):
+                continue
+            speakers = [p for p in people if p.start > org.end][:1]
+            _interview(reading, offset, sentence, org.target, speakers)
+        for first, second in itertools.pairwise(people):
+            between = reading.text[first.end : second.start]
+            told = re.match(r"^\s+(?:had\s+|has\s+)?told\s+(?P<org>[A-Z]\w+)['’]s\s+$", between)
+            if told is None:
+                continue
+            org_id = _org_named(reading, told["org"])
+            if org_id is not None:
+                _interview(reading, offset, sentence, org_id, [first, second])
+
+
+def _org_named(reading: Reading, name: str) -> str | None:
+    """The id of the organisation called ``name``: known, or proposed by this draft."""
+    known = reading._orgs.get(_key(name), [])
+    if len(known) == 1:
+        return str(known[0].id)
+    for p in reading.proposals:
+        if p.kind == "organisation" and p.field == "name" and p.value == name:
+            return p.target
+    return None
+
+
+def _org_country(reading: Reading, org_id: str) -> str | None:
+    known = reading.tracker.get(org_id)
+    if known is not None:
+        return getattr(known, "country", None)
+    for p in reading.proposals:
+        if p.target == org_id and p.field == "country":
+            return str(p.value)
+    return None
+
+
+def _event(reading: Reading, target: str, kind: str, title: str, sentence: str) -> None:
+    basis = "statement_event"
+    reading.propose(basis, "event", target, "title", title, sentence, "a label for the event")
+    reading.propose(basis, "event", target, "kind", kind, sentence)
+
+
+def _interview(
+    reading: Reading, offset: int, sentence: str, org_id: str, people: list[Mention]
+) -> None:
+    dates = [d for d in dates_in(sentence, reading.dateline) if d.value is not None]
+    date = dates[0].value if dates else None
+    speaker = people[0].target.split("-")[-1] if people else "someone"
+    year = f"-{date.earliest.year}" if date is not None else ""
+    target = next(
+        (
+            e.id
+            for e in reading.tracker.events
+            if e.kind.value == "interview"
+            and org_id in e.organisations
+            and people
+            and people[0].target in e.people
+        ),
+        None,
+    ) or reading.new_id(f"{speaker}-{org_id}-interview{year}")
+    _event(reading, target, "interview", f"Interview with {org_id.upper()}", sentence)
+    reading.propose("statement_event", "event", target, "organisations", org_id, sentence)
+    for person in people:
+        reading.propose("statement_event", "event", target, "people", person.target, sentence)
+    if date is not None:
+        reading.propose(
+            "statement_event",
+            "event",
+            target,
+            "date",
+            date.isoformat(),
+            sentence,
+            dates[0].reason,
+            inferred=dates[0].inferred,
+        )
+
+
 #: The rules in the order they run (the source rule runs first, inside :func:`read`).
 RULES: tuple[Callable[[Reading], None], ...] = (
     titled_person,
@@ -1936,4 +2240,6 @@ RULES: tuple[Callable[[Reading], None], ...] = (
     agreement_signed,
     delegation_visit,
     focus_area_term,
+    context_event,
+    statement_event,
 )
