@@ -397,3 +397,11 @@ def test_an_agreement_still_to_be_signed_is_proposed_without_a_date(tracker: at.
         "parties": ["JP", "PH"],
         "status": "proposed",
     }
+
+
+def test_applying_the_same_draft_twice_adds_nothing(tracker: at.Tracker) -> None:
+    """A second apply of the same accepted draft gives an equal tracker."""
+    text = " date 2025-11-20 The 17th meeting of the JWG was held in New Delhi."
+    once = at.draft(text, tracker=tracker, source_id="again").accept_all().apply()
+    twice = at.draft(text, tracker=once, source_id="again").accept_all().apply()
+    assert twice == once

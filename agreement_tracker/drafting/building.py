@@ -244,7 +244,15 @@ def classify(proposal: Proposal, tracker: Tracker) -> str:
 
 
 def build(draft: Draft) -> list[Any]:
-    """The records the draft's accepted proposals make or change (raises ``DatasetError``)."""
+    """The records the draft's accepted proposals make or change (raises ``DatasetError``).
+
+    >>> import agreement_tracker as at
+    >>> d = at.draft(" date 2026-01-10 The 18th meeting of the JWG was held.", tracker=at.load())
+    >>> build(d)
+    []
+    >>> [r.id for r in build(d.accept_all())]
+    ['report-2026-01-10', 'jwg-18']
+    """
     tracker = draft.tracker
     rename: dict[str, str] = {}
     dropped: set[str] = set()
@@ -495,14 +503,14 @@ def _updated(
                         reason=f"kept the value recorded before {draft.source_id}, which says {_claim_text(p.value)}",
                     )
                 )
-            claims.append(
-                Claim(
-                    field=p.field,
-                    value=_claim_text(p.value),
-                    citation=citation,
-                    inferred=p.reason if p.inferred and p.reason else None,
-                )
+            claim = Claim(
+                field=p.field,
+                value=_claim_text(p.value),
+                citation=citation,
+                inferred=p.reason if p.inferred and p.reason else None,
             )
+            if claim not in claims:  # the same article applied again adds nothing
+                claims.append(claim)
     if roles and isinstance(existing, Person):
         changes["roles"] = (
             *existing.roles,

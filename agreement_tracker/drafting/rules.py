@@ -330,7 +330,14 @@ class Reading:
 
 
 def read(text: str, tracker: Tracker, *, published: str | None, source_id: str | None) -> Reading:
-    """Run every rule over ``text`` against ``tracker`` and return the reading."""
+    r"""Run every rule over ``text`` against ``tracker`` and return the reading.
+
+    >>> import agreement_tracker as at
+    >>> r = read("Talks Go Well\nThe 18th meeting of the JWG was held.", at.load(),
+    ...          published="2026-01", source_id="talks")
+    >>> r.dateline.isoformat(), [(p.field, p.value) for p in r.proposals][:2]
+    ('2026-01', [('title', 'Talks Go Well'), ('kind', 'jwg-session')])
+    """
     reading = Reading(text=normalise(text), tracker=tracker)
     _index(reading)
     reading.sentences = list(_sentences(text, reading.text))
@@ -354,6 +361,21 @@ def read(text: str, tracker: Tracker, *, published: str | None, source_id: str |
     for rule in RULES:
         rule(reading)
     return reading
+
+
+def _example(text: str, basis: str) -> list[tuple[str, str, Any]]:
+    """(target, field, value) of the proposals rule ``basis`` makes for ``text``.
+
+    The text is read against the bundled dataset with a leading date line of
+    10 January 2026 (a Saturday).
+
+    >>> _example("Baram returned to Israel.", "known_name")
+    [('amir-baram', 'id', 'amir-baram')]
+    """
+    from agreement_tracker.dataset import load
+
+    reading = read(f" date 2026-01-10 {text}", load(), published=None, source_id="example")
+    return [(p.target, p.field, p.value) for p in reading.proposals if p.basis == basis]
 
 
 def _index(reading: Reading) -> None:
@@ -953,7 +975,17 @@ def _org_for_title(
 
 
 def titled_person(reading: Reading) -> None:
-    """People named with a title, rank or appositive: "Defence Secretary Rajesh Kumar Singh"."""
+    """People named with a title, rank or appositive: "Defence Secretary Rajesh Kumar Singh".
+
+    >>> _example('Grant Shapps, UK Defence Secretary, met Defence Secretary Rajesh Kumar Singh.',
+    ...          'titled_person')
+    [('rajesh-kumar-singh', 'id', 'rajesh-kumar-singh'),
+     ('grant-shapps', 'id', 'grant-shapps'),
+     ('grant-shapps', 'name', 'Grant Shapps'),
+     ('grant-shapps',
+      'roles',
+      [{'title': 'Defence Secretary', 'country': 'GB', 'attested': ['2026-01-10']}])]
+    """
     for offset, sentence in reading.sentences:
         if offset + len(sentence) <= reading.body_start:
             continue
@@ -1032,7 +1064,11 @@ def _country_of_phrase(phrase: str) -> str | None:
 
 
 def known_name(reading: Reading) -> None:
-    """People and organisations the tracker knows, named without a title: "Baram returned"."""
+    """People and organisations the tracker knows, named without a title: "Baram returned".
+
+    >>> _example('Baram returned to Israel.', 'known_name')
+    [('amir-baram', 'id', 'amir-baram')]
+    """
     text = reading.text
     tokens = list(re.finditer(r"\w+", text))
     taken = [(m.start, m.end) for m in reading.mentions]
@@ -1104,7 +1140,11 @@ def _lone_token_ok(text: str, token: re.Match[str], people: list[Any], orgs: lis
 
 
 def role_title(reading: Reading) -> None:
-    """A title without a name ("the Defence Secretary") linked when one person fits its date."""
+    """A title without a name ("the Defence Secretary") linked when one person fits its date.
+
+    >>> _example('The Indian Defence Secretary said the talks went well.', 'role_title')
+    [('rajesh-kumar-singh', 'id', 'rajesh-kumar-singh')]
+    """
     if reading.dateline is None:
         return
     for offset, sentence in reading.sentences:
@@ -1215,7 +1255,16 @@ def _other_organisations(reading: Reading, offset: int, sentence: str) -> None:
 
 
 def organisation_name(reading: Reading) -> None:
-    """Companies listed or suffixed ("Elbit Systems"), and ministries of defence by country."""
+    """Companies listed or suffixed ("Elbit Systems"), and ministries of defence by country.
+
+    >>> _example('He visited Israeli defence companies — Elbit Systems and Israel Shipyards.',
+    ...          'organisation_name')
+    [('elbit-systems', 'id', 'elbit-systems'),
+     ('israel-shipyards', 'id', 'israel-shipyards'),
+     ('israel-shipyards', 'name', 'Israel Shipyards'),
+     ('israel-shipyards', 'kind', 'company'),
+     ('israel-shipyards', 'country', 'IL')]
+    """
     for offset, sentence in reading.sentences:
         if offset + len(sentence) <= reading.body_start:
             continue
@@ -1414,7 +1463,16 @@ def _existing_meeting(
 
 
 def series_meeting(reading: Reading) -> None:
-    """A session of a series: "the 17th India-Israel Joint Working Group (JWG) meeting"."""
+    """A session of a series: "the 17th India-Israel Joint Working Group (JWG) meeting".
+
+    >>> _example('The 18th meeting of the JWG was held in New Delhi in January 2026.',
+    ...          'series_meeting')
+    [('jwg-18', 'kind', 'jwg-session'),
+     ('jwg-18', 'series', 'jwg'),
+     ('jwg-18', 'number', 18),
+     ('jwg-18', 'date', '2026-01'),
+     ('jwg-18', 'place', {'city': 'New Delhi', 'country': 'IN'})]
+    """
     for offset, sentence in reading.sentences:
         if offset + len(sentence) <= reading.body_start:
             continue
@@ -1537,7 +1595,15 @@ _CO_CHAIRED = re.compile(r"\bco-?chaired by\b")
 
 
 def co_chairs(reading: Reading, target: str, offset: int, sentence: str) -> None:
-    """The people named after "co-chaired by" are the meeting's co-chairs and participants."""
+    """The people named after "co-chaired by" are the meeting's co-chairs and participants.
+
+    >>> _example('The 18th meeting of the JWG was co-chaired by Defence Secretary Rajesh Kumar Singh and Major General Amir Baram.',
+    ...          'co_chairs')
+    [('jwg-18', 'participants', 'rajesh-kumar-singh'),
+     ('jwg-18', 'co_chairs', 'rajesh-kumar-singh'),
+     ('jwg-18', 'participants', 'amir-baram'),
+     ('jwg-18', 'co_chairs', 'amir-baram')]
+    """
     match = _CO_CHAIRED.search(sentence)
     if match is None:
         return
@@ -1548,7 +1614,15 @@ def co_chairs(reading: Reading, target: str, offset: int, sentence: str) -> None
 
 
 def meeting_context(reading: Reading) -> None:
-    """Co-chairs of the meeting the article is about: "The meeting was co-chaired by X and Y"."""
+    """Co-chairs of the meeting the article is about: "The meeting was co-chaired by X and Y".
+
+    >>> _example('The 18th JWG meeting was held in New Delhi. The meeting was co-chaired by Defence Secretary Singh and Major General Amir Baram.',
+    ...          'co_chairs')
+    [('jwg-18', 'participants', 'rajesh-kumar-singh'),
+     ('jwg-18', 'co_chairs', 'rajesh-kumar-singh'),
+     ('jwg-18', 'participants', 'amir-baram'),
+     ('jwg-18', 'co_chairs', 'amir-baram')]
+    """
     for offset, sentence in reading.sentences:
         if reading.meeting is None:
             return
@@ -1575,7 +1649,15 @@ def _surname(person_id: str) -> str:
 
 
 def bilateral_meeting(reading: Reading) -> None:
-    """A meeting of two people: "X met with Y", "X called on Y", "X held talks with Y"."""
+    """A meeting of two people: "X met with Y", "X called on Y", "X held talks with Y".
+
+    >>> _example('Defence Secretary Rajesh Kumar Singh called on Israeli Defence Minister Israel Katz on Thursday.',
+    ...          'bilateral_meeting')
+    [('singh-katz-2026-01-08', 'kind', 'call-on'),
+     ('singh-katz-2026-01-08', 'participants', 'rajesh-kumar-singh'),
+     ('singh-katz-2026-01-08', 'participants', 'israel-katz'),
+     ('singh-katz-2026-01-08', 'date', '2026-01-08')]
+    """
     for offset, sentence in reading.sentences:
         people = reading.mentions_in(offset, offset + len(sentence))
         for first, second in itertools.pairwise(people):
@@ -1658,7 +1740,17 @@ _SIGNED_BY = re.compile(r"\bsigned (?:by|between)\b")
 
 
 def agreement_signed(reading: Reading) -> None:
-    """An agreement signed: kind, parties, date, place, signatories and meeting."""
+    """An agreement signed: kind, parties, date, place, signatories and meeting.
+
+    >>> _example('India and France signed a Memorandum of Understanding (MoU) on Friday in Paris.',
+    ...          'agreement_signed')
+    [('mou-2026-01-in-fr', 'title', 'India–France MoU'),
+     ('mou-2026-01-in-fr', 'kind', 'mou'),
+     ('mou-2026-01-in-fr', 'parties', ['IN', 'FR']),
+     ('mou-2026-01-in-fr', 'status', 'signed'),
+     ('mou-2026-01-in-fr', 'signed', '2026-01-09'),
+     ('mou-2026-01-in-fr', 'place', {'city': 'Paris', 'country': 'FR'})]
+    """
     for offset, sentence in reading.sentences:
         if offset + len(sentence) <= reading.body_start:
             continue
@@ -1804,7 +1896,15 @@ _VISIT = re.compile(
 
 
 def delegation_visit(reading: Reading) -> None:
-    """A visit: "a delegation led by X visited ...", "X's visit to India", "X's New Delhi visit"."""
+    """A visit: "a delegation led by X visited ...", "X's visit to India", "X's New Delhi visit".
+
+    >>> _example('An Indian delegation led by Defence Secretary Rajesh Kumar Singh visited Israeli defence companies on January 8-9.',
+    ...          'delegation_visit')
+    [('singh-israel-2026-01', 'leader', 'rajesh-kumar-singh'),
+     ('singh-israel-2026-01', 'origin', 'IN'),
+     ('singh-israel-2026-01', 'host', 'IL'),
+     ('singh-israel-2026-01', 'dates', '2026-01-08/2026-01-09')]
+    """
     for offset, sentence in reading.sentences:
         if offset + len(sentence) <= reading.body_start:
             continue
@@ -1852,7 +1952,11 @@ def delegation_visit(reading: Reading) -> None:
                 for d in reading.tracker.delegations
                 if d.leader == leader.target
                 and d.host == host
-                and (date is None or d.dates is None or d.dates.overlaps(date))
+                and (
+                    d.dates.overlaps(date)
+                    if d.dates is not None and date is not None
+                    else _reported_near(reading, d)
+                )
             ),
             None,
         )
@@ -1889,6 +1993,22 @@ def delegation_visit(reading: Reading) -> None:
                 dates[0].reason,
                 inferred=dates[0].inferred,
             )
+
+
+def _reported_near(reading: Reading, record: Any) -> bool:
+    """Whether a source of ``record`` was published within 31 days of this article."""
+    if reading.dateline is None:
+        return False
+    for citation in record.citations:
+        source = reading.tracker.get(citation.source)
+        published = getattr(source, "published", None)
+        if (
+            published is not None
+            and (published.earliest - reading.dateline.latest).days <= 31
+            and (reading.dateline.earliest - published.latest).days <= 31
+        ):
+            return True
+    return False
 
 
 def _person_country(reading: Reading, person_id: str) -> str | None:
@@ -1935,6 +2055,11 @@ def focus_area_term(reading: Reading) -> None:
     A sentence is about the agreement when it names one ("the MoU"), about the meeting
     when it names one or its participants ("the two sides"); a sentence that names
     neither is about what the sentence before it in the same paragraph was about.
+
+    >>> _example('India and France signed an MoU on cyber security and joint training.',
+    ...          'focus_area_term')
+    [('mou-2026-01-in-fr', 'focus_areas', 'cyber-security'),
+     ('mou-2026-01-in-fr', 'focus_areas', 'training')]
     """
     patterns = _area_patterns(reading)
     previous: tuple[int, list[tuple[str, str]]] = (-1, [])
@@ -1988,6 +2113,14 @@ def context_event(reading: Reading) -> None:
     """Attacks with a date or place, and named military operations, as context events.
 
     For example "the attack in Pahalgam on April 22, 2025" and "Operation Rising Lion".
+
+    >>> _example('He condemned the terrorist attack in Pahalgam on April 22, 2025.',
+    ...          'context_event')
+    [('pahalgam-attack-2025', 'title', 'Pahalgam terrorist attack'),
+     ('pahalgam-attack-2025', 'kind', 'attack'),
+     ('pahalgam-attack-2025', 'date', '2025-04-22'),
+     ('pahalgam-attack-2025', 'place', {'city': 'Pahalgam', 'country': 'IN'}),
+     ('pahalgam-attack-2025', 'countries', 'IN')]
     """
     for _, sentence in reading.sentences:
         for match in _ATTACK.finditer(sentence):
@@ -2099,6 +2232,14 @@ def statement_event(reading: Reading) -> None:
 
     For example "the Indian defence ministry said in a statement on Wednesday", "In an
     interview with NDTV, Saar said" and "Netanyahu had told NDTV's Aditya Raj Kaul".
+
+    >>> _example('The Indian Defence Ministry said on Friday that the talks went well.',
+    ...          'statement_event')
+    [('in-mod-statement-2026-01-09', 'title', 'Statement by Indian Defence Ministry'),
+     ('in-mod-statement-2026-01-09', 'kind', 'statement'),
+     ('in-mod-statement-2026-01-09', 'organisations', 'in-mod'),
+     ('in-mod-statement-2026-01-09', 'countries', 'IN'),
+     ('in-mod-statement-2026-01-09', 'date', '2026-01-09')]
     """
     for offset, sentence in reading.sentences:
         end = offset + len(sentence)
