@@ -405,3 +405,35 @@ def test_applying_the_same_draft_twice_adds_nothing(tracker: at.Tracker) -> None
     once = at.draft(text, tracker=tracker, source_id="again").accept_all().apply()
     twice = at.draft(text, tracker=once, source_id="again").accept_all().apply()
     assert twice == once
+
+
+def test_html_input_is_extracted_with_trafilatura(tracker: at.Tracker, tmp_path: Path) -> None:
+    """A saved web page is read through trafilatura: date, headline and paragraphs."""
+    pytest.importorskip("trafilatura")
+    page = (
+        "<!DOCTYPE html><html><head><title>UK and Poland sign letter of intent</title>"
+        '<meta property="article:published_time" content="2026-05-20"></head><body>'
+        "<nav>Home | World</nav><article><h1>UK and Poland sign letter of intent</h1>"
+        "<p>A Letter of Intent on missile defence was signed by Deputy Defence Minister Pawel "
+        "Bejda and Grant Shapps, UK Defence Secretary, in London on Tuesday.</p>"
+        "</article><footer>Copyright</footer></body></html>"
+    )
+    d = at.draft(page, tracker=tracker)
+    assert d.text.startswith("date 2026-05-20\n\nUK and Poland sign letter of intent\n\nA Letter")
+    signed = [p.value for p in d.proposals if p.field == "signed"]
+    signatories = [p.value for p in d.proposals if p.field == "signatories"]
+    assert (signed, signatories) == (["2026-05-19"], ["pawel-bejda", "grant-shapps"])
+    assert d.proposal(2).field == "title"
+
+
+def test_rapidfuzz_and_difflib_rank_the_same_candidates(tracker: at.Tracker) -> None:
+    """With rapidfuzz installed, near misses are the ones difflib finds."""
+    pytest.importorskip("rapidfuzz")
+    d = at.draft(
+        " date 2025-11-06 Major General Amir Eshel met with Defence Minister Rajnath Singh.",
+        tracker=tracker,
+    )
+    assert _links(d) == [
+        ("rajnath-singh", ("rajesh-kumar-singh",)),
+        ("amir-eshel", ("amir-baram",)),
+    ]

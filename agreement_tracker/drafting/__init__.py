@@ -164,5 +164,5 @@ def html_to_text(page: str) -> str:
         lines.append(f"date {date}")
     if title and not extracted.startswith(title):
         lines.append(title)
-    lines.append(extracted)
-    return "\n".join(lines)
+    lines.extend(extracted.splitlines())  # one paragraph a line
+    return "\n\n".join(line for line in lines if line.strip())

@@ -397,14 +397,18 @@ def _index(reading: Reading) -> None:
             reading._series.setdefault(_key(name), series)
 
 
+_FUNCTION_WORDS = "a|an|the|of|and|or|to|in|on|at|by|with|for|from|as|that|was|is|were|are"
+
+
 def paragraphs(raw: str) -> list[str]:
     r"""The article's paragraphs, whitespace-normalised, with wrapped lines joined.
 
     A line break ends a paragraph after a blank line, after a line that ends a sentence,
-    and after a heading (a line whose words are mostly capitalised); otherwise it is a
-    wrapped line and the paragraph goes on.
+    after a heading (a line whose words are mostly capitalised) and after a short line
+    that does not end in a word such as "of" or "the"; otherwise it is a wrapped line and
+    the paragraph goes on.
 
-    >>> paragraphs("Talks Go Well\nThe 5th meeting was held\nin Paris. It went well.\n\nMore.")
+    >>> paragraphs("Talks Go Well\nThe 5th meeting was held in\nParis. It went well.\n\nMore.")
     ['Talks Go Well', 'The 5th meeting was held in Paris. It went well.', 'More.']
     """
     found: list[str] = []
@@ -420,7 +424,8 @@ def paragraphs(raw: str) -> list[str]:
         words = re.findall(r"[^\W\d_][\w'’-]*", line)
         capitalised = sum(1 for w in words if w[0].isupper())
         heading = bool(words) and capitalised >= 0.7 * len(words)
-        if re.search(r"[.!?:;\"”’)\]]$", line) or heading:
+        short = len(line) < 60 and not re.search(rf"\b(?:{_FUNCTION_WORDS})$", line)
+        if re.search(r"[.!?:;\"”’)\]]$", line) or heading or short:
             found.append(" ".join(current))
             current = []
     if current:
@@ -712,17 +717,23 @@ def source_record(reading: Reading, raw: str, published: str | None, source_id: 
         org = _link_org(reading, agency_match, agency_quote, "news_agency", kind="news-agency")
         if org is not None:
             reading.propose("news_agency", "source", source_id, "agency", org, agency_quote)
-    first = raw.strip().splitlines()[0].strip() if raw.strip() else ""
+    lines = [line.strip() for line in raw.splitlines() if line.strip()]
+    first = lines[0] if lines else ""
+    offset = 0
+    if date_line is not None and normalise(first) == date_line[0] and len(lines) > 1:
+        first = lines[1]  # the date stands on a line of its own: a headline may follow
+        offset = text.find(normalise(first))
+    elif date_line is not None:
+        first = ""
     if (
         first
-        and date_line is None
         and wire is None
         and len(first) <= 150
         and not first.endswith((".", ":"))
         and len(first.split()) >= 3
     ):
         reading.propose("headline", "source", source_id, "title", normalise(first), first)
-        reading.body_start = len(normalise(first))
+        reading.body_start = offset + len(normalise(first))
 
 
 # ---------------------------------------------------------------------------- people
@@ -1761,7 +1772,7 @@ def agreement_signed(reading: Reading) -> None:
         kind = AGREEMENT_WORDS[(specific or words)[0]["word"]]
         parties = [c for c in _parties_in(sentence) if c in COUNTRY_NAMES][:2]
         if len(parties) < 2:
-            parties = _parties_in(reading.text[reading.body_start :])[:2]
+            parties = _parties_in(reading.text)[:2]
         target = reading.agreement or _existing_agreement(reading, kind, parties)
         if target is None:
             if len(parties) < 2:
