@@ -629,94 +629,141 @@ _SIGNOFF = re.compile(
 
 
 def source_record(reading: Reading, raw: str, published: str | None, source_id: str | None) -> None:
-    """The source: its publication date, dateline, agency and title, as far as the text gives them."""
+    """The source: its publication date, dateline, agency and title, as far as the text gives them.
+
+    The date comes from a leading ``date`` line, else from a wire dateline ("Tel Aviv, Nov 6
+    (IANS)", whose year is the given date's), else from ``published``; no year is guessed.
+
+    >>> import agreement_tracker as at
+    >>> r = read("Tel Aviv, Nov 6 (IANS) Talks.", at.load(), published=None, source_id=None)
+    >>> r.source_id, [(p.basis, p.field, p.value) for p in r.proposals][:2]
+    ('ians-report', [('wire_dateline', 'published', None), ('wire_dateline', 'dateline', {'city': 'Tel Aviv', 'country': 'IL'})])
+    """
     text = reading.text
     given = parse_when(published) if published is not None else None
     if given is not None and not isinstance(given, PartialDate):
         raise FieldValueError("published", f"{published!r} must be one day, month or year")
     date_line = _LEADING_DATE.match(text)
     wire = _DATELINE.search(text[:200])
-    value: PartialDate | None = None
-    proposals: list[tuple[str, str, Any, str, str, bool]] = []
-    if date_line is not None:
-        value = PartialDate.parse(date_line["date"])
-        reading.body_start = date_line.end()
-        proposals.append(
-            ("leading_date_line", "published", value.isoformat(), date_line[0], "", False)
-        )
-    if wire is not None:
-        reading.body_start = max(reading.body_start, wire.end())
-        month, day = MONTHS[wire["month"]], int(wire["day"])
-        year = int(wire["year"]) if wire["year"] else None
-        if year is None and value is not None:
-            year = value.year
-        if year is None and given is not None:
-            year = given.year
-        if value is None and year is not None:
-            value = PartialDate(year, month, day)
-            reason = (
-                ""
-                if wire["year"]
-                else f"the wire dateline gives no year; {year} from the given date"
-            )
-            proposals.append(
-                ("wire_dateline", "published", value.isoformat(), wire[0], reason, bool(reason))
-            )
-        city = wire["city"]
-        if city in CITIES:
-            proposals.append(
-                (
-                    "wire_dateline",
-                    "dateline",
-                    {"city": city, "country": CITIES[city]},
-                    wire[0],
-                    f"{city} is in {CITIES[city]}",
-                    False,
-                )
-            )
-    if value is None and given is not None:
-        value = given
-    if value is None and published is None:
-        reading.dateline = None
-    else:
-        reading.dateline = value
     signoff = _SIGNOFF.search(text)
+    value = PartialDate.parse(date_line["date"]) if date_line is not None else None
+    wire_date: PartialDate | None = None
+    if wire is not None and value is None:
+        year = int(wire["year"]) if wire["year"] else (given.year if given is not None else None)
+        if year is not None:
+            wire_date = PartialDate(year, MONTHS[wire["month"]], int(wire["day"]))
+    reading.dateline = value or wire_date or given
+    agency = None
+    if wire is not None:
+        agency = wire["agency"]
+    elif signoff is not None:
+        agency = signoff["agency"] or signoff["based"]
     if source_id is None:
-        if wire is not None:
-            agency = wire["agency"].lower()
-        elif signoff is not None:
-            agency = (signoff["agency"] or signoff["based"]).lower()
+        prefix = agency.lower() if agency else "report"
+        if reading.dateline is not None:
+            source_id = f"{prefix}-{reading.dateline.isoformat()}"
         else:
-            agency = "report"
-        if value is not None:
-            source_id = f"{agency}-{value.isoformat()}"
-        else:
-            source_id = "report" if agency == "report" else f"{agency}-report"
+            source_id = "report" if prefix == "report" else f"{prefix}-report"
         if reading.tracker.get(source_id) is not None:
             source_id = reading.new_id(source_id)
     reading.source_id = source_id
     reading.new_ids.add(source_id)
-    if wire is not None and value is None:
+    if date_line is not None:
+        leading_date_line(reading, date_line)
+    if wire is not None:
+        wire_dateline(reading, wire, None if value is not None else wire_date, given)
+    if agency is not None:
+        quote = wire[0] if wire is not None else signoff[0].strip() if signoff else agency
+        news_agency(reading, agency, quote)
+    headline(reading, raw, date_line, wire)
+
+
+def leading_date_line(reading: Reading, match: re.Match[str]) -> None:
+    """The publication day from a leading line such as " date 2025-11-06" (as in the bundled texts).
+
+    >>> _example("Talks.", "leading_date_line")
+    [('example', 'published', '2026-01-10')]
+    """
+    reading.body_start = max(reading.body_start, match.end())
+    reading.propose(
+        "leading_date_line", "source", reading.source_id, "published", match["date"], match[0]
+    )
+
+
+def wire_dateline(
+    reading: Reading, match: re.Match[str], value: PartialDate | None, given: PartialDate | None
+) -> None:
+    """The place and day of a wire dateline ("Tel Aviv, Nov 6 (IANS)"); its year from the given date.
+
+    >>> import agreement_tracker as at
+    >>> r = read("Paris, Mar 3 (AFP) Talks.", at.load(), published="2025-03-03", source_id="afp")
+    >>> [(p.field, p.value, p.reason) for p in r.proposals if p.basis == "wire_dateline"]
+    [('published', '2025-03-03', 'the wire dateline gives no year; 2025 from the given date'), ('dateline', {'city': 'Paris', 'country': 'FR'}, 'Paris is in FR')]
+    """
+    reading.body_start = max(reading.body_start, match.end())
+    source = reading.source_id
+    if value is not None:
+        reason = (
+            ""
+            if match["year"]
+            else f"the wire dateline gives no year; {value.year} from the given date"
+        )
         reading.propose(
             "wire_dateline",
             "source",
-            source_id,
+            source,
+            "published",
+            value.isoformat(),
+            match[0],
+            reason,
+            inferred=bool(reason),
+        )
+    elif given is None and reading.dateline is None:
+        reading.propose(
+            "wire_dateline",
+            "source",
+            source,
             "published",
             None,
-            wire[0],
+            match[0],
             "the dateline gives no year; give the date",
         )
-    for basis, field, item, quote, reason, inferred in proposals:
-        reading.propose(basis, "source", source_id, field, item, quote, reason, inferred=inferred)
-    agency_match = wire["agency"] if wire is not None else None
-    agency_quote = wire[0] if wire is not None else ""
-    if agency_match is None and signoff is not None:
-        agency_match = signoff["agency"] or signoff["based"]
-        agency_quote = signoff[0].strip()
-    if agency_match is not None:
-        org = _link_org(reading, agency_match, agency_quote, "news_agency", kind="news-agency")
-        if org is not None:
-            reading.propose("news_agency", "source", source_id, "agency", org, agency_quote)
+    city = match["city"]
+    if city in CITIES:
+        reading.propose(
+            "wire_dateline",
+            "source",
+            source,
+            "dateline",
+            {"city": city, "country": CITIES[city]},
+            match[0],
+            f"{city} is in {CITIES[city]}",
+        )
+
+
+def news_agency(reading: Reading, name: str, quote: str) -> None:
+    """The agency a dateline or sign-off credits ("(IANS)", "--IANS", "Based On ANI Report").
+
+    >>> _example("Talks were held. --IANS", "news_agency")
+    [('ians', 'id', 'ians'), ('example', 'agency', 'ians')]
+    """
+    org = _link_org(reading, name, quote, "news_agency", kind="news-agency")
+    if org is not None:
+        reading.propose("news_agency", "source", reading.source_id, "agency", org, quote)
+
+
+def headline(
+    reading: Reading, raw: str, date_line: re.Match[str] | None, wire: re.Match[str] | None
+) -> None:
+    r"""The title: a first line (or the line after a date line) that reads as a headline.
+
+    >>> import agreement_tracker as at
+    >>> r = read("India and France Sign Pact\nThe pact was signed.", at.load(), published=None,
+    ...          source_id="x")
+    >>> [(p.field, p.value) for p in r.proposals if p.basis == "headline"]
+    [('title', 'India and France Sign Pact')]
+    """
+    text = reading.text
     lines = [line.strip() for line in raw.splitlines() if line.strip()]
     first = lines[0] if lines else ""
     offset = 0
@@ -732,7 +779,7 @@ def source_record(reading: Reading, raw: str, published: str | None, source_id: 
         and not first.endswith((".", ":"))
         and len(first.split()) >= 3
     ):
-        reading.propose("headline", "source", source_id, "title", normalise(first), first)
+        reading.propose("headline", "source", reading.source_id, "title", normalise(first), first)
         reading.body_start = offset + len(normalise(first))
 
 
