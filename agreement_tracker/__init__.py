@@ -12,6 +12,8 @@ their precision; disagreements between sources stay visible.
 '2024-07'
 """
 
+from typing import TYPE_CHECKING
+
 from .dataset import Tracker, load, validate
 from .dates import (
     DateBetween,
@@ -64,7 +66,20 @@ from .query import Mode, TimelineEntry
 from .records import Records
 from .vocabulary import Vocabulary
 
+if TYPE_CHECKING:  # at run time these load lazily, through __getattr__ below
+    from .drafting import Draft, draft
+
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> object:
+    """``draft`` and ``Draft`` load the drafting package on first use (PEP 562)."""
+    if name in ("draft", "Draft"):
+        from . import drafting
+
+        return getattr(drafting, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "Agreement",
@@ -80,6 +95,7 @@ __all__ = [
     "DateRange",
     "Delegation",
     "Discrepancy",
+    "Draft",
     "Engagement",
     "EngagementKind",
     "Event",
@@ -110,6 +126,7 @@ __all__ = [
     "Vocabulary",
     "When",
     "__version__",
+    "draft",
     "load",
     "parse_when",
     "resolve_this_year",

@@ -150,6 +150,10 @@ def _build_parser() -> argparse.ArgumentParser:
     out.add_argument("path", metavar="PATH", help="the file or folder to write")
     out.add_argument("--data", metavar="DATASET", help="a dataset to export (default: bundled)")
 
+    from .drafting import cli as drafting_cli
+
+    drafting_cli.add_commands(commands)
+
     for name, text in (
         ("people", "people and their roles"),
         ("delegations", "delegations and their itineraries"),
@@ -171,8 +175,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     parser = _build_parser()
     args = parser.parse_args(argv)
+    from .drafting import cli as drafting_cli
+
+    if args.command in drafting_cli.COMMANDS:
+        return drafting_cli.run(args)
     if args.command == "validate":
-        return _validate(args.path, args.base)
+        return max(_validate(args.path, args.base), drafting_cli.pending_status(args))
     if args.command == "export":
         try:
             tracker = Tracker.from_path(args.data) if args.data else load()
