@@ -24,7 +24,7 @@ from . import _snapshot, query
 from ._text import close_matches, or_list
 from .countries import ALIASES, lookup_code
 from .countries import NAMES as COUNTRY_NAMES
-from .dates import _DAYS, DateLike, day_ordinal
+from .dates import DateLike, day_ordinal
 from .exceptions import DatasetError, NoMatchError, UnknownRecordError
 from .model import (
     Agreement,
@@ -833,28 +833,6 @@ class Tracker:
         >>> t.last_meeting("JWG", as_of="2025-11-03").id
         'jwg-16'
         """
-        # The common call (a series id asked about before, a day string seen before) is
-        # answered with two look-ups and a day table; a series id not asked about yet (its
-        # table is made here, the one place that reads it), or too wide for a table
-        # (None), with a bisection; anything else takes the full path, which resolves
-        # names and explains failures.
-        try:
-            first, size, table, meetings = self._series_days[series]  # type: ignore[misc]
-            offset = _DAYS[as_of] - first  # type: ignore[index]
-        except (KeyError, TypeError):
-            try:
-                lasts, meetings = self._series_last_index[series]
-                position = bisect.bisect_right(lasts, _DAYS[as_of])  # type: ignore[index]
-            except (KeyError, TypeError):
-                pass
-            else:
-                if series not in self._series_days:
-                    self._series_day_table(series, lasts, meetings)
-                if position:
-                    return meetings[position - 1]
-        else:
-            if offset >= 0:
-                return meetings[table[offset] if offset < size else -1]
         return self._last_meeting(self.series(series), self._as_of(as_of))
 
     def _last_meeting(self, chosen: Series, day: int) -> Meeting:

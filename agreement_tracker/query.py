@@ -29,7 +29,7 @@ from typing import Any, Literal, TypeAlias, TypeVar
 
 import attrs
 
-from .dates import When, _FieldsRepr, precision_label
+from .dates import When, precision_label
 from .model import Agreement, Delegation, Event, Meeting, Record
 
 __all__ = [
@@ -53,8 +53,8 @@ R = TypeVar("R", bound=Agreement | Meeting | Delegation | Event)
 _KIND_ORDER = {"event": 0, "delegation": 1, "meeting": 2, "agreement": 3}
 
 
-@attrs.frozen(repr=False, eq=False)
-class TimelineEntry(_FieldsRepr):
+@attrs.frozen
+class TimelineEntry:
     """One row of a timeline: a dated agreement, meeting, delegation or event.
 
     >>> import agreement_tracker as at

@@ -39,8 +39,8 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeGuard
 from ._kinds import KINDS
 from ._text import close_matches
 from .exceptions import DatasetError
-from .model import _ID_RE, Record, Source
-from .serialize import RECORD_TYPES, fast_reader, structure_record, unstructure_record
+from .model import ID_RE, Record, Source
+from .serialize import RECORD_TYPES, structure_record, unstructure_record
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -401,34 +401,23 @@ def _collect(
                 f"expected a list of [[{kind}]] tables, got {type(tables).__name__} @ {filename}"
             )
             continue
-        # Sources need their text read first; any other well-formed table is read by the
-        # fast reader straight away (compiled for many tables), and anything it refuses is
-        # read again in detail.
-        fast = fast_reader(kind, len(tables)) if kind != "source" else None
         for index, table in enumerate(tables):
             # Each table is dropped once read, so that its memory is reused at once for the
             # next records instead of being freed all together at the end.
             tables[index] = None
-            record = None
-            if fast is not None:
-                try:
-                    record = fast(table)
-                except Exception:
-                    record = None
-            if record is None:
-                label = table.get("id") if isinstance(table, dict) else None
-                record_id = label if isinstance(label, str) else None
-                if isinstance(table, dict) and kind == "source":
-                    table = _with_text(base, filename, index, table, loaded.problems, max_bytes)
-                    if table is None:
-                        _failed(loaded, kind, record_id)
-                        continue
-                try:
-                    record = structure_record(table, kind, where=filename, index=index)
-                except DatasetError as error:
-                    loaded.problems.extend(error.problems)
+            label = table.get("id") if isinstance(table, dict) else None
+            record_id = label if isinstance(label, str) else None
+            if isinstance(table, dict) and kind == "source":
+                table = _with_text(base, filename, index, table, loaded.problems, max_bytes)
+                if table is None:
                     _failed(loaded, kind, record_id)
                     continue
+            try:
+                record = structure_record(table, kind, where=filename, index=index)
+            except DatasetError as error:
+                loaded.problems.extend(error.problems)
+                _failed(loaded, kind, record_id)
+                continue
             if record.id in loaded.origins:
                 loaded.problems.append(
                     f"duplicate id {record.id!r} (already used in {loaded.origins[record.id]}) "
@@ -450,7 +439,7 @@ def _failed(loaded: Loaded, kind: str, record_id: str | None) -> None:
 
 def _label(record_id: object, index: int) -> str:
     """How a record is named in a location: its id when readable, else ``#index``."""
-    if isinstance(record_id, str) and _ID_RE.fullmatch(record_id):
+    if isinstance(record_id, str) and ID_RE.fullmatch(record_id):
         return record_id
     return f"#{index}"
 

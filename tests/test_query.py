@@ -622,60 +622,6 @@ def test_a_series_id_wins_over_another_series_alias() -> None:
     assert small.series("First group").id == "alpha"
 
 
-def test_series_day_tables_answer_as_the_bisection_does(synthetic: at.Tracker) -> None:
-    """A series' day table gives, for every day, the meeting the bisection gives."""
-    import bisect
-
-    checked = 0
-    for series in synthetic.meeting_series[:40]:
-        lasts, meetings = synthetic._series_last_index.get(series.id, ([], []))
-        if not lasts:
-            continue
-        for _ in range(2):  # the second call, with the day string known, makes the table
-            synthetic.last_meeting(series.id, as_of="2030-01-01")
-        made = synthetic._series_days[series.id]
-        assert made is not None
-        first, size, table, _ = made
-        assert (first, size) == (lasts[0], lasts[-1] - lasts[0] + 1)
-        assert list(table) == [bisect.bisect_right(lasts, first + i) - 1 for i in range(size)]
-        for day in (first - 1, first, first + 1, first + size - 1, first + size):
-            text = datetime.date.fromordinal(day).isoformat()
-            position = bisect.bisect_right(lasts, day)
-            for _ in range(2):  # the second call, with the day string known, is the fast one
-                if position == 0:
-                    with pytest.raises(at.NoMatchError):
-                        synthetic.last_meeting(series.id, as_of=text)
-                else:
-                    assert synthetic.last_meeting(series.id, as_of=text) is meetings[position - 1]
-        checked += 1
-    assert checked == 31
-
-
-def test_a_series_too_wide_for_a_day_table_keeps_the_bisection(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """Past the widest span a day table covers, the series is marked and bisected."""
-    from agreement_tracker import dataset
-
-    monkeypatch.setattr(dataset, "_MAX_DAY_TABLE", 10)
-    tracker = at.Tracker.from_path(Path(at.__file__).parent / "data")
-    assert tracker._series_days == {}  # made on first use only
-    expected = {"2025-11-03": "jwg-16", "2025-11-30": "jwg-17"}
-    for as_of in ("2025-11-03", "2025-11-03", "2025-11-30", "2025-11-30"):
-        assert tracker.last_meeting("jwg", as_of=as_of).id == expected[as_of]
-    with pytest.raises(at.NoMatchError):
-        tracker.last_meeting("jwg", as_of="2024-07-15")
-    assert tracker._series_days == {"jwg": None}
-    monkeypatch.undo()
-    tracker = at.Tracker.from_path(Path(at.__file__).parent / "data")
-    tracker.last_meeting("jwg", as_of="2025-11-30")  # a known day string: the bisection
-    first, size, _, _ = tracker._series_days["jwg"]  # type: ignore[misc]
-    jwg16, jwg17 = (tracker.meeting(i).date for i in ("jwg-16", "jwg-17"))
-    assert jwg16 is not None
-    assert jwg17 is not None
-    assert (first, size) == (jwg16.last_ordinal, jwg17.last_ordinal - jwg16.last_ordinal + 1)
-
-
 @pytest.mark.parametrize(
     ("lasts", "typecode"),
     [
