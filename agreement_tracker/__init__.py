@@ -28,6 +28,8 @@ from .dates import (
 )
 from .exceptions import (
     AgreementTrackerError,
+    ArgumentError,
+    ArgumentTypeError,
     DatasetError,
     DateFormatError,
     FieldValueError,
@@ -70,6 +72,8 @@ __all__ = [
     "AgreementKind",
     "AgreementStatus",
     "AgreementTrackerError",
+    "ArgumentError",
+    "ArgumentTypeError",
     "Citation",
     "Claim",
     "DatasetError",

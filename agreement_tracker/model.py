@@ -30,7 +30,7 @@ import attrs
 from ._text import close_matches
 from .countries import NAMES as _COUNTRY_NAMES
 from .dates import DateBetween, DateRange, PartialDate, When
-from .exceptions import FieldValueError
+from .exceptions import ArgumentError, FieldValueError
 
 __all__ = [
     "ID_RE",
@@ -740,7 +740,7 @@ class Role:
         True
         """
         if mode not in ("certain", "possible"):
-            raise ValueError(f"mode must be 'certain' or 'possible', got {mode!r}")
+            raise ArgumentError(f"mode must be 'certain' or 'possible', got {mode!r}")
         if mode == "possible":
             return any(date.contains(day) for date in self.attested)
         return any(date.earliest == date.latest and date.contains(day) for date in self.attested)

@@ -134,13 +134,22 @@ def _reader(type_: Any) -> Callable[[Any], Any]:
 def _record_reader(cls: Any) -> Callable[[Any], Any]:
     """The fast reader of ``cls``: a loop over the table, then ``cls(**values)``."""
     fields = attrs.fields(attrs.resolve_types(cls))
-    readers = {f.name: _reader(f.type) for f in fields if f.init}
+    # Text fields (None) are checked in the loop: most values are text.
+    readers = {f.name: None if f.type is str else _reader(f.type) for f in fields if f.init}
     required = {f.name for f in fields if f.init and f.default is attrs.NOTHING}
 
     def read(data: Any) -> Any:
         if type(data) is not dict or not data.keys() <= readers.keys() or required - data.keys():
             raise _RefusedError
-        return cls(**{key: readers[key](value) for key, value in data.items()})
+        values = {}
+        for key, value in data.items():
+            reader = readers[key]
+            if reader is not None:
+                value = reader(value)
+            elif type(value) is not str:
+                raise _RefusedError
+            values[key] = value
+        return cls(**values)
 
     return read
 

@@ -340,6 +340,21 @@ def test_role_and_person() -> None:
         role.held_on("2025-07-23", mode="maybe")
 
 
+def test_an_unknown_mode_is_the_librarys_argument_error() -> None:
+    """A bad ``mode`` raises ArgumentError, caught as AgreementTrackerError and ValueError."""
+    import agreement_tracker as at
+    from agreement_tracker import exceptions
+
+    role = Role(title="Defence Secretary", attested=(PartialDate(2025, 7, 23),), citations=CITES)
+    with pytest.raises(at.ArgumentError) as caught:
+        role.held_on("2025-07-23", mode="maybe")
+    assert isinstance(caught.value, AgreementTrackerError)
+    assert isinstance(caught.value, ValueError)
+    errors = [getattr(exceptions, name) for name in exceptions.__all__]
+    assert all(issubclass(error, AgreementTrackerError) for error in errors)
+    assert issubclass(at.ArgumentTypeError, TypeError)
+
+
 def test_role_with_organisation_only() -> None:
     """A role may name only an organisation."""
     role = Role(organisation="in-mod", citations=CITES)
