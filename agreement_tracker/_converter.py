@@ -146,8 +146,12 @@ def _unstructure_attrs(cls: type[Any], converter: cattrs.Converter) -> Callable[
     cattrs writes the fields without a default first; data files list them as the class
     does.  A source's text is left out: it lives in its own file.
     """
-    omitted = {"text": override(omit=True)} if cls is Source else {}
-    inner = make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True, **omitted)
+    if cls is Source:
+        inner = make_dict_unstructure_fn(
+            cls, converter, _cattrs_omit_if_default=True, text=override(omit=True)
+        )
+    else:
+        inner = make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)
     names = [f.name for f in attrs.fields(cls)]
 
     def unstructure(record: Any) -> dict[str, Any]:
