@@ -18,8 +18,6 @@ Place(city='Tel Aviv', region=None, country='IL')
 (True, False)
 """
 
-from __future__ import annotations
-
 import enum
 import re
 from collections.abc import Callable
@@ -60,7 +58,10 @@ __all__ = [
     "Source",
 ]
 
-_Validator: TypeAlias = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+# Real annotations (no ``from __future__ import annotations``), so that attrs and the
+# readers see the field types as types; attrs.Attribute is not subscriptable at run time.
+_Attribute: TypeAlias = "attrs.Attribute[Any]"
+_Validator: TypeAlias = Callable[[Any, _Attribute, Any], None]
 
 #: A readable id: lower-case letters and digits in words joined by single hyphens.
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -68,7 +69,7 @@ ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # --------------------------------------------------------------------------- validators
 
 
-def _fail(attribute: attrs.Attribute[Any], message: str) -> None:
+def _fail(attribute: _Attribute, message: str) -> None:
     raise FieldValueError(attribute.name, message)
 
 
@@ -76,7 +77,7 @@ def _is_id(value: object) -> bool:
     return isinstance(value, str) and bool(ID_RE.fullmatch(value))
 
 
-def _id(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def _id(_: object, attribute: _Attribute, value: object) -> None:
     if not _is_id(value):
         _fail(
             attribute,
@@ -85,12 +86,12 @@ def _id(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         )
 
 
-def _optional_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def _optional_id(instance: object, attribute: _Attribute, value: object) -> None:
     if value is not None:
         _id(instance, attribute, value)
 
 
-def _ids(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def _ids(_: object, attribute: _Attribute, value: object) -> None:
     if not isinstance(value, tuple):
         _fail(attribute, f"must be a tuple of ids, got {type(value).__name__}")
     assert isinstance(value, tuple)
@@ -102,17 +103,17 @@ def _ids(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         _fail(attribute, f"lists {duplicates[0]!r} more than once")
 
 
-def _text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def _text(_: object, attribute: _Attribute, value: object) -> None:
     if not isinstance(value, str) or not value.strip():
         _fail(attribute, f"must be non-empty text, got {value!r}")
 
 
-def _optional_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def _optional_text(instance: object, attribute: _Attribute, value: object) -> None:
     if value is not None:
         _text(instance, attribute, value)
 
 
-def _texts(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def _texts(_: object, attribute: _Attribute, value: object) -> None:
     if not isinstance(value, tuple):
         _fail(attribute, f"must be a tuple of strings, got {type(value).__name__}")
     assert isinstance(value, tuple)
@@ -138,17 +139,17 @@ def _country_message(value: object) -> str:
     return message
 
 
-def _country(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def _country(_: object, attribute: _Attribute, value: object) -> None:
     if not isinstance(value, str) or value not in _COUNTRY_NAMES:
         _fail(attribute, _country_message(value))
 
 
-def _optional_country(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def _optional_country(instance: object, attribute: _Attribute, value: object) -> None:
     if value is not None:
         _country(instance, attribute, value)
 
 
-def _countries(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def _countries(_: object, attribute: _Attribute, value: object) -> None:
     if not isinstance(value, tuple):
         _fail(attribute, f"must be a tuple of country codes, got {type(value).__name__}")
     assert isinstance(value, tuple)
@@ -159,7 +160,7 @@ def _countries(_: object, attribute: attrs.Attribute[Any], value: object) -> Non
         _fail(attribute, f"lists a country more than once: {value!r}")
 
 
-def _parties(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def _parties(instance: object, attribute: _Attribute, value: object) -> None:
     """At least two distinct country codes, checked in one call."""
     _countries(instance, attribute, value)
     assert isinstance(value, tuple)  # _countries made sure
@@ -167,7 +168,7 @@ def _parties(instance: object, attribute: attrs.Attribute[Any], value: object) -
         _fail(attribute, f"needs at least 2 parties, got {len(value)}")
 
 
-def _text_file(_: object, attribute: attrs.Attribute[Any], value: str) -> None:
+def _text_file(_: object, attribute: _Attribute, value: str) -> None:
     """A source text's file: a relative ``/``-separated path inside the dataset, ending .txt."""
     parts = value.split("/")
     if (
@@ -188,7 +189,7 @@ def _text_file(_: object, attribute: attrs.Attribute[Any], value: str) -> None:
 _WHEN_TYPES = (PartialDate, DateRange, DateBetween)
 
 
-def _optional_when(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def _optional_when(_: object, attribute: _Attribute, value: object) -> None:
     if value is not None and not isinstance(value, _WHEN_TYPES):
         _fail(
             attribute,
@@ -196,7 +197,7 @@ def _optional_when(_: object, attribute: attrs.Attribute[Any], value: object) ->
         )
 
 
-def _partial_dates(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def _partial_dates(_: object, attribute: _Attribute, value: object) -> None:
     if not isinstance(value, tuple) or not all(isinstance(v, PartialDate) for v in value):
         _fail(attribute, f"must be a tuple of PartialDate, got {value!r}")
 
@@ -204,7 +205,7 @@ def _partial_dates(_: object, attribute: attrs.Attribute[Any], value: object) ->
 def _members(kind: type, at_least: int = 0, what: str = "") -> _Validator:
     """Check a tuple of ``kind`` instances, with at least ``at_least`` of them (``what``)."""
 
-    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    def check(_: object, attribute: _Attribute, value: object) -> None:
         if not isinstance(value, tuple):
             _fail(attribute, f"must be a tuple of {kind.__name__}, got {type(value).__name__}")
         assert isinstance(value, tuple)
@@ -225,7 +226,7 @@ def _a(noun: str) -> str:
 def _instance(kind: type, *, optional: bool = False) -> _Validator:
     """Check that a value is a ``kind`` (or None, when ``optional``), in one call."""
 
-    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    def check(_: object, attribute: _Attribute, value: object) -> None:
         if not isinstance(value, kind) and not (optional and value is None):
             _fail(attribute, f"must be {_a(kind.__name__)}, got {type(value).__name__} {value!r}")
 
@@ -233,7 +234,7 @@ def _instance(kind: type, *, optional: bool = False) -> _Validator:
 
 
 def _enum(kind: type[enum.Enum]) -> _Validator:
-    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    def check(_: object, attribute: _Attribute, value: object) -> None:
         if not isinstance(value, kind):
             choices = ", ".join(repr(member.value) for member in kind)
             _fail(attribute, f"{value!r} is not {_a(kind.__name__)}; choose one of {choices}")
@@ -241,7 +242,7 @@ def _enum(kind: type[enum.Enum]) -> _Validator:
     return check
 
 
-def _optional_number(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def _optional_number(_: object, attribute: _Attribute, value: object) -> None:
     if value is None:
         return
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:

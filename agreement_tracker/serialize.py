@@ -133,7 +133,9 @@ def _reader(type_: Any) -> Callable[[Any], Any]:
 @functools.cache
 def _record_reader(cls: Any) -> Callable[[Any], Any]:
     """The fast reader of ``cls``: a loop over the table, then ``cls(**values)``."""
-    fields = attrs.fields(attrs.resolve_types(cls))
+    fields = attrs.fields(cls)
+    if any(isinstance(f.type, str) for f in fields):  # annotations left as text
+        fields = attrs.fields(attrs.resolve_types(cls))
     # Text fields (None) are checked in the loop: most values are text.
     readers = {f.name: None if f.type is str else _reader(f.type) for f in fields if f.init}
     required = {f.name for f in fields if f.init and f.default is attrs.NOTHING}
