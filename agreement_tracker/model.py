@@ -73,12 +73,8 @@ def _fail(attribute: _Attribute, message: str) -> None:
     raise FieldValueError(attribute.name, message)
 
 
-def _is_id(value: object) -> bool:
-    return isinstance(value, str) and bool(ID_RE.fullmatch(value))
-
-
 def _id(_: object, attribute: _Attribute, value: object) -> None:
-    if not _is_id(value):
+    if not isinstance(value, str) or not ID_RE.fullmatch(value):
         _fail(
             attribute,
             f"{value!r} is not an id: use lower-case letters, digits and single hyphens, "
@@ -96,7 +92,7 @@ def _ids(_: object, attribute: _Attribute, value: object) -> None:
         _fail(attribute, f"must be a tuple of ids, got {type(value).__name__}")
     assert isinstance(value, tuple)
     for index, item in enumerate(value):
-        if not _is_id(item):
+        if not isinstance(item, str) or not ID_RE.fullmatch(item):
             _fail(attribute, f"item {index}: {item!r} is not an id")
     if len(set(value)) != len(value):
         duplicates = sorted({item for item in value if value.count(item) > 1})

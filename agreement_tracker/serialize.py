@@ -73,7 +73,10 @@ def _read_partial(value: Any) -> PartialDate:
 def _read_strs(value: Any) -> tuple[str, ...]:
     if type(value) is not list and type(value) is not tuple:
         raise _RefusedError
-    return tuple(map(_read_str, value))
+    for item in value:
+        if type(item) is not str:
+            raise _RefusedError
+    return tuple(value)
 
 
 def _read_enum(kind: type[enum.Enum]) -> Callable[[Any], Any]:
