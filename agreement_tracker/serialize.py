@@ -184,8 +184,9 @@ def structure_record(
       unknown field 'colour' @ focus_areas.toml[x]
     """
     cls: Any = RECORD_TYPES[kind]
+    read = _record_reader(cls)  # outside the try: a field type it cannot read is a bug
     try:
-        return _record_reader(cls)(data)  # type: ignore[no-any-return]
+        return read(data)  # type: ignore[no-any-return]
     except Exception:  # whatever it was, the detailed reader explains it
         pass
     record_id = data.get("id") if isinstance(data, Mapping) else None
