@@ -30,6 +30,8 @@ from .dates import (
 )
 from .exceptions import (
     AgreementTrackerError,
+    ArgumentError,
+    ArgumentTypeError,
     DatasetError,
     DateFormatError,
     FieldValueError,
@@ -86,6 +88,8 @@ __all__ = [
     "AgreementKind",
     "AgreementStatus",
     "AgreementTrackerError",
+    "ArgumentError",
+    "ArgumentTypeError",
     "Citation",
     "Claim",
     "DatasetError",

@@ -1,35 +1,36 @@
-"""The cattrs converter behind :mod:`agreement_tracker.serialize` (imported on demand).
+"""The one cattrs converter behind :mod:`agreement_tracker.serialize` (imported on demand).
 
-Used to write records and, when the fast reader in :mod:`~agreement_tracker.serialize`
-meets a bad record, to re-read it with detailed validation so that every problem is
-reported with its location.
+It writes records (fields at their default left out, a source's text never written) and,
+when the fast reader in :mod:`~agreement_tracker.serialize` refuses a table, reads it
+again with detailed validation; :func:`cattrs.transform_error` then turns what went wrong
+into one ``message @ location`` line per problem.  It is configured once, here, and is
+never cattrs' global converter.
+
+>>> from agreement_tracker.dates import DateBetween, PartialDate
+>>> CONVERTER.unstructure(PartialDate(2025, 11))
+'2025-11'
+>>> CONVERTER.structure("[2025-11-04..2025-11-06]", DateBetween).latest
+Date(2025, 11, 6)
 """
 
 from __future__ import annotations
 
 import enum
-import functools
 from collections.abc import Callable, Mapping
 from typing import Any, get_args, get_origin
 
 import attrs
 import cattrs
 from cattrs.cols import homogenous_tuple_structure_factory
-from cattrs.errors import (
-    ClassValidationError,
-    ForbiddenExtraKeysError,
-    IterableValidationError,
-)
-from cattrs.gen import make_dict_structure_fn
+from cattrs.errors import AttributeValidationNote, ClassValidationError, ForbiddenExtraKeysError
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from ._text import close_matches
 from .dates import DateBetween, DateRange, PartialDate, When, parse_when
 from .exceptions import AgreementTrackerError, DatasetError, FieldValueError
-from .model import (
-    Source,
-)
+from .model import Source
 
-__all__ = ["flatten_errors", "make_converter", "structure_detailed"]
+__all__ = ["CONVERTER", "structure_detailed"]
 
 
 class _ShapeError(AgreementTrackerError, ValueError):
@@ -60,12 +61,20 @@ def _structure_when(value: object, _: type) -> When:
     return parse_when(value)
 
 
+def _structure_optional_when(value: object, type_: type) -> When | None:
+    return None if value is None else _structure_when(value, type_)
+
+
 def _structure_partial(value: object, _: type) -> PartialDate:
     if not isinstance(value, str):
         raise _ShapeError(
             f"expected a quoted date string such as '2025-11', got {_describe(value)}"
         )
     return PartialDate.parse(value)
+
+
+def _is_enum(type_: Any) -> bool:
+    return isinstance(type_, type) and issubclass(type_, enum.Enum)
 
 
 def _structure_enum(value: object, kind: type[enum.Enum]) -> enum.Enum:
@@ -88,7 +97,8 @@ def _is_homogenous_tuple(type_: Any) -> bool:
     return get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
-def _strict_tuple_factory(type_: Any, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
+def _strict_tuple(type_: Any, converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    """The tuple hook of cattrs, refusing a string or a table (which it would iterate)."""
     inner = homogenous_tuple_structure_factory(type_, converter)
 
     def structure(value: object, target: Any) -> Any:
@@ -99,147 +109,108 @@ def _strict_tuple_factory(type_: Any, converter: cattrs.Converter) -> Callable[[
     return structure
 
 
-def _strict_attrs_factory(cls: type[Any], converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
-    inner = make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True)
+def _strict_attrs(cls: type[Any], converter: cattrs.Converter) -> Callable[[Any, Any], Any]:
+    """The hook of cattrs for a record class, refusing a non-table, locating every problem.
+
+    A check that fails while the record is made raises a :class:`FieldValueError`
+    naming its field: it is noted with that field, so that its location ends in it.
+    Several unknown keys are reported one by one.
+    """
+    inner = make_dict_structure_fn(cls, converter)
 
     def structure(value: object, target: Any) -> Any:
         if not isinstance(value, Mapping):
             raise _ShapeError(f"expected a table, got {_describe(value)}")
-        return inner(value, target)
+        try:
+            return inner(value, target)
+        except ClassValidationError as error:
+            problems: list[Exception] = []
+            for problem in error.exceptions:
+                if isinstance(problem, ForbiddenExtraKeysError):
+                    problems += [
+                        ForbiddenExtraKeysError("", problem.cl, {key})
+                        for key in sorted(problem.extra_fields)
+                    ]
+                    continue
+                if isinstance(problem, FieldValueError) and not hasattr(problem, "__notes__"):
+                    problem.add_note(AttributeValidationNote(problem.field, problem.field, None))
+                problems.append(problem)
+            raise ClassValidationError(error.message, problems, cls) from None
 
     return structure
 
 
-def _omit_empty(converter: cattrs.Converter, cls: type[Any]) -> Callable[[Any], dict[str, Any]]:
-    """Unstructure hook for a record: fields equal to their default are left out."""
-    fields = attrs.fields(cls)
+def _unstructure_attrs(cls: type[Any], converter: cattrs.Converter) -> Callable[[Any], Any]:
+    """The hook of cattrs for writing a record class, keeping the fields in their order.
+
+    cattrs writes the fields without a default first; data files list them as the class
+    does.  A source's text is left out: it lives in its own file.
+    """
+    if cls is Source:
+        inner = make_dict_unstructure_fn(
+            cls, converter, _cattrs_omit_if_default=True, text=override(omit=True)
+        )
+    else:
+        inner = make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)
+    names = [f.name for f in attrs.fields(cls)]
 
     def unstructure(record: Any) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for field in fields:
-            if cls is Source and field.name == "text":
-                continue
-            value = getattr(record, field.name)
-            default = field.default
-            if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-                default = default.factory()
-            if default is not attrs.NOTHING and value == default:
-                continue
-            out[field.name] = converter.unstructure(value)
-        return out
+        table = inner(record)
+        return {name: table[name] for name in names if name in table}
 
     return unstructure
 
 
-def make_converter() -> cattrs.Converter:
-    """A new converter configured for the library's records (one per caller; not global).
-
-    >>> from agreement_tracker.dates import DateBetween, PartialDate
-    >>> conv = make_converter()
-    >>> conv.unstructure(PartialDate(2025, 11))
-    '2025-11'
-    >>> conv.structure("[2025-11-04..2025-11-06]", DateBetween).latest
-    Date(2025, 11, 6)
-    """
-    converter = cattrs.Converter(forbid_extra_keys=True)
+def _make() -> cattrs.Converter:
+    converter = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
     converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(int, _structure_int)
     converter.register_structure_hook(PartialDate, _structure_partial)
-    for kind in (DateRange, DateBetween):
-        converter.register_structure_hook(kind, _structure_when)
-    converter.register_structure_hook(When, _structure_when)
-    converter.register_structure_hook(When | None, _optional(_structure_when))
-    converter.register_structure_hook_func(
-        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _structure_enum
-    )
-    converter.register_unstructure_hook_func(
-        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda value: value.value
-    )
-    converter.register_structure_hook_factory(_is_homogenous_tuple, _strict_tuple_factory)
-    converter.register_structure_hook_factory(attrs.has, _strict_attrs_factory)
-    converter.register_unstructure_hook_factory(attrs.has, lambda cls: _omit_empty(converter, cls))
-    # Registered last so that it wins over the attrs factory above.
-    converter.register_unstructure_hook_func(
-        lambda t: isinstance(t, type) and issubclass(t, PartialDate | DateRange | DateBetween),
-        lambda value: value.isoformat(),
-    )
+    for when in (DateRange, DateBetween, When):
+        converter.register_structure_hook(when, _structure_when)
+    converter.register_structure_hook(When | None, _structure_optional_when)
+    converter.register_structure_hook_func(_is_enum, _structure_enum)
+    converter.register_structure_hook_factory(_is_homogenous_tuple, _strict_tuple)
+    converter.register_structure_hook_factory(attrs.has, _strict_attrs)
+    for date_kind in (PartialDate, DateRange, DateBetween):
+        converter.register_unstructure_hook(date_kind, date_kind.isoformat)
+    converter.register_unstructure_hook_factory(attrs.has, _unstructure_attrs)
     return converter
 
 
-def _optional(hook: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
-    def structure(value: object, type_: Any) -> Any:
-        return None if value is None else hook(value, type_)
-
-    return structure
+#: The library's converter: strict reading with detailed errors, writing without defaults.
+CONVERTER = _make()
 
 
-@functools.cache
-def _converter() -> cattrs.Converter:
-    return make_converter()
-
-
-def _field_names(cls: type[Any] | None) -> list[str]:
-    return [f.name for f in attrs.fields(cls)] if cls is not None and attrs.has(cls) else []
-
-
-def flatten_errors(error: BaseException, path: str, cls: type[Any] | None) -> list[str]:
-    """One ``message @ path`` line for every leaf of a cattrs exception tree."""
-    if isinstance(error, ClassValidationError):
-        lines: list[str] = []
-        with_notes, without = error.group_exceptions()
-        hints = _attribute_types(error.cl)
-        for inner, note in with_notes:
-            lines += flatten_errors(inner, f"{path}.{note.name}", hints.get(note.name))
-        for inner in without:
-            lines += flatten_errors(inner, path, error.cl)
-        return lines
-    if isinstance(error, IterableValidationError):
-        lines = []
-        indexed, loose = error.group_exceptions()
-        item = _item_type(cls)
-        for inner, index_note in indexed:
-            lines += flatten_errors(inner, f"{path}[{index_note.index}]", item)
-        for inner in loose:
-            lines += flatten_errors(inner, path, cls)
-        return lines
+def _message(error: BaseException, _: type | None) -> str:
+    """The text of one problem, before its location (for :func:`cattrs.transform_error`)."""
     if isinstance(error, ForbiddenExtraKeysError):
-        known = _field_names(error.cl)
-        lines = []
-        for key in sorted(error.extra_fields):
-            close = close_matches(key, known, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
-            lines.append(f"unknown field {key!r}{hint} @ {path}")
-        return lines
+        (key,) = error.extra_fields
+        known = [f.name for f in attrs.fields(error.cl)]
+        close = close_matches(key, known, n=1)
+        return f"unknown field {key!r}" + (f"; did you mean {close[0]!r}?" if close else "")
     if isinstance(error, FieldValueError):
-        return [f"{error.message} @ {path}.{error.field}"]
+        return error.message
     if isinstance(error, KeyError):
-        return [f"required field missing @ {path}"]
+        return "required field missing"
     if isinstance(error, AgreementTrackerError):
-        return [f"{error} @ {path}"]
+        return str(error)
     if isinstance(error, TypeError | ValueError | AttributeError):
-        return [f"invalid value ({error}) @ {path}"]
+        return f"invalid value ({error})"
     raise error  # pragma: no cover - a bug: let it surface
 
 
-def _attribute_types(cls: type[Any]) -> dict[str, Any]:
-    return {f.name: f.type for f in attrs.fields(cls)} if attrs.has(cls) else {}
+def structure_detailed(data: Mapping[str, Any], cls: type[Any], path: str) -> Any:
+    """``cls`` from ``data``, or :class:`DatasetError` listing every problem at ``path``.
 
-
-def _item_type(type_: Any) -> Any:
-    args = get_args(type_)
-    return args[0] if args else None
-
-
-def structure_detailed(data: dict[str, Any], cls: type[Any], path: str) -> Any:
-    """Structure with cattrs' detailed validation; raise :class:`DatasetError` with locations."""
+    >>> from agreement_tracker import FocusArea
+    >>> structure_detailed({"id": "x", "label": 3}, FocusArea, "focus_areas.toml[x]")
+    Traceback (most recent call last):
+    ...
+    agreement_tracker.exceptions.DatasetError: 1 problem in the dataset:
+      expected text, got int 3 @ focus_areas.toml[x].label
+    """
     try:
-        return _converter().structure(data, cls)
-    except ClassValidationError as error:
-        raise DatasetError(flatten_errors(error, path, cls)) from None
-    except AgreementTrackerError as error:
-        raise DatasetError([f"{error} @ {path}"]) from None
-
-
-def unstructure(record: Any) -> dict[str, Any]:
-    """Unstructure a record with the private converter."""
-    return _converter().unstructure(record)  # type: ignore[no-any-return]
+        return CONVERTER.structure(data, cls)
+    except (ClassValidationError, AgreementTrackerError) as error:
+        raise DatasetError(cattrs.transform_error(error, path, _message)) from None

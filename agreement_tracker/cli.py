@@ -24,7 +24,7 @@ from typing import Any
 
 from .dataset import Tracker, load
 from .dates import to_date
-from .exceptions import AgreementTrackerError
+from .exceptions import AgreementTrackerError, ArgumentError
 from .query import Mode
 
 __all__ = ["main"]
@@ -257,7 +257,7 @@ def _run(args: argparse.Namespace, tracker: Tracker) -> str:
     check_format(args.format)
     columns = None if args.columns is None else [c.strip() for c in args.columns.split(",")]
     if columns is not None and not all(columns):
-        raise ValueError(f"--columns {args.columns!r} names an empty column")
+        raise ArgumentError(f"--columns {args.columns!r} names an empty column")
     records: Any
     if args.command == "agreements":
         records = tracker.agreements_about(args.domain, kind=args.kind)
@@ -265,7 +265,7 @@ def _run(args: argparse.Namespace, tracker: Tracker) -> str:
         as_of = None if args.as_of is None else to_date(args.as_of, what="--as-of")
         if args.since_last:
             if args.series is None:
-                raise ValueError("--since-last needs --series")
+                raise ArgumentError("--since-last needs --series")
             table = tracker.tables.since_last(args.series, as_of=as_of)
             chosen = table.select(columns) if columns else table
             return _titled(chosen, args.format)
@@ -280,15 +280,15 @@ def _run(args: argparse.Namespace, tracker: Tracker) -> str:
         records = tracker.involving(args.name)
     elif args.command == "timeline" and args.since_last is not None:
         if args.start or args.end or args.possible:
-            raise ValueError("--since-last goes without --from, --to and --possible")
+            raise ArgumentError("--since-last goes without --from, --to and --possible")
         as_of = None if args.as_of is None else to_date(args.as_of, what="--as-of")
         records = tracker.since_last(args.since_last, as_of=as_of)
     elif args.command == "timeline":
         if args.as_of is not None:
-            raise ValueError("--as-of goes with --since-last")
+            raise ArgumentError("--as-of goes with --since-last")
         if args.start is None and args.end is None:
             if args.possible:
-                raise ValueError("--possible needs --from or --to")
+                raise ArgumentError("--possible needs --from or --to")
             records = tracker.timeline()
         else:
             mode: Mode = "possible" if args.possible else "certain"

@@ -27,7 +27,13 @@ from ._text import close_matches, name_key, normalise_text, or_list
 from .countries import ALIASES, lookup_code
 from .countries import NAMES as COUNTRY_NAMES
 from .dates import DateLike, When, day_ordinal
-from .exceptions import DatasetError, NoMatchError, UnknownRecordError
+from .exceptions import (
+    ArgumentError,
+    ArgumentTypeError,
+    DatasetError,
+    NoMatchError,
+    UnknownRecordError,
+)
 from .model import (
     Agreement,
     AgreementKind,
@@ -184,7 +190,7 @@ class Tracker:
 
         writers = {"json": write_json, "toml": write_folder}
         if format not in writers:
-            raise ValueError(f"format must be 'toml' or 'json', got {format!r}")
+            raise ArgumentError(f"format must be 'toml' or 'json', got {format!r}")
         target = Path(path)
         if format == "json" and target.suffix.lower() != ".json":
             target = target.with_name(target.name + ".json")  # what from_path reads
@@ -521,7 +527,7 @@ class Tracker:
         """
         _require_text(text, "search text")
         if not text.strip():
-            raise ValueError("give some text to search for")
+            raise ArgumentError("give some text to search for")
         return self._wrap("match", query.search(self.all_records(), text, whole_word=whole_word))
 
     def known_by(self, records: Records[R], as_of: DateLike) -> Records[R]:
@@ -566,7 +572,7 @@ class Tracker:
         """
         a, b = sorted((self.country(first), self.country(second)))
         if a == b:
-            raise ValueError(f"give two different countries, got {first!r} and {second!r}")
+            raise ArgumentError(f"give two different countries, got {first!r} and {second!r}")
         return self._wrap("timeline", self._index.by_pair.get((a, b), ()))
 
     def between(
@@ -639,7 +645,9 @@ def _combine(
     label: str,
 ) -> Tracker:
     if on_conflict not in ("error", "replace", "keep"):
-        raise ValueError(f"on_conflict must be 'error', 'replace' or 'keep', got {on_conflict!r}")
+        raise ArgumentError(
+            f"on_conflict must be 'error', 'replace' or 'keep', got {on_conflict!r}"
+        )
     mine = tracker._index.by_id
     clashes = [r.id for r in records if r.id in mine and mine[r.id] != r]
     if clashes and on_conflict == "error":
@@ -791,7 +799,7 @@ def _in_words(count: int) -> str:
 def _require_text(value: object, what: str) -> None:
     """Raise a clear TypeError when a look-up key is not a string."""
     if not isinstance(value, str):
-        raise TypeError(f"{what} must be a str, got {type(value).__name__} {value!r}")
+        raise ArgumentTypeError(f"{what} must be a str, got {type(value).__name__} {value!r}")
 
 
 def _canonical(tracker: Tracker) -> tuple[Any, ...]:

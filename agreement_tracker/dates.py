@@ -38,7 +38,6 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import functools
-import operator
 import re
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
@@ -48,8 +47,6 @@ from ._text import close_matches
 from .exceptions import DateFormatError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     import pendulum
 
 __all__ = [
@@ -96,16 +93,6 @@ def day_ordinal(value: DateLike, *, what: str = "date") -> int:
     >>> day_ordinal("2025-11-04") == datetime.date(2025, 11, 4).toordinal()
     True
     """
-    if type(value) is str:
-        # Queries repeat the same few day strings: each is parsed once (errors never
-        # enter the cache, and the cache is emptied when it grows large).
-        day = _DAYS.get(value)
-        if day is None:
-            day = _text_day_ordinal(value, what)
-            if len(_DAYS) >= 4096:
-                _DAYS.clear()
-            _DAYS[value] = day
-        return day
     if isinstance(value, _dt.datetime):
         raise DateFormatError(
             f"{what}: {value!r} is a date-time; pass a date (for example value.date())"
@@ -113,14 +100,11 @@ def day_ordinal(value: DateLike, *, what: str = "date") -> int:
     if isinstance(value, _dt.date):
         return value.toordinal()
     if isinstance(value, str):
-        return _text_day_ordinal(str(value), what)
+        return _text_day_ordinal(value, what)
     raise DateFormatError(
         f"{what}: expected an ISO date string, datetime.date or pendulum.Date, "
         f"got {type(value).__name__} {value!r}"
     )
-
-
-_DAYS: dict[str, int] = {}
 
 
 def _text_day_ordinal(value: str, what: str) -> int:
@@ -189,102 +173,7 @@ class Precision(enum.Enum):
 _PRECISION_RANK = {Precision.DAY: 0, Precision.MONTH: 1, Precision.YEAR: 2}
 
 
-_FIELD_KEYS: dict[type[Any], Callable[[Any], Any]] = {}
-_HASH_SALTS: dict[type[Any], int] = {}
-
-
-def _fields_key(cls: type[Any]) -> Callable[[Any], Any]:
-    """A function giving an instance's compared fields, made once per class."""
-    found = _FIELD_KEYS.get(cls)
-    if found is not None:
-        return found
-    compared = [a for a in attrs.fields(cls) if a.eq]
-    unusual = [
-        a.name
-        for a in attrs.fields(cls)
-        if a.eq_key is not None or (a.hash is not None and a.hash != a.eq)
-    ]
-    if unusual:
-        raise TypeError(
-            f"{cls.__qualname__}: fields {unusual} have an eq key or a hash setting unlike "
-            "their eq, which the shared equality does not apply; use attrs' own methods "
-            "(leave eq=True)"
-        )
-    names = [a.name for a in compared]
-    key: Callable[[Any], Any] = operator.attrgetter(*names) if names else _no_fields
-    # As attrs' own salt, made from the class's name, so that hashes (and the order of
-    # sets of records) are the same from run to run under a fixed PYTHONHASHSEED.
-    _HASH_SALTS[cls] = hash(f"<shared hash {cls.__module__}.{cls.__qualname__}>")
-    _FIELD_KEYS[cls] = key
-    return key
-
-
-def _no_fields(_: object) -> tuple[()]:
-    return ()
-
-
-class _FieldsEq:
-    """The ``__eq__`` and ``__hash__`` attrs would write, written once for all 21 classes.
-
-    attrs generates and compiles both methods for each class it makes, a quarter of what
-    making a class costs; the 21 classes made at import save about 3 ms this way.
-    Classes using this one say ``eq=False`` to attrs, which then leaves both methods to
-    this base.  As attrs' own, two instances are equal when they are of the same class
-    and their fields with ``eq=True`` are equal, in order; the hash is made of a salt
-    from the class's name and those fields, so equal instances hash alike.  One
-    difference: fields are compared as a tuple, so a field holding the very same object
-    on both sides counts as equal even if that object is not equal to itself (a NaN).
-    A field with an ``eq`` key (``attrs.field(eq=str.lower)``), or one compared but not
-    hashed, is refused with a ``TypeError`` on first use.
-
-    >>> PartialDate(2025, 11) == PartialDate.parse("2025-11")
-    True
-    >>> hash(PartialDate(2025, 11)) == hash(PartialDate.parse("2025-11"))
-    True
-    >>> PartialDate(2025, 11) == DateRange.parse("2025-11-01/2025-11-30")
-    False
-    """
-
-    __slots__ = ()
-
-    def __eq__(self, other: object) -> bool:
-        cls = self.__class__
-        if other.__class__ is not cls:
-            return NotImplemented
-        key = _FIELD_KEYS.get(cls) or _fields_key(cls)
-        return bool(key(self) == key(other))
-
-    def __hash__(self) -> int:
-        cls = self.__class__
-        key = _FIELD_KEYS.get(cls) or _fields_key(cls)
-        return hash((_HASH_SALTS[cls], key(self)))
-
-
-class _FieldsRepr(_FieldsEq):
-    """The repr attrs would write, written once for every value class.
-
-    attrs generates and compiles a ``__repr__`` for each class it makes; a dozen classes
-    made at import cost a few milliseconds that way.  Classes using this one say
-    ``repr=False`` to attrs.  Unlike attrs' own, it has no guard against a value that
-    contains itself, which these immutable values cannot.
-
-    >>> PartialDate(2025, 11)
-    PartialDate(year=2025, month=11, day=None)
-    """
-
-    __slots__ = ()
-
-    def __repr__(self) -> str:
-        cls: Any = type(self)
-        shown = (
-            f"{a.name}={(a.repr if callable(a.repr) else repr)(getattr(self, a.name))}"
-            for a in attrs.fields(cls)
-            if a.repr
-        )
-        return f"{cls.__qualname__.rsplit('>.', 1)[-1]}({', '.join(shown)})"
-
-
-class _Span(_FieldsRepr):
+class _Span:
     """Comparison rules shared by every date kind; subclasses define earliest/latest."""
 
     __slots__ = ()
@@ -392,7 +281,7 @@ def _check_int(name: str, value: object, low: int, high: int) -> int:
     return value
 
 
-@attrs.frozen(repr=False, eq=False)
+@attrs.frozen
 class PartialDate(_Span):
     """One day known to year, month or day precision.
 
@@ -414,9 +303,6 @@ class PartialDate(_Span):
     year: int
     month: int | None = None
     day: int | None = None
-    # Ordinals of the first and last possible day, computed once: queries compare ints.
-    _lo: int = attrs.field(init=False, eq=False, repr=False, hash=False)
-    _hi: int = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         _check_int("year", self.year, 1, 9999)
@@ -434,15 +320,6 @@ class PartialDate(_Span):
                 raise DateFormatError(
                     f"day must be 1..{last} for {self.year:04d}-{self.month:02d}, got {self.day!r}"
                 )
-        first = _dt.date(self.year, self.month or 1, self.day or 1).toordinal()
-        if self.day is not None:
-            final = first
-        elif self.month is not None:
-            final = first + _days_in_month(self.year, self.month) - 1
-        else:
-            final = _dt.date(self.year, 12, 31).toordinal()
-        object.__setattr__(self, "_lo", first)
-        object.__setattr__(self, "_hi", final)
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
@@ -499,7 +376,7 @@ class PartialDate(_Span):
         >>> PartialDate(2025).first_ordinal == datetime.date(2025, 1, 1).toordinal()
         True
         """
-        return self._lo
+        return _dt.date(self.year, self.month or 1, self.day or 1).toordinal()
 
     @property
     def last_ordinal(self) -> int:
@@ -509,7 +386,10 @@ class PartialDate(_Span):
         >>> PartialDate(2024, 2).last_ordinal == datetime.date(2024, 2, 29).toordinal()
         True
         """
-        return self._hi
+        if self.month is None:
+            return _dt.date(self.year, 12, 31).toordinal()
+        day = self.day or _days_in_month(self.year, self.month)
+        return _dt.date(self.year, self.month, day).toordinal()
 
     def contains(self, day: DateLike) -> bool:
         """True when ``day`` is one of the days this value can be.
@@ -517,7 +397,7 @@ class PartialDate(_Span):
         >>> PartialDate(2025, 11).contains("2025-12-01")
         False
         """
-        return self._lo <= day_ordinal(day) <= self._hi
+        return self.first_ordinal <= day_ordinal(day) <= self.last_ordinal
 
     def isoformat(self) -> str:
         """The EDTF string: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
@@ -548,7 +428,7 @@ def _check_order(kind: str, first: PartialDate, second: PartialDate) -> None:
         )
 
 
-@attrs.frozen(repr=False, eq=False)
+@attrs.frozen
 class DateRange(_Span):
     """Something that lasted from ``start`` to ``end`` (both inclusive).
 
@@ -617,7 +497,7 @@ class DateRange(_Span):
         return f"{self.start.isoformat()}/{self.end.isoformat()}"
 
 
-@attrs.frozen(repr=False, eq=False)
+@attrs.frozen
 class DateBetween(_Span):
     """One day that is not known exactly but lies between ``lower`` and ``upper``.
 
@@ -756,8 +636,8 @@ def parse_when(text: str) -> When:
     return PartialDate.parse(text)
 
 
-@attrs.frozen(repr=False, eq=False)
-class Resolved(_FieldsRepr):
+@attrs.frozen
+class Resolved:
     """A date worked out from a relative mention, with the reasoning behind it.
 
     >>> r = resolve_this_year("2025-11-05")

@@ -3,11 +3,14 @@
 Every error the library raises on purpose derives from :class:`AgreementTrackerError`,
 so ``except AgreementTrackerError`` catches them all.  Each also derives from the
 built-in exception a Python user would expect (``ValueError`` for bad values,
-``LookupError`` for failed look-ups), so existing habits keep working.
+``TypeError`` for a value of the wrong type, ``LookupError`` for failed look-ups), so
+existing habits keep working.
 
 >>> import agreement_tracker as at
 >>> issubclass(at.UnknownRecordError, LookupError)
 True
+>>> issubclass(at.ArgumentError, ValueError), issubclass(at.ArgumentTypeError, TypeError)
+(True, True)
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ from ._text import or_list
 
 __all__ = [
     "AgreementTrackerError",
+    "ArgumentError",
+    "ArgumentTypeError",
     "DatasetError",
     "DateFormatError",
     "FieldValueError",
@@ -35,6 +40,31 @@ class AgreementTrackerError(Exception):
     ... except at.AgreementTrackerError as error:
     ...     print(type(error).__name__)
     DateFormatError
+    """
+
+
+class ArgumentError(AgreementTrackerError, ValueError):
+    """An argument that a function or method does not take: an unknown mode, format or column.
+
+    The message names the argument, what was given and what is accepted.
+
+    >>> import agreement_tracker as at
+    >>> at.load().person("Amir Baram").roles[0].held_on("2025-07-23", mode="sure")
+    Traceback (most recent call last):
+    ...
+    agreement_tracker.exceptions.ArgumentError: mode must be 'certain' or 'possible', got 'sure'
+    """
+
+
+class ArgumentTypeError(AgreementTrackerError, TypeError):
+    """An argument of a type that a function or method does not take.
+
+    >>> import agreement_tracker as at
+    >>> try:
+    ...     raise at.ArgumentTypeError("term must be a str, got int 3")
+    ... except TypeError as error:
+    ...     print(error)
+    term must be a str, got int 3
     """
 
 

@@ -14,9 +14,9 @@ the sources disagree on are kept as competing :class:`Claim` objects.
 Place(city='Tel Aviv', region=None, country='IL')
 >>> Citation(source="ians-2025-11-06", quote="held in Tel Aviv", supports=("place",)).supports
 ('place',)
+>>> bool(ID_RE.fullmatch("jwg-17")), bool(ID_RE.fullmatch("JWG 17"))
+(True, False)
 """
-
-from __future__ import annotations
 
 import enum
 import re
@@ -27,10 +27,11 @@ import attrs
 
 from ._text import close_matches
 from .countries import NAMES as _COUNTRY_NAMES
-from .dates import DateBetween, DateRange, PartialDate, When, _FieldsEq, _FieldsRepr
-from .exceptions import FieldValueError
+from .dates import DateBetween, DateRange, PartialDate, When
+from .exceptions import ArgumentError, FieldValueError
 
 __all__ = [
+    "ID_RE",
     "Agreement",
     "AgreementKind",
     "AgreementStatus",
@@ -57,40 +58,23 @@ __all__ = [
     "Source",
 ]
 
-_Validator: TypeAlias = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+# Real annotations (no ``from __future__ import annotations``), so that attrs and the
+# readers see the field types as types; attrs.Attribute is not subscriptable at run time.
+_Attribute: TypeAlias = "attrs.Attribute[Any]"
+_Validator: TypeAlias = Callable[[Any, _Attribute, Any], None]
 
-_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+#: A readable id: lower-case letters and digits in words joined by single hyphens.
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 # --------------------------------------------------------------------------- validators
 
 
-def _fail(attribute: attrs.Attribute[Any], message: str) -> None:
+def _fail(attribute: _Attribute, message: str) -> None:
     raise FieldValueError(attribute.name, message)
 
 
-# Ids already seen to be well formed.  A large dataset names the same people, sources
-# and focus areas in thousands of records; a set look-up is much cheaper than the
-# pattern.  Emptied when large, so memory stays bounded.
-_GOOD_IDS: set[str] = set()
-
-
-def _good_id(value: object) -> bool:
-    if type(value) is not str:
-        return isinstance(value, str) and bool(_ID_RE.fullmatch(value))
-    if value in _GOOD_IDS:
-        return True
-    if not _ID_RE.fullmatch(value):
-        return False
-    if len(_GOOD_IDS) >= 65_536:
-        _GOOD_IDS.clear()
-    _GOOD_IDS.add(value)
-    return True
-
-
-def _id(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if type(value) is str and value in _GOOD_IDS:
-        return
-    if not _good_id(value):
+def _id(_: object, attribute: _Attribute, value: object) -> None:
+    if not isinstance(value, str) or not ID_RE.fullmatch(value):
         _fail(
             attribute,
             f"{value!r} is not an id: use lower-case letters, digits and single hyphens, "
@@ -98,61 +82,34 @@ def _id(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         )
 
 
-def _own_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """A record's own id: checked, but not remembered.
-
-    Each record's id is seen once; remembering them all would crowd out of ``_GOOD_IDS``
-    the ids that many records refer to (people, sources, focus areas).
-    """
-    if type(value) is str and (value in _GOOD_IDS or _ID_RE.fullmatch(value)):
-        return
-    _id(instance, attribute, value)
-
-
-def _optional_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and (type(value) is not str or value not in _GOOD_IDS):
+def _optional_id(instance: object, attribute: _Attribute, value: object) -> None:
+    if value is not None:
         _id(instance, attribute, value)
 
 
-def _ids(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if type(value) is tuple:  # the common case: ids already seen, no repeats
-        for item in value:
-            if type(item) is not str or item not in _GOOD_IDS:
-                break
-        else:
-            count = len(value)
-            if count < 2 or (count == 2 and value[0] != value[1]) or len(set(value)) == count:
-                return
+def _ids(_: object, attribute: _Attribute, value: object) -> None:
     if not isinstance(value, tuple):
         _fail(attribute, f"must be a tuple of ids, got {type(value).__name__}")
     assert isinstance(value, tuple)
     for index, item in enumerate(value):
-        if not _good_id(item):
+        if not isinstance(item, str) or not ID_RE.fullmatch(item):
             _fail(attribute, f"item {index}: {item!r} is not an id")
-    if len(value) < 2 or len(set(value)) == len(value):
-        return
-    duplicates = sorted({item for item in value if value.count(item) > 1})
-    if duplicates:
+    if len(set(value)) != len(value):
+        duplicates = sorted({item for item in value if value.count(item) > 1})
         _fail(attribute, f"lists {duplicates[0]!r} more than once")
 
 
-def _text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def _text(_: object, attribute: _Attribute, value: object) -> None:
     if not isinstance(value, str) or not value.strip():
         _fail(attribute, f"must be non-empty text, got {value!r}")
 
 
-def _optional_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def _optional_text(instance: object, attribute: _Attribute, value: object) -> None:
     if value is not None:
         _text(instance, attribute, value)
 
 
-def _texts(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if type(value) is tuple:  # the common case: every item is non-empty text
-        for item in value:
-            if type(item) is not str or not item.strip():
-                break
-        else:
-            return
+def _texts(_: object, attribute: _Attribute, value: object) -> None:
     if not isinstance(value, tuple):
         _fail(attribute, f"must be a tuple of strings, got {type(value).__name__}")
     assert isinstance(value, tuple)
@@ -178,17 +135,17 @@ def _country_message(value: object) -> str:
     return message
 
 
-def _country(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def _country(_: object, attribute: _Attribute, value: object) -> None:
     if not isinstance(value, str) or value not in _COUNTRY_NAMES:
         _fail(attribute, _country_message(value))
 
 
-def _optional_country(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def _optional_country(instance: object, attribute: _Attribute, value: object) -> None:
     if value is not None:
         _country(instance, attribute, value)
 
 
-def _countries(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def _countries(_: object, attribute: _Attribute, value: object) -> None:
     if not isinstance(value, tuple):
         _fail(attribute, f"must be a tuple of country codes, got {type(value).__name__}")
     assert isinstance(value, tuple)
@@ -199,7 +156,7 @@ def _countries(_: object, attribute: attrs.Attribute[Any], value: object) -> Non
         _fail(attribute, f"lists a country more than once: {value!r}")
 
 
-def _parties(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def _parties(instance: object, attribute: _Attribute, value: object) -> None:
     """At least two distinct country codes, checked in one call."""
     _countries(instance, attribute, value)
     assert isinstance(value, tuple)  # _countries made sure
@@ -207,7 +164,7 @@ def _parties(instance: object, attribute: attrs.Attribute[Any], value: object) -
         _fail(attribute, f"needs at least 2 parties, got {len(value)}")
 
 
-def _text_file(_: object, attribute: attrs.Attribute[Any], value: str) -> None:
+def _text_file(_: object, attribute: _Attribute, value: str) -> None:
     """A source text's file: a relative ``/``-separated path inside the dataset, ending .txt."""
     parts = value.split("/")
     if (
@@ -228,7 +185,7 @@ def _text_file(_: object, attribute: attrs.Attribute[Any], value: str) -> None:
 _WHEN_TYPES = (PartialDate, DateRange, DateBetween)
 
 
-def _optional_when(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def _optional_when(_: object, attribute: _Attribute, value: object) -> None:
     if value is not None and not isinstance(value, _WHEN_TYPES):
         _fail(
             attribute,
@@ -236,7 +193,7 @@ def _optional_when(_: object, attribute: attrs.Attribute[Any], value: object) ->
         )
 
 
-def _partial_dates(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def _partial_dates(_: object, attribute: _Attribute, value: object) -> None:
     if not isinstance(value, tuple) or not all(isinstance(v, PartialDate) for v in value):
         _fail(attribute, f"must be a tuple of PartialDate, got {value!r}")
 
@@ -244,13 +201,7 @@ def _partial_dates(_: object, attribute: attrs.Attribute[Any], value: object) ->
 def _members(kind: type, at_least: int = 0, what: str = "") -> _Validator:
     """Check a tuple of ``kind`` instances, with at least ``at_least`` of them (``what``)."""
 
-    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if type(value) is tuple and len(value) >= at_least:  # the common case, one pass
-            for item in value:
-                if type(item) is not kind:
-                    break
-            else:
-                return
+    def check(_: object, attribute: _Attribute, value: object) -> None:
         if not isinstance(value, tuple):
             _fail(attribute, f"must be a tuple of {kind.__name__}, got {type(value).__name__}")
         assert isinstance(value, tuple)
@@ -271,7 +222,7 @@ def _a(noun: str) -> str:
 def _instance(kind: type, *, optional: bool = False) -> _Validator:
     """Check that a value is a ``kind`` (or None, when ``optional``), in one call."""
 
-    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    def check(_: object, attribute: _Attribute, value: object) -> None:
         if not isinstance(value, kind) and not (optional and value is None):
             _fail(attribute, f"must be {_a(kind.__name__)}, got {type(value).__name__} {value!r}")
 
@@ -279,7 +230,7 @@ def _instance(kind: type, *, optional: bool = False) -> _Validator:
 
 
 def _enum(kind: type[enum.Enum]) -> _Validator:
-    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    def check(_: object, attribute: _Attribute, value: object) -> None:
         if not isinstance(value, kind):
             choices = ", ".join(repr(member.value) for member in kind)
             _fail(attribute, f"{value!r} is not {_a(kind.__name__)}; choose one of {choices}")
@@ -287,7 +238,7 @@ def _enum(kind: type[enum.Enum]) -> _Validator:
     return check
 
 
-def _optional_number(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def _optional_number(_: object, attribute: _Attribute, value: object) -> None:
     if value is None:
         return
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
@@ -418,8 +369,8 @@ class EngagementKind(_Choice):
 # ------------------------------------------------------------------- citations & claims
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class Citation(_FieldsRepr):
+@attrs.frozen(kw_only=True)
+class Citation:
     """A verbatim quote from a source, and the fields of its record that it supports.
 
     ``source`` is a :class:`Source` id.  ``quote`` must appear in the source's text
@@ -436,8 +387,8 @@ class Citation(_FieldsRepr):
     supports: tuple[str, ...] = attrs.field(default=(), validator=_texts)
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class Inference(_FieldsRepr):
+@attrs.frozen(kw_only=True)
+class Inference:
     """A fact that no source states literally, with a one-line reason.
 
     >>> Inference(field="number", reason="the JWG before the 17th").field
@@ -448,8 +399,8 @@ class Inference(_FieldsRepr):
     reason: str = attrs.field(validator=_text)
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class Claim(_FieldsRepr):
+@attrs.frozen(kw_only=True)
+class Claim:
     """What one source says about a field that sources disagree on.
 
     ``value`` is written as in the data file (for example ``"during"``); ``inferred``
@@ -467,8 +418,8 @@ class Claim(_FieldsRepr):
     inferred: str | None = attrs.field(default=None, validator=_optional_text)
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class Discrepancy(_FieldsRepr):
+@attrs.frozen(kw_only=True)
+class Discrepancy:
     """A field of one record on which sources disagree, with every competing claim.
 
     Built by :meth:`Tracker.discrepancies`; never stored in data files.
@@ -556,7 +507,7 @@ def _claims() -> Any:
 # ------------------------------------------------------------------------------ records
 
 
-class _Brief(_FieldsEq):
+class _Brief:
     """A short repr for top-level records: kind, id, label and date.
 
     The full field-by-field form is ``attrs.asdict(record)``; tables show collections.
@@ -581,8 +532,8 @@ class _Brief(_FieldsEq):
         return f"<{type(self).__name__} {getattr(self, 'id', '?')}: {label}{when}>"
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class Place(_FieldsRepr):
+@attrs.frozen(kw_only=True)
+class Place:
     """Where something happened: a country, and a city or region where known.
 
     >>> Place(city="New Delhi", country="IN").label
@@ -609,7 +560,7 @@ class Place(_FieldsRepr):
         return self.label
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attrs.frozen(kw_only=True, repr=False)
 class FocusArea(_Brief):
     """One term of the focus-area vocabulary.
 
@@ -626,7 +577,7 @@ class FocusArea(_Brief):
 
     FACT_FIELDS: ClassVar[tuple[str, ...]] = ("label", "synonyms", "parents")
 
-    id: str = attrs.field(validator=_own_id)
+    id: str = attrs.field(validator=_id)
     label: str = attrs.field(validator=_text)
     synonyms: tuple[str, ...] = attrs.field(default=(), validator=_texts)
     parents: tuple[str, ...] = attrs.field(default=(), validator=_ids)
@@ -651,7 +602,7 @@ class FocusArea(_Brief):
         return self.label
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attrs.frozen(kw_only=True, repr=False)
 class Source(_Brief):
     """A document the dataset's facts come from, with its full text.
 
@@ -673,7 +624,7 @@ class Source(_Brief):
         "dateline",
     )
 
-    id: str = attrs.field(validator=_own_id)
+    id: str = attrs.field(validator=_id)
     title: str | None = attrs.field(default=None, validator=_optional_text)
     publisher: str | None = attrs.field(default=None, validator=_optional_id)
     agency: str | None = attrs.field(default=None, validator=_optional_id)
@@ -702,7 +653,7 @@ class Source(_Brief):
         return self.title or self.id
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attrs.frozen(kw_only=True, repr=False)
 class Organisation(_Brief):
     """A ministry, company, agency, armed force or news outlet.
 
@@ -714,7 +665,7 @@ class Organisation(_Brief):
 
     FACT_FIELDS: ClassVar[tuple[str, ...]] = ("name", "aliases", "kind", "country", "parent")
 
-    id: str = attrs.field(validator=_own_id)
+    id: str = attrs.field(validator=_id)
     name: str = attrs.field(validator=_text)
     aliases: tuple[str, ...] = attrs.field(default=(), validator=_texts)
     kind: OrganisationKind = attrs.field(validator=_enum(OrganisationKind))
@@ -729,8 +680,8 @@ class Organisation(_Brief):
         _check_fact_references(self)
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class Role(_FieldsRepr):
+@attrs.frozen(kw_only=True)
+class Role:
     """A position a person held: title, organisation, country and rank.
 
     ``attested`` lists days on which the sources show the person in the role; ``start``
@@ -786,13 +737,13 @@ class Role(_FieldsRepr):
         True
         """
         if mode not in ("certain", "possible"):
-            raise ValueError(f"mode must be 'certain' or 'possible', got {mode!r}")
+            raise ArgumentError(f"mode must be 'certain' or 'possible', got {mode!r}")
         if mode == "possible":
             return any(date.contains(day) for date in self.attested)
         return any(date.earliest == date.latest and date.contains(day) for date in self.attested)
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attrs.frozen(kw_only=True, repr=False)
 class Person(_Brief):
     """A person, with the names the sources use and the roles they held.
 
@@ -804,7 +755,7 @@ class Person(_Brief):
 
     FACT_FIELDS: ClassVar[tuple[str, ...]] = ("name", "aliases", "roles")
 
-    id: str = attrs.field(validator=_own_id)
+    id: str = attrs.field(validator=_id)
     name: str = attrs.field(validator=_text)
     aliases: tuple[str, ...] = attrs.field(default=(), validator=_texts)
     roles: tuple[Role, ...] = attrs.field(default=(), validator=_members(Role))
@@ -840,7 +791,7 @@ class Person(_Brief):
         return " ".join(part for part in (role.rank, role.title) if part)
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attrs.frozen(kw_only=True, repr=False)
 class Series(_Brief):
     """A numbered series of meetings, such as the India–Israel JWG on Defence Cooperation.
 
@@ -852,7 +803,7 @@ class Series(_Brief):
 
     FACT_FIELDS: ClassVar[tuple[str, ...]] = ("name", "short_name", "aliases", "parties")
 
-    id: str = attrs.field(validator=_own_id)
+    id: str = attrs.field(validator=_id)
     name: str = attrs.field(validator=_text)
     short_name: str | None = attrs.field(default=None, validator=_optional_text)
     aliases: tuple[str, ...] = attrs.field(default=(), validator=_texts)
@@ -876,7 +827,7 @@ class Series(_Brief):
         return tuple(n for n in (self.id, self.name, self.short_name, *self.aliases) if n)
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attrs.frozen(kw_only=True, repr=False)
 class Meeting(_Brief):
     """A meeting: a numbered JWG session, a bilateral meeting, a call-on, talks.
 
@@ -901,7 +852,7 @@ class Meeting(_Brief):
         "focus_areas",
     )
 
-    id: str = attrs.field(validator=_own_id)
+    id: str = attrs.field(validator=_id)
     kind: MeetingKind = attrs.field(validator=_enum(MeetingKind))
     title: str = attrs.field(validator=_text)
     series: str | None = attrs.field(default=None, validator=_optional_id)
@@ -928,7 +879,7 @@ class Meeting(_Brief):
             )
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attrs.frozen(kw_only=True, repr=False)
 class Agreement(_Brief):
     """An agreement: an MoU, a treaty, a protocol.
 
@@ -955,7 +906,7 @@ class Agreement(_Brief):
         "summary",
     )
 
-    id: str = attrs.field(validator=_own_id)
+    id: str = attrs.field(validator=_id)
     kind: AgreementKind = attrs.field(validator=_enum(AgreementKind))
     title: str = attrs.field(validator=_text)
     parties: tuple[str, ...] = attrs.field(validator=_parties)
@@ -982,8 +933,8 @@ class Agreement(_Brief):
             raise FieldValueError("meeting_timing", "is given but meeting is not")
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class Engagement(_FieldsRepr):
+@attrs.frozen(kw_only=True)
+class Engagement:
     """One stop on a delegation's itinerary: a meeting, a site visit, travel.
 
     ``meeting`` links a :class:`Meeting` id; ``organisations`` are the bodies visited
@@ -1028,7 +979,7 @@ class Engagement(_FieldsRepr):
             raise FieldValueError("meeting", "a 'meeting' engagement must name its meeting")
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attrs.frozen(kw_only=True, repr=False)
 class Delegation(_Brief):
     """A visit: who led it, from which country to which, when, and what it did.
 
@@ -1048,7 +999,7 @@ class Delegation(_Brief):
         "engagements",
     )
 
-    id: str = attrs.field(validator=_own_id)
+    id: str = attrs.field(validator=_id)
     title: str = attrs.field(validator=_text)
     leader: str = attrs.field(validator=_id)
     members: tuple[str, ...] = attrs.field(default=(), validator=_ids)
@@ -1068,7 +1019,7 @@ class Delegation(_Brief):
             raise FieldValueError("members", f"{self.leader!r} is the leader; list members only")
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attrs.frozen(kw_only=True, repr=False)
 class Event(_Brief):
     """Context the sources mention: an attack, a military operation, a statement.
 
@@ -1092,7 +1043,7 @@ class Event(_Brief):
         "details",
     )
 
-    id: str = attrs.field(validator=_own_id)
+    id: str = attrs.field(validator=_id)
     kind: EventKind = attrs.field(validator=_enum(EventKind))
     title: str = attrs.field(validator=_text)
     date: When | None = attrs.field(default=None, validator=_optional_when)

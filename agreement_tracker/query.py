@@ -44,7 +44,7 @@ from ._index import (
 from ._kinds import NESTED, REFERENCES
 from ._text import fold_text
 from .dates import DateBetween, DateLike, DateRange, PartialDate, When, day_ordinal, parse_when
-from .exceptions import DateFormatError
+from .exceptions import ArgumentError, DateFormatError
 from .model import Agreement, AgreementKind, Discrepancy, Meeting, Record, Series
 
 __all__ = [
@@ -219,11 +219,11 @@ def between(
     ['jwg-16']
     """
     if mode not in ("certain", "possible"):
-        raise ValueError(f"mode must be 'certain' or 'possible', got {mode!r}")
+        raise ArgumentError(f"mode must be 'certain' or 'possible', got {mode!r}")
     first = _dt.date.fromordinal(bound(start, what="start", end=False))
     last = _dt.date.fromordinal(bound(end, what="end", end=True))
     if first > last:
-        raise ValueError(f"start {first} is after end {last}")
+        raise ArgumentError(f"start {first} is after end {last}")
     found = index.dated.candidates(
         first.toordinal(), last.toordinal(), overlapping=mode == "possible"
     )

@@ -200,7 +200,9 @@ class Records(tuple[T, ...]):
         from .query import timeline_entries
 
         if self.kind not in ("timeline", "agreement", "meeting", "delegation", "event"):
-            raise TypeError(f"{self.kind} records have no dates to plot")
+            from .exceptions import ArgumentTypeError
+
+            raise ArgumentTypeError(f"{self.kind} records have no dates to plot")
         entries: Any = self if self.kind == "timeline" else timeline_entries(self)  # type: ignore[arg-type]
         return plot_timeline(entries, ax=ax, title=title)
 

@@ -34,6 +34,7 @@ from ._index import TimelineEntry
 from ._kinds import BY_CLASS, TABLES
 from ._text import close_matches
 from .countries import NAMES as COUNTRY_NAMES
+from .exceptions import ArgumentError
 from .model import (
     Delegation,
     Discrepancy,
@@ -163,7 +164,7 @@ class Table:
         ]
         for index, row in enumerate(cells):
             if len(row) != len(self._columns):
-                raise ValueError(
+                raise ArgumentError(
                     f"row {index} has {len(row)} cells but the table has "
                     f"{len(self._columns)} columns"
                 )
@@ -211,13 +212,13 @@ class Table:
         >>> Table(["a", "b"], [[1, 2]]).select(["c"])
         Traceback (most recent call last):
         ...
-        ValueError: unknown column 'c'; the table has 'a', 'b'
+        agreement_tracker.exceptions.ArgumentError: unknown column 'c'; the table has 'a', 'b'
         """
         positions = []
         for name in columns:
             if name not in self._columns:
                 known = ", ".join(repr(c) for c in self._columns)
-                raise ValueError(f"unknown column {name!r}; the table has {known}")
+                raise ArgumentError(f"unknown column {name!r}; the table has {known}")
             positions.append(self._columns.index(name))
         rows = [[row[i] for i in positions] for row in self._rows]
         return Table([self._columns[i] for i in positions], rows, title=self.title, wrap=self.wrap)
@@ -237,7 +238,7 @@ class Table:
         >>> Table(["a"], [["x"]]).table("rst")
         Traceback (most recent call last):
         ...
-        ValueError: format 'rst' cannot escape text from data; use one of csv, github, html, latex, simple ...
+        agreement_tracker.exceptions.ArgumentError: format 'rst' cannot escape text from data; use one of csv, github, html, latex, simple ...
         """
         chosen = self.select(columns) if columns is not None else self
         check_format(fmt)
@@ -338,18 +339,18 @@ def check_format(fmt: str) -> None:
     >>> check_format("githb")
     Traceback (most recent call last):
     ...
-    ValueError: unknown table format 'githb'; did you mean 'github'?
+    agreement_tracker.exceptions.ArgumentError: unknown table format 'githb'; did you mean 'github'?
     """
     if fmt == "unsafehtml":
-        raise ValueError(f"format {fmt!r} does not escape cells; use 'html' instead")
+        raise ArgumentError(f"format {fmt!r} does not escape cells; use 'html' instead")
     if fmt in REFUSED_FORMATS:
         shown = ", ".join(["csv", "github", "html", "latex", "simple"])
-        raise ValueError(f"format {fmt!r} cannot escape text from data; use one of {shown} ...")
+        raise ArgumentError(f"format {fmt!r} cannot escape text from data; use one of {shown} ...")
     valid = table_formats()
     if fmt not in valid:
         close = close_matches(fmt, valid, n=1)
         hint = f"; did you mean {close[0]!r}?" if close else f"; choose one of {', '.join(valid)}"
-        raise ValueError(f"unknown table format {fmt!r}{hint}")
+        raise ArgumentError(f"unknown table format {fmt!r}{hint}")
 
 
 def table_formats() -> list[str]:
@@ -637,7 +638,7 @@ def records_table(
     >>> records_table(t.people, "person", t, columns=["nme"])
     Traceback (most recent call last):
     ...
-    ValueError: unknown column 'nme' for person records; did you mean 'name'? (columns: id, name, roles, country, attested, aliases)
+    agreement_tracker.exceptions.ArgumentError: unknown column 'nme' for person records; did you mean 'name'? (columns: id, name, roles, country, attested, aliases)
     """
     spec = {c.name: c for c in COLUMNS[kind]}
     names = list(TABLES[kind].columns if columns is None else columns)
@@ -645,7 +646,7 @@ def records_table(
         if name not in spec:
             close = close_matches(name, list(spec), n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
-            raise ValueError(
+            raise ArgumentError(
                 f"unknown column {name!r} for {kind} records{hint} (columns: {', '.join(spec)})"
             )
     chosen = [spec[n] for n in names]

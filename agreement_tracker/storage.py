@@ -47,7 +47,7 @@ from ._kinds import KINDS
 from ._text import close_matches, path_key
 from ._toml import MAX_KEY_PARTS, deep_key, toml_dumps
 from .exceptions import DatasetError
-from .model import Record, Source
+from .model import ID_RE, Record, Source
 from .serialize import structure_record, unstructure_record
 
 if TYPE_CHECKING:
@@ -87,7 +87,6 @@ _JOURNAL = "journal.json"
 _NEW = "new"
 
 _LONG = 300  # a problem line longer than this has its middle cut out
-_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _O_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _O_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # opening a named pipe must not wait
 _O_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
@@ -677,7 +676,7 @@ def _failed(loaded: Loaded, kind: str, record_id: str | None) -> None:
 
 def _label(record_id: object, index: int) -> str:
     """How a record is named in a location: its id when readable, else ``#index``."""
-    if isinstance(record_id, str) and _ID.fullmatch(record_id):
+    if isinstance(record_id, str) and ID_RE.fullmatch(record_id):
         return record_id
     return f"#{index}"
 

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from ._text import close_matches
-from .exceptions import UnknownRecordError
+from .exceptions import ArgumentTypeError, UnknownRecordError
 from .model import FocusArea
 
 __all__ = ["Vocabulary", "normalise_term", "problems"]
@@ -122,7 +122,9 @@ class Vocabulary:
         agreement_tracker.exceptions.UnknownRecordError: no focus area 'artifical inteligence'; did you mean 'Artificial Intelligence'?
         """
         if not isinstance(term, str):
-            raise TypeError(f"a focus area is named by a str, got {type(term).__name__} {term!r}")
+            raise ArgumentTypeError(
+                f"a focus area is named by a str, got {type(term).__name__} {term!r}"
+            )
         found = self.get(term)
         if found is None:
             labels = ", ".join(area.label for area in self)

@@ -617,3 +617,29 @@ def test_merged_sources_may_not_share_a_text_file(tracker: at.Tracker) -> None:
         f"text file {twin.text_file!r} is also the text of source {first[0].id!r}; "
         "give each source its own file @ <memory>[twin].text_file",
     )
+
+
+@pytest.mark.parametrize(
+    ("call", "builtin"),
+    [
+        (lambda t: t.between("2025-01-01", "2025-12-01", mode="maybe"), ValueError),
+        (lambda t: t.between("2025", "2024"), ValueError),
+        (lambda t: t.save("out", format="yaml"), ValueError),
+        (lambda t: t.with_records(on_conflict="merge"), ValueError),
+        (lambda t: t.between_countries("IN", "India"), ValueError),
+        (lambda t: t.search(" "), ValueError),
+        (lambda t: t.people.table(columns=["nope"]), ValueError),
+        (lambda t: t.people.table("rst"), ValueError),
+        (lambda t: t.people.plot(), TypeError),
+        (lambda t: t.person(42), TypeError),
+        (lambda t: t.focus_area(None), TypeError),
+    ],
+)
+def test_argument_errors_are_the_librarys_own(
+    tracker: at.Tracker, call: Any, builtin: type[Exception]
+) -> None:
+    """Every argument error users can make is an AgreementTrackerError and the built-in."""
+    with pytest.raises(at.AgreementTrackerError) as error:
+        call(tracker)
+    assert isinstance(error.value, builtin)
+    assert isinstance(error.value, at.ArgumentError | at.ArgumentTypeError)

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from typing import Any
 
+import attrs
 import pendulum
 import pytest
 from hypothesis import assume, given
@@ -1015,7 +1016,7 @@ def test_to_date_round_trips_dates(value: dt.date) -> None:
 
 
 def test_day_ordinal_reports_a_bad_day_every_time() -> None:
-    """Parsed day strings are remembered, but a bad one is refused on every call."""
+    """A day string that is not a full day is refused on every call, naming the argument."""
     for what in ("as_of", "start"):
         with pytest.raises(
             DateFormatError,
@@ -1026,9 +1027,19 @@ def test_day_ordinal_reports_a_bad_day_every_time() -> None:
             day_ordinal("2025-11", what=what)
 
 
-def test_day_ordinal_stays_right_beyond_its_memory() -> None:
-    """More distinct day strings than are remembered still give the right ordinals."""
+def test_day_ordinal_of_many_day_strings() -> None:
+    """Thousands of distinct day strings, asked twice, give their ordinals; padding is ignored."""
     days = [dt.date(2000, 1, 1) + dt.timedelta(days=n) for n in range(5000)]
     for _ in range(2):
         assert [day_ordinal(d.isoformat()) for d in days] == [d.toordinal() for d in days]
     assert day_ordinal(" 2025-11-04 ") == dt.date(2025, 11, 4).toordinal()
+
+
+def test_partial_date_fields_are_year_month_day() -> None:
+    """A PartialDate's attrs fields are its year, month and day, and nothing else."""
+    assert [f.name for f in attrs.fields(PartialDate)] == ["year", "month", "day"]
+    assert attrs.asdict(PartialDate(2024, 7)) == {"year": 2024, "month": 7, "day": None}
+    assert attrs.asdict(DateRange.parse("2025-07-22/2025-07-23")) == {
+        "start": {"year": 2025, "month": 7, "day": 22},
+        "end": {"year": 2025, "month": 7, "day": 23},
+    }

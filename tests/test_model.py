@@ -230,38 +230,16 @@ def test_equality_and_hash_follow_every_compared_field(value: Any) -> None:
             assert hash(value) == hash(changed), field.name
 
 
-def test_equality_skips_fields_left_out_and_refuses_what_it_cannot_apply() -> None:
-    """Fields with ``eq=False`` are not compared; an eq key or an unhashed field is refused."""
-    from agreement_tracker.dates import _FieldsEq
-
-    @attrs.frozen(eq=False)
-    class Pair(_FieldsEq):
-        kept: int
-        ignored: int = attrs.field(eq=False)
-
-    assert Pair(1, 2) == Pair(1, 3)
-    assert hash(Pair(1, 2)) == hash(Pair(1, 3))
-    assert Pair(1, 2) != Pair(2, 2)
+def test_equal_values_of_different_classes_are_not_equal() -> None:
+    """Values are equal by class and fields: a month is not the range of its days."""
     assert PartialDate(2025, 11) == PartialDate.parse("2025-11")
-    assert PartialDate(2025, 11) != DateRange.parse("2025-11-01/2025-11-30")
-
-    @attrs.frozen(eq=False)
-    class Folded(_FieldsEq):
-        name: str = attrs.field(eq=str.lower)
-
-    with pytest.raises(TypeError, match=r"\.Folded: fields \['name'\] have an eq key or a hash"):
-        _ = Folded("A") == Folded("a")
-
-    @attrs.frozen(eq=False)
-    class Unhashed(_FieldsEq):
-        name: str = attrs.field(hash=False)
-
-    with pytest.raises(TypeError, match=r"\.Unhashed: fields \['name'\] have an eq key or a hash"):
-        hash(Unhashed("a"))
+    assert hash(PartialDate(2025, 11)) == hash(PartialDate.parse("2025-11"))
+    month: object = PartialDate(2025, 11)
+    assert month != DateRange.parse("2025-11-01/2025-11-30")
 
 
 def test_hashes_are_the_same_from_run_to_run_under_a_fixed_seed() -> None:
-    """The hash is salted with the class's name, not its address (as attrs' own is).
+    """Hashes depend on the class's name and the values, not on addresses in memory.
 
     (Values holding None are left out: before Python 3.12, None hashes by address.)
     """
@@ -360,6 +338,21 @@ def test_role_and_person() -> None:
     assert role.held_on("2025-07-24") is False
     with pytest.raises(ValueError, match=r"^mode must be 'certain' or 'possible', got 'maybe'$"):
         role.held_on("2025-07-23", mode="maybe")
+
+
+def test_an_unknown_mode_is_the_librarys_argument_error() -> None:
+    """A bad ``mode`` raises ArgumentError, caught as AgreementTrackerError and ValueError."""
+    import agreement_tracker as at
+    from agreement_tracker import exceptions
+
+    role = Role(title="Defence Secretary", attested=(PartialDate(2025, 7, 23),), citations=CITES)
+    with pytest.raises(at.ArgumentError) as caught:
+        role.held_on("2025-07-23", mode="maybe")
+    assert isinstance(caught.value, AgreementTrackerError)
+    assert isinstance(caught.value, ValueError)
+    errors = [getattr(exceptions, name) for name in exceptions.__all__]
+    assert all(issubclass(error, AgreementTrackerError) for error in errors)
+    assert issubclass(at.ArgumentTypeError, TypeError)
 
 
 def test_role_with_organisation_only() -> None:

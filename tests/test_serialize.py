@@ -9,12 +9,8 @@ import pytest
 
 import agreement_tracker as at
 from agreement_tracker.serialize import (
-    COMPILE_FROM,
     RECORD_TYPES,
-    _compiled,
     _record_reader,
-    fast_reader,
-    make_converter,
     structure_record,
     unstructure_record,
 )
@@ -32,13 +28,19 @@ def _problems(data: dict[str, Any], kind: str = "meeting") -> tuple[str, ...]:
     return caught.value.problems
 
 
-def test_converters_are_independent() -> None:
-    """make_converter returns a fresh converter each call, never the global one."""
+def test_the_converter_is_private() -> None:
+    """The library's converter is its own, and leaves cattrs' global converter alone."""
     import cattrs
 
-    first, second = make_converter(), make_converter()
-    assert first is not second
-    assert first is not cattrs.global_converter
+    from agreement_tracker._converter import CONVERTER
+
+    assert CONVERTER is not cattrs.global_converter
+    assert CONVERTER.unstructure(at.PartialDate(2025, 11)) == "2025-11"
+    assert cattrs.global_converter.unstructure(at.PartialDate(2025, 11)) == {
+        "year": 2025,
+        "month": 11,
+        "day": None,
+    }
 
 
 @pytest.mark.parametrize(
@@ -111,15 +113,12 @@ def test_bad_values_are_located(changes: dict[str, Any], expected: str) -> None:
     assert _problems(_meeting(**changes)) == (expected,)
 
 
-def test_equal_places_are_one_object() -> None:
-    """Places read with equal values are shared; a bad place is still refused and located."""
+def test_a_bad_place_is_refused_and_located() -> None:
+    """A good place is read as a Place; a bad one is refused and located."""
     place = {"city": "Tel Aviv", "country": "IL"}
-    first = structure_record(_meeting(place=dict(place)), "meeting", where="meetings.toml")
-    second = structure_record(_meeting(place=dict(place)), "meeting", where="meetings.toml")
-    assert isinstance(first, at.Meeting)
-    assert isinstance(second, at.Meeting)
-    assert first.place is second.place
-    assert first.place == at.Place(city="Tel Aviv", country="IL")
+    record = structure_record(_meeting(place=place), "meeting", where="meetings.toml")
+    assert isinstance(record, at.Meeting)
+    assert record.place == at.Place(city="Tel Aviv", country="IL")
     assert _problems(_meeting(place={"city": "Tel Aviv", "country": "XX"})) == (
         "'XX' is not an ISO 3166-1 alpha-2 country code @ meetings.toml[m-1].place.country",
     )
@@ -128,30 +127,15 @@ def test_equal_places_are_one_object() -> None:
     )
 
 
-def test_every_record_class_has_a_compiled_reader() -> None:
-    """Each record class and nested value class gets its own compiled fast reader."""
-    nested = {at.Citation, at.Role, at.Engagement, at.Inference, at.Claim}
-    for cls in {*RECORD_TYPES.values(), *nested}:
-        reader = _compiled(cls)
-        assert reader.__code__.co_filename == f"<reader of {cls.__qualname__}>"
-
-
-def test_many_tables_get_the_compiled_reader_and_few_the_loop() -> None:
-    """fast_reader compiles from COMPILE_FROM tables on; below that it loops over fields."""
-    assert fast_reader("meeting", COMPILE_FROM) is _compiled(at.Meeting)
-    assert fast_reader("meeting", COMPILE_FROM - 1) is _record_reader(at.Meeting)
-    assert fast_reader("meeting", COMPILE_FROM - 1) is not _compiled(at.Meeting)
-
-
-def _compiled_refuses(table: dict[str, Any]) -> str:
+def _fast_refuses(table: dict[str, Any]) -> str:
     with pytest.raises(Exception) as caught:  # noqa: PT011 - whatever the check raises
-        _compiled(at.Meeting)(table)
+        _record_reader(at.Meeting)(table)
     return str(caught.value)
 
 
-def test_the_compiled_reader_sets_defaults_and_runs_every_check() -> None:
+def test_the_fast_reader_sets_defaults_and_runs_every_check() -> None:
     """Fields left out get their defaults; given values, even default-like ones, are checked."""
-    record = _compiled(at.Meeting)(_meeting())
+    record = _record_reader(at.Meeting)(_meeting())
     assert record == at.Meeting(
         id="m-1",
         kind=at.MeetingKind.TALKS,
@@ -161,62 +145,27 @@ def test_the_compiled_reader_sets_defaults_and_runs_every_check() -> None:
     assert record.participants == ()
     assert record.series is None
     assert record.notes is None
-    assert "more than once" in _compiled_refuses(_meeting(participants=["p-1", "p-1"]))
-    assert "series is not" in _compiled_refuses(_meeting(number=2))
-    assert "at least 1 citation" in _compiled_refuses(_meeting(citations=[]))
-    assert "must be non-empty text" in _compiled_refuses(_meeting(notes=" "))
+    assert "more than once" in _fast_refuses(_meeting(participants=["p-1", "p-1"]))
+    assert "series is not" in _fast_refuses(_meeting(number=2))
+    assert "at least 1 citation" in _fast_refuses(_meeting(citations=[]))
+    assert "must be non-empty text" in _fast_refuses(_meeting(notes=" "))
     with attrs.validators.disabled():  # as attrs' own __init__ does
-        assert _compiled(at.Meeting)(_meeting(notes=" ")).notes == " "
+        assert _record_reader(at.Meeting)(_meeting(notes=" ")).notes == " "
 
 
-@pytest.mark.parametrize("count", [1, COMPILE_FROM])
-def test_fast_readers_take_partial_dates_as_the_detailed_reader_does(count: int) -> None:
+def test_the_fast_reader_takes_partial_dates_as_the_detailed_reader_does() -> None:
     """A padded day in a role's attested list is refused, so the real problem is reported."""
     role = {"title": "T", "citations": [CITATION], "attested": [" 2025-11-04"]}
     person = {"id": "p", "name": "P", "citations": [CITATION], "roles": [role]}
     with pytest.raises(at.DateFormatError):
-        fast_reader("person", count)(person)
+        _record_reader(at.Person)(person)
     good = {**role, "attested": ["2025-11-04"]}
-    record = fast_reader("person", count)({**person, "roles": [good]})
+    record = _record_reader(at.Person)({**person, "roles": [good]})
     assert isinstance(record, at.Person)
     assert record.roles[0].attested == (at.PartialDate(2025, 11, 4),)
     with pytest.raises(at.DatasetError) as caught:
         structure_record({**person, "roles": [good], "notes": " "}, "person", where="p.toml")
     assert caught.value.problems == ("must be non-empty text, got ' ' @ p.toml[p].notes",)
-
-
-@pytest.mark.parametrize("count", [1, COMPILE_FROM])
-def test_a_place_read_without_validators_is_never_handed_out_later(count: int) -> None:
-    """Places are shared, but not one built while attrs' validators were turned off."""
-    read = fast_reader("meeting", count)
-    with attrs.validators.disabled():
-        unchecked = read(_meeting(place={"country": "XX"}))
-    assert isinstance(unchecked, at.Meeting)
-    assert unchecked.place is not None
-    assert unchecked.place.country == "XX"  # attrs.validators.disabled() as attrs honours it
-    with pytest.raises(at.FieldValueError, match="'XX' is not an ISO 3166-1"):
-        read(_meeting(place={"country": "XX"}))
-
-
-def test_recurring_supports_and_parties_are_one_tuple() -> None:
-    """The compiled reader reads equal supports lists, and party pairs, as one tuple each."""
-    citation = {"source": "s", "quote": "q", "supports": ["kind", "date"]}
-    read = fast_reader("meeting", COMPILE_FROM)
-    first, second = read(_meeting(citations=[dict(citation)])), read(_meeting(citations=[citation]))
-    assert first.citations[0].supports is second.citations[0].supports
-    assert first.citations[0].supports == ("kind", "date")
-    table = {
-        "id": "a",
-        "kind": "mou",
-        "title": "A",
-        "parties": ["IN", "IL"],
-        "citations": [CITATION],
-    }
-    one = fast_reader("agreement", COMPILE_FROM)(table)
-    other = fast_reader("agreement", COMPILE_FROM)({**table, "id": "b", "parties": ["IN", "IL"]})
-    assert isinstance(one, at.Agreement)
-    assert isinstance(other, at.Agreement)
-    assert one.parties is other.parties
 
 
 def test_an_unreadable_id_is_located_by_position() -> None:
@@ -235,6 +184,24 @@ def test_several_problems_in_one_record_are_all_reported() -> None:
         "expected text, got int 1 @ meetings.toml[m-1].title",
         "'soon' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD @ meetings.toml[m-1].date",
         "unknown field 'extra' @ meetings.toml[m-1]",
+    )
+
+
+def test_several_unknown_fields_are_reported_one_by_one() -> None:
+    """Each unknown key gets its own line, in sorted order, with a close match if any."""
+    assert _problems(_meeting(zeta=1, titel="T")) == (
+        "unknown field 'titel'; did you mean 'title'? @ meetings.toml[m-1]",
+        "unknown field 'zeta' @ meetings.toml[m-1]",
+    )
+
+
+def test_a_failed_check_inside_a_nested_value_names_its_field() -> None:
+    """A check that fails while a nested record is made is located at that record's field."""
+    citation = {**CITATION, "supports": ["colour"]}
+    assert _problems(_meeting(citations=[citation])) == (
+        "'colour' is not a fact field of Meeting; choose from kind, series, number, date, "
+        "place, participants, co_chairs, outcomes, focus_areas "
+        "@ meetings.toml[m-1].citations[0].supports",
     )
 
 

@@ -18,13 +18,14 @@ validated tracker.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from agreement_tracker.exceptions import DatasetError, FieldValueError
+
+from .display import HEADERS, draft_html
 
 if TYPE_CHECKING:
     from agreement_tracker.dataset import Tracker
@@ -186,9 +187,6 @@ def _show(value: Any) -> str:
     return str(value)
 
 
-HEADERS = ("n", "status", "action", "kind", "target", "field", "value", "basis", "quote")
-
-
 @attrs.define(eq=False)
 class Draft:
     """The proposals drafted from one article, with the reviewer's decisions.
@@ -337,8 +335,6 @@ class Draft:
         return f"<Draft of {self.source_id}: {len(self.proposals)} proposals, {done} decided>"
 
     def _repr_html_(self) -> str:
-        from .display import draft_html
-
         return draft_html(self)
 
 
@@ -350,12 +346,3 @@ def _identity(proposal: Proposal) -> tuple[str, str, str, str, str]:
         repr(proposal.drafted),
         proposal.quote,
     )
-
-
-def escape(text: object) -> str:
-    """``html.escape`` of ``str(text)``, quotes included.
-
-    >>> escape('<b>"x"</b>')
-    '&lt;b&gt;&quot;x&quot;&lt;/b&gt;'
-    """
-    return html.escape(str(text), quote=True)

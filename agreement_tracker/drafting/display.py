@@ -12,14 +12,27 @@
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING
 
-from .core import HEADERS, escape
+from agreement_tracker._text import normalise_text
 
 if TYPE_CHECKING:
     from .core import Draft
 
-__all__ = ["draft_html", "marked_text"]
+__all__ = ["HEADERS", "draft_html", "escape", "marked_text"]
+
+#: The columns of a draft's table of proposals.
+HEADERS = ("n", "status", "action", "kind", "target", "field", "value", "basis", "quote")
+
+
+def escape(text: object) -> str:
+    """``html.escape`` of ``str(text)``, quotes included.
+
+    >>> escape('<b>"x"</b>')
+    '&lt;b&gt;&quot;x&quot;&lt;/b&gt;'
+    """
+    return html.escape(str(text), quote=True)
 
 
 def marked_text(draft: Draft) -> str:
@@ -31,9 +44,7 @@ def marked_text(draft: Draft) -> str:
     >>> print(marked_text(at.draft(" date 2025-08-10 Talks.", tracker=at.load())))
     <mark title="proposal 1">date 2025-08-10</mark> Talks.
     """
-    from .rules import normalise
-
-    text = normalise(draft.text)
+    text = normalise_text(draft.text)
     spans: list[tuple[int, int, int]] = []
     for p in draft.proposals:
         start = text.find(p.quote) if p.quote else -1
