@@ -41,7 +41,9 @@ examples:
   agreement-tracker people --format github
   agreement-tracker discrepancies --format rounded_grid
   agreement-tracker sources --cited
-  agreement-tracker validate my-dataset/
+  agreement-tracker validate my-dataset/ --base bundled
+  agreement-tracker export --format sqlite india-israel.db
+  agreement-tracker draft article.txt --dataset my-dataset --published 2025-11-06 -o review.toml
   agreement-tracker export --format sqlite india-israel.db
 """
 
@@ -102,6 +104,21 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     _add_output_options(meetings)
 
+    _add_timeline_commands(commands)
+    _add_dataset_commands(commands)
+    for name, text in (
+        ("people", "people and their roles"),
+        ("delegations", "delegations and their itineraries"),
+        ("sources", "the source documents"),
+        ("discrepancies", "where the sources disagree"),
+        ("events", "context events"),
+    ):
+        _add_output_options(commands.add_parser(name, help=text))
+    return parser
+
+
+def _add_timeline_commands(commands: Any) -> None:
+    """The commands that answer with timeline entries: timeline, search, involving."""
     timeline = commands.add_parser("timeline", help="everything in date order")
     timeline.add_argument("--from", dest="start", metavar="DATE", help="first day (inclusive)")
     timeline.add_argument("--to", dest="end", metavar="DATE", help="last day (inclusive)")
@@ -129,6 +146,9 @@ def _build_parser() -> argparse.ArgumentParser:
     involving.add_argument("name", metavar="NAME", help="a name, alias, id or country")
     _add_output_options(involving)
 
+
+def _add_dataset_commands(commands: Any) -> None:
+    """The commands about whole datasets: validate, export, draft, review and apply."""
     check = commands.add_parser(
         "validate",
         help="check a dataset folder or file; exit 1 if it has problems",
@@ -153,16 +173,6 @@ def _build_parser() -> argparse.ArgumentParser:
     from .drafting import cli as drafting_cli
 
     drafting_cli.add_commands(commands)
-
-    for name, text in (
-        ("people", "people and their roles"),
-        ("delegations", "delegations and their itineraries"),
-        ("sources", "the source documents"),
-        ("discrepancies", "where the sources disagree"),
-        ("events", "context events"),
-    ):
-        _add_output_options(commands.add_parser(name, help=text))
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
+import typing
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal, TypeAlias, TypeVar
@@ -44,7 +45,7 @@ from ._index import (
 from ._kinds import NESTED, REFERENCES
 from ._text import fold_text
 from .dates import DateBetween, DateLike, DateRange, PartialDate, When, day_ordinal, parse_when
-from .exceptions import ArgumentError, DateFormatError
+from .exceptions import ArgumentError, ArgumentTypeError, DateFormatError, NoMatchError
 from .model import Agreement, AgreementKind, Discrepancy, Meeting, Record, Series
 
 __all__ = [
@@ -133,11 +134,20 @@ def timeline_entries(records: Iterable[Dated]) -> tuple[TimelineEntry, ...]:
     return tuple(TimelineEntry.of(record) for record in sorted(records, key=timeline_key))
 
 
-def last_meeting(index: Index, series: Series, day: int) -> Meeting | None:
+@typing.overload
+def last_meeting(index: Index, series: Series, day: int, *, strict: Literal[True]) -> Meeting: ...
+@typing.overload
+def last_meeting(
+    index: Index, series: Series, day: int, *, strict: bool = False
+) -> Meeting | None: ...
+
+
+def last_meeting(index: Index, series: Series, day: int, *, strict: bool = False) -> Meeting | None:
     """The last meeting of ``series`` known to have taken place by the ordinal ``day``.
 
     A series' meetings are kept in :func:`last_key` order, whose first part is the
-    latest possible day, so those taken place by ``day`` are a prefix of them.
+    latest possible day, so those taken place by ``day`` are a prefix of them.  None
+    when there is none, or with ``strict`` a :class:`NoMatchError` that says why.
 
     >>> import agreement_tracker as at
     >>> t = at.load()
@@ -145,7 +155,11 @@ def last_meeting(index: Index, series: Series, day: int) -> Meeting | None:
     'jwg-16'
     """
     position = bisect.bisect_right(index.series_lasts.get(series.id, []), day)
-    return index.series_meetings[series.id][position - 1] if position else None
+    if position:
+        return index.series_meetings[series.id][position - 1]
+    if strict:
+        raise NoMatchError(no_meeting_message(index, series, day))
+    return None
 
 
 def no_meeting_message(index: Index, series: Series, day: int) -> str:
@@ -343,6 +357,10 @@ def search(records: Iterable[Record], text: str, *, whole_word: bool = True) -> 
     """
     import re
 
+    if not isinstance(text, str):
+        raise ArgumentTypeError(f"search text must be a str, got {type(text).__name__} {text!r}")
+    if not text.strip():
+        raise ArgumentError("give some text to search for")
     wanted = re.escape(fold_text(text).strip())
     pattern = re.compile(rf"(?<!\w){wanted}(?!\w)" if whole_word else wanted)
     found: list[Match] = []
