@@ -20,6 +20,7 @@ import bisect
 import datetime as _dt
 import functools
 import heapq
+import operator
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
@@ -314,43 +315,51 @@ class TimeIndex:
     """Dated items in timeline order with their earliest and latest days, for bisection.
 
     :meth:`candidates` narrows a date window to the items that may matter (those that
-    start inside it, widened by the longest span); the queries then apply their rule to
-    those alone, so a query costs what it returns, not the size of the dataset.
+    start inside it, widened by the longest span), with their days read once at
+    indexing; the queries apply their rule to those alone, so a query costs what it
+    returns, not the size of the dataset.
 
     >>> import agreement_tracker as at
     >>> index = TimeIndex(at.load().meetings)
-    >>> len(index), index.candidates(0, 10**6)[:1] == [at.load().meeting("jwg-16")]
+    >>> len(index), index.candidates(0, 10**6)[0][0] == at.load().meeting("jwg-16")
     (6, True)
     """
 
-    __slots__ = ("_firsts", "_items", "_span")
+    __slots__ = ("_firsts", "_items", "_lasts", "_span")
 
     def __init__(self, items: Iterable[Any]) -> None:
         """Index the dated ones of ``items``, which are in timeline order."""
-        self._items = [item for item in items if item_date(item) is not None]
-        dates = [item_date(item) for item in self._items]
-        self._firsts = [d.first_ordinal for d in dates if d is not None]
-        self._span = max((d.last_ordinal - d.first_ordinal for d in dates if d), default=0)
+        dated = [(item, when) for item in items if (when := item_date(item)) is not None]
+        self._items = [item for item, _ in dated]
+        self._firsts = [when.first_ordinal for _, when in dated]
+        self._lasts = [when.last_ordinal for _, when in dated]
+        self._span = max(map(operator.sub, self._lasts, self._firsts), default=0)
 
     def __len__(self) -> int:
         return len(self._items)
 
-    def candidates(self, first: int, last: int, *, overlapping: bool = False) -> list[Any]:
-        """Items whose earliest day is in ``first..last`` (day ordinals), in order.
+    def candidates(
+        self, first: int, last: int, *, overlapping: bool = False
+    ) -> list[tuple[Any, int, int]]:
+        """(item, earliest day, latest day) of items starting in ``first..last``, in order.
 
-        ``overlapping=True`` also takes items that start up to the longest span earlier,
-        so that every item that may overlap the window is among them.
+        Days are ordinals.  ``overlapping=True`` also takes items that start up to the
+        longest span earlier, so that every item that may overlap the window is there.
 
         >>> import agreement_tracker as at
         >>> index = TimeIndex(at.load().meetings)
         >>> day = at.to_date("2024-07-15").toordinal()
-        >>> index.candidates(day, day), [m.id for m in index.candidates(day, day, overlapping=True)]
+        >>> index.candidates(day, day), [m.id for m, _, _ in index.candidates(day, day, overlapping=True)]
         ([], ['jwg-16'])
         """
         low = first - self._span if overlapping else first
         start = bisect.bisect_left(self._firsts, low)
         end = bisect.bisect_right(self._firsts, last)
-        return self._items[start:end]
+        return list(
+            zip(
+                self._items[start:end], self._firsts[start:end], self._lasts[start:end], strict=True
+            )
+        )
 
 
 class Index:

@@ -72,6 +72,26 @@ Mode: TypeAlias = Literal["certain", "possible"]
 T = TypeVar("T")
 
 
+def within_days(first: int, last: int, start: int, end: int, mode: Mode) -> bool:
+    """The rule of :func:`certainly_within` on day ordinals: ``first..last`` in ``start..end``.
+
+    >>> within_days(10, 12, 10, 11, "certain"), within_days(10, 12, 10, 11, "possible")
+    (False, True)
+    """
+    if mode == "certain":
+        return start <= first and last <= end
+    return first <= end and start <= last
+
+
+def since_days(first: int, last: int, reference_last: int, day: int) -> bool:
+    """The rule of :func:`since` on day ordinals: on or after the reference, known by ``day``.
+
+    >>> since_days(5, 6, 5, 6), since_days(4, 6, 5, 6), since_days(5, 7, 5, 6)
+    (True, False, False)
+    """
+    return first >= reference_last and last <= day
+
+
 def taken_place_by(date: When | None, day: int) -> bool:
     """Whether something dated ``date`` is known to have happened by the ordinal ``day``.
 
@@ -95,10 +115,9 @@ def certainly_within(date: When | None, start: _dt.date, end: _dt.date, mode: Mo
     """
     if date is None:
         return False
-    first, last = start.toordinal(), end.toordinal()
-    if mode == "certain":
-        return first <= date.first_ordinal and date.last_ordinal <= last
-    return date.first_ordinal <= last and first <= date.last_ordinal
+    return within_days(
+        date.first_ordinal, date.last_ordinal, start.toordinal(), end.toordinal(), mode
+    )
 
 
 def since(records: Iterable[T], reference: Meeting, as_of: _dt.date) -> tuple[T, ...]:
@@ -118,8 +137,7 @@ def since(records: Iterable[T], reference: Meeting, as_of: _dt.date) -> tuple[T,
         for item in records
         if (item.record if isinstance(item, TimelineEntry) else item) is not reference
         and (date := item_date(item)) is not None
-        and date.first_ordinal >= start
-        and taken_place_by(date, day)
+        and since_days(date.first_ordinal, date.last_ordinal, start, day)
     )
 
 
@@ -216,8 +234,13 @@ def meetings_since(
             return ()
     else:
         pool = index.meetings if kinds == "meeting" else index.dated
-    found = pool.candidates(last.date.last_ordinal, day)
-    return since(found, last, _dt.date.fromordinal(day))
+    start = last.date.last_ordinal
+    return tuple(
+        item
+        for item, first, final in pool.candidates(start, day)
+        if (item.record if isinstance(item, TimelineEntry) else item) is not last
+        and since_days(first, final, start, day)
+    )
 
 
 def between(
@@ -238,10 +261,9 @@ def between(
     last = _dt.date.fromordinal(bound(end, what="end", end=True))
     if first > last:
         raise ArgumentError(f"start {first} is after end {last}")
-    found = index.dated.candidates(
-        first.toordinal(), last.toordinal(), overlapping=mode == "possible"
-    )
-    return [e for e in found if certainly_within(e.date, first, last, mode)]
+    low, high = first.toordinal(), last.toordinal()
+    found = index.dated.candidates(low, high, overlapping=mode == "possible")
+    return [e for e, a, b in found if within_days(a, b, low, high, mode)]
 
 
 def agreements_about(
