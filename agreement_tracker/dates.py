@@ -100,6 +100,11 @@ def day_ordinal(value: DateLike, *, what: str = "date") -> int:
     if isinstance(value, _dt.date):
         return value.toordinal()
     if isinstance(value, str):
+        if len(value) == 10 and value[4] == value[7] == "-":
+            try:  # the common well-formed day, read by the standard library
+                return _dt.date.fromisoformat(value).toordinal()
+            except ValueError:
+                pass  # the detailed reader says what is wrong
         return _text_day_ordinal(value, what)
     raise DateFormatError(
         f"{what}: expected an ISO date string, datetime.date or pendulum.Date, "
