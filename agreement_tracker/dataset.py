@@ -3,7 +3,7 @@
 >>> import agreement_tracker as at
 >>> t = at.load()
 >>> t.data_version
-'1.0.0'
+'1.1.0'
 >>> len(t.meetings), len(t.agreements)
 (6, 1)
 """
@@ -240,7 +240,7 @@ class Tracker:
         """The dataset's own version (not the library's).
 
         >>> t.data_version
-        '1.0.0'
+        '1.1.0'
         """
         return self._meta.version
 
@@ -328,7 +328,7 @@ class Tracker:
         """The context event with ``record_id``.
 
         >>> t.event("operation-sindoor-2025").date.isoformat()
-        '2025-05-07/2025-05-11'
+        '2025-05-07/2025-05'
         """
         return _find(self._index, Event, "event", record_id)
 
@@ -564,7 +564,6 @@ class Tracker:
         >>> for d in t.discrepancies():
         ...     print(d.record_id, d.field, d.values)
         mou-2025-11-defence-cooperation meeting_timing ('during', 'after')
-        mou-2025-11-defence-cooperation signed ('2025-11-04', '2025-11-05')
         """
         return self._wrap("discrepancy", query.discrepancies(self.all_records()))
 
@@ -572,7 +571,7 @@ class Tracker:
         """Every record, kind by kind, in the registry's order (sources first).
 
         >>> sum(1 for _ in t.all_records())
-        66
+        67
         """
         for kind in KINDS.values():
             yield from getattr(self, kind.attribute)

@@ -1028,8 +1028,8 @@ class Event(_Brief):
 
     >>> import agreement_tracker as at
     >>> attack = at.load().event("pahalgam-attack-2025")
-    >>> attack.date.isoformat(), attack.place.label
-    ('2025-04-22', 'Pahalgam, Jammu and Kashmir, India')
+    >>> attack.date.isoformat(), attack.details[0]
+    ('2025-04-22', 'Occurred in Pahalgam, Jammu and Kashmir')
     """
 
     FACT_FIELDS: ClassVar[tuple[str, ...]] = (

@@ -152,7 +152,7 @@ class Summaries:
 
         >>> import agreement_tracker as at
         >>> at.load().tables.sources().rows[0]
-        ('ani-2025-07-24', '(untitled)', 'ANI', '2025-07-24', '10', '18')
+        ('ani-2025-07-24', '(untitled)', 'ANI', '2025-07-24', '10', '19')
         """
         tracker = self._tracker
         records: dict[str, set[str]] = {s.id: set() for s in tracker.sources}
@@ -256,7 +256,7 @@ def summary(tracker: Tracker, *, as_of: DateLike | None = None) -> str:
     >>> import agreement_tracker as at
     >>> text = summary(at.load(), as_of="2025-11-30")
     >>> print(text.splitlines()[0])
-    India–Israel defence relations, July 2024 – November 2025 (data version 1.0.0)
+    India–Israel defence relations, July 2024 – November 2025 (data version 1.1.0)
     """
     tables = tracker.tables
     parts = [f"{tracker.name} (data version {tracker.data_version})", str(tables.counts())]

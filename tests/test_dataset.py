@@ -52,7 +52,7 @@ def test_counts_per_kind(tracker: at.Tracker) -> None:
         "sources": 5,
         "organisations": 10,
         "people": 8,
-        "focus_areas": 22,
+        "focus_areas": 23,
         "series": 1,
         "meetings": 6,
         "agreements": 1,
@@ -64,7 +64,7 @@ def test_counts_per_kind(tracker: at.Tracker) -> None:
 def test_ids_are_unique_across_kinds(tracker: at.Tracker) -> None:
     """No two records share an id, whatever their kinds."""
     ids = [r.id for r in _records(tracker)]
-    assert len(ids) == len(set(ids)) == 66
+    assert len(ids) == len(set(ids)) == 67
 
 
 def test_every_record_but_vocabulary_terms_and_sources_is_cited(tracker: at.Tracker) -> None:
@@ -110,7 +110,7 @@ def test_every_quote_is_verbatim_in_its_source(tracker: at.Tracker) -> None:
             text = normalise_text(tracker.source(citation.source).text)
             assert normalise_text(citation.quote) in text, (record.id, citation.quote)
             checked += 1
-    assert checked == 159
+    assert checked == 164
 
 
 def test_bundled_texts_match_the_original_documents(tracker: at.Tracker) -> None:
@@ -135,10 +135,9 @@ def test_inferred_reasons_are_recorded_for_resolved_facts(tracker: at.Tracker) -
         ("baram-india-2025-07", "dates"),
         ("operation-sindoor-2025", "date"),
         ("netanyahu-ndtv-interview-2025", "date"),
-        ("exam-2025-11", "published"),
         ("key-ally-2025-07", "published"),
     } <= inferred
-    assert len(inferred) == 36
+    assert len(inferred) == 38
 
 
 def test_weekday_dates_match_their_resolution(tracker: at.Tracker) -> None:
@@ -177,11 +176,11 @@ def test_data_files_are_in_canonical_order() -> None:
 
 def test_data_version_and_citation(tracker: at.Tracker) -> None:
     """The dataset has its own version and says how to cite it and its sources."""
-    assert tracker.data_version == "1.0.0"
+    assert tracker.data_version == "1.1.0"
     cite = tracker.cite()
     assert cite.splitlines()[0] == (
         'agreement_tracker bundled dataset "India–Israel defence relations, July 2024 – '
-        'November 2025", version 1.0.0. Curated from five news reports (listed below); '
+        'November 2025", version 1.1.0. Curated from five news reports (listed below); '
         "every fact carries a verbatim quote from its source."
     )
     assert cite.splitlines()[1] == "Year: 2025. Licence: CC-BY-4.0."
@@ -242,9 +241,9 @@ def test_load_reads_edited_data_files_not_the_snapshot(
     data_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """An edited data file makes the snapshot stale: load() reads (and checks) the TOML files."""
-    _edit(data_copy, "dataset.toml", 'version = "1.0.0"', 'version = "1.0.1"')
+    _edit(data_copy, "dataset.toml", 'version = "1.1.0"', 'version = "1.1.1"')
     loaded, read = _load_from(data_copy, monkeypatch)
-    assert (read, loaded.data_version) == (["data"], "1.0.1")
+    assert (read, loaded.data_version) == (["data"], "1.1.1")
     _edit(data_copy, "meetings.toml", 'id = "jwg-17"', 'id = "JWG 17"')
     with pytest.raises(at.DatasetError, match=r"@ meetings\.toml\[#\d+\]\.id"):
         _load_from(data_copy, monkeypatch)
@@ -499,7 +498,7 @@ def test_a_missing_folder_is_reported(tmp_path: Path) -> None:
 
 def test_metadata_keys_are_checked(data_copy: Path) -> None:
     """dataset.toml rejects unknown keys and non-text values."""
-    _edit(data_copy, "dataset.toml", 'version = "1.0.0"', 'version = 1\nauthor = "x"')
+    _edit(data_copy, "dataset.toml", 'version = "1.1.0"', 'version = 1\nauthor = "x"')
     assert _problems(data_copy) == [
         "unknown field 'author' @ dataset.toml",
         "expected text, got int @ dataset.toml.version",

@@ -91,12 +91,13 @@ def test_statements_say_what_backs_each_field(db: Any) -> None:
     ).fetchall()
     assert [b for b, _ in bases] == ["claim", "inferred", "quote"]
     claims = db.execute(
-        "SELECT value, earliest, source FROM statements WHERE basis = 'claim' AND field = 'signed' "
-        "ORDER BY value"
+        "SELECT value, earliest, source FROM statements WHERE basis = 'claim' "
+        "AND field = 'meeting_timing' ORDER BY value, source"
     ).fetchall()
     assert claims == [
-        ("2025-11-04", _dt.date(2025, 11, 4), "ians-2025-11-06"),
-        ("2025-11-05", _dt.date(2025, 11, 5), "report-2025-11-05"),
+        ("after", None, "exam-2025-11"),
+        ("during", None, "ians-2025-11-06"),
+        ("during", None, "report-2025-11-05"),
     ]
 
 

@@ -6,6 +6,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+import attrs
 import pytest
 
 import agreement_tracker as at
@@ -87,7 +88,7 @@ def test_agreements_and_counts_tables(tracker: at.Tracker) -> None:
     assert row[:5] == (
         "mou-2025-11-defence-cooperation",
         "MoU",
-        "2025-11-04 (disputed)",  # one source says 2025-11-05
+        "2025-11-04",  # only the IANS report gives the day
         "Tel Aviv, Israel",
         "Rajesh Kumar Singh, Amir Baram",
     )
@@ -98,12 +99,27 @@ def test_agreements_and_counts_tables(tracker: at.Tracker) -> None:
         "delegations": "3",
         "people": "8",
         "organisations": "10",
-        "focus areas": "22",
+        "focus areas": "23",
         "meeting series": "1",
         "events": "10",
         "sources": "5",
-        "discrepancies": "2",
+        "discrepancies": "1",
     }
+
+
+def test_a_disputed_value_is_marked_in_tables(tracker: at.Tracker) -> None:
+    """A set field that sources disagree on shows its value marked "(disputed)"."""
+    mou = tracker.agreement("mou-2025-11-defence-cooperation")
+    rival = at.Claim(
+        field="signed",
+        value="2025-11-05",
+        citation=at.Citation(source="report-2025-11-05", quote="date 2025-11-05"),
+    )
+    ians = next(c for c in mou.citations if "signed" in c.supports)
+    agreed = at.Claim(field="signed", value="2025-11-04", citation=ians)
+    disputed = attrs.evolve(mou, claims=(*mou.claims, agreed, rival))
+    (row,) = tracker.with_records(disputed, on_conflict="replace").agreements.as_table().rows
+    assert row[2] == "2025-11-04 (disputed)"
 
 
 def test_summary_as_of(tracker: at.Tracker) -> None:
@@ -204,7 +220,7 @@ def test_unknown_column_is_an_error_with_suggestion(tracker: at.Tracker) -> None
 def test_citations_view(tracker: at.Tracker) -> None:
     """.sources() lists each row's quotes with the fields they support."""
     view = tracker.meetings_in_series("JWG").sources()
-    assert len(view) == 12
+    assert len(view) == 14
     assert view.rows[2] == (
         "jwg-17",
         "kind, series, number, place, participants, co_chairs",
@@ -349,7 +365,7 @@ def test_dataframe_columns_are_the_table_names_with_ids_beside_names(
         "earliest", "latest", "precision",
     ]  # fmt: skip
     assert frame["signatories_ids"][0] == "rajesh-kumar-singh, amir-baram"
-    assert frame["signed"][0] == "2025-11-04"  # the value itself; tables mark it disputed
+    assert frame["signed"][0] == "2025-11-04"  # the value itself, as a plain string
     visits = tracker.delegations.to_dataframe()
-    assert list(visits["leader_ids"]) == ["amir-baram", "rajesh-kumar-singh", "gideon-saar"]
+    assert list(visits["leader_ids"]) == ["amir-baram", "gideon-saar", "rajesh-kumar-singh"]
     assert "route" in visits.columns

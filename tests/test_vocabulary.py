@@ -345,7 +345,7 @@ def test_empty_vocabulary() -> None:
         ("R&D", "research-and-development"),
         ("AI", "artificial-intelligence"),
         ("Artificial Intelligence", "artificial-intelligence"),
-        ("drone systems", "unmanned-systems"),
+        ("drone systems", "drone-systems"),
         ("missile defense", "missile-defence"),
         ("defense innovation", "defence-innovation"),
         ("co-production", "co-production"),
@@ -365,7 +365,7 @@ def test_bundled_labels() -> None:
 
 def test_bundled_order_and_size(bundled: Vocabulary) -> None:
     """The bundled vocabulary keeps its file's display order."""
-    assert len(bundled) == 22
+    assert len(bundled) == 23
     assert [area.id for area in bundled] == [
         "emerging-technologies",
         "artificial-intelligence",
@@ -387,6 +387,7 @@ def test_bundled_order_and_size(bundled: Vocabulary) -> None:
         "technological-innovation",
         "defence-modernisation",
         "intelligence-sharing",
+        "drone-systems",
         "radar-technologies",
         "missile-defence",
     ]
@@ -451,7 +452,7 @@ def test_bundled_lookup_hint_lists_vocabulary(bundled: Vocabulary) -> None:
         "Technology sharing, Defence industrial cooperation, Co-development, Co-production, "
         "Advanced weapon systems, Training, Strategic dialogue, Counter-terrorism, "
         "Operational capability, Technological innovation, Defence modernisation, "
-        "Intelligence sharing, Radar technologies, Missile defence"
+        "Intelligence sharing, Drone systems, Radar technologies, Missile defence"
     )
     with pytest.raises(UnknownRecordError, match=exactly(message)):
         bundled.lookup("zzzz")
