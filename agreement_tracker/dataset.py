@@ -262,16 +262,16 @@ class Tracker:
         self.record(record_id)
         return self._origins.get(record_id, "<memory>")
 
-    def cite(self) -> str:
-        """How to cite the dataset and each of its sources, with its year and licence.
+    def cite(self, style: str = "text") -> str:
+        """How to cite the dataset and its sources: ``"text"``, ``"bibtex"`` or ``"csl-json"``.
 
         The dataset's ``citation`` text may hold ``{version}`` and ``{sources}`` (the
         number of sources, in words); nothing else in it is interpreted.
 
-        >>> t.cite().splitlines()[1:3]
-        ['Year: 2025. Licence: CC-BY-4.0.', 'Sources:']
+        >>> t.cite().splitlines()[1], t.cite(style="bibtex").count("@misc")
+        ('Year: 2025. Licence: CC-BY-4.0.', 6)
         """
-        return _citation_text(self)
+        return _citation_text(self) if style == "text" else _citation(self, style)
 
     def __repr__(self) -> str:
         shown = ("agreement", "meeting", "delegation", "person", "organisation", "event", "source")
@@ -654,6 +654,16 @@ def _combine(
     return Tracker(merged.values(), origins=new_origins, **tracker._meta._asdict())
 
 
+def _citation(tracker: Tracker, style: str) -> str:
+    """The dataset's citation as BibTeX or CSL-JSON (see :mod:`agreement_tracker.export`)."""
+    from .export import citation
+
+    styles = {"bibtex": citation.bibtex, "csl-json": citation.csl}
+    if style not in styles:
+        raise ArgumentError(f"style must be 'text', 'bibtex' or 'csl-json', got {style!r}")
+    return styles[style](tracker, license=tracker._meta.license)
+
+
 def _citation_text(tracker: Tracker) -> str:
     """The text of :meth:`Tracker.cite`."""
     template = tracker._meta.citation or f"{tracker.name}, version {{version}}."
@@ -663,7 +673,10 @@ def _citation_text(tracker: Tracker) -> str:
     facts = [f"Year: {max(years)}."] if years else []
     if tracker._meta.license:
         facts.append(f"Licence: {tracker._meta.license}.")
-    lines = [normalise_text(text), *([" ".join(facts)] if facts else []), "Sources:"]
+    from . import __version__
+
+    software = f"Software: agreement_tracker {__version__}, MIT licence (see CITATION.cff)."
+    lines = [normalise_text(text), *([" ".join(facts)] if facts else []), software, "Sources:"]
     for source in tracker.sources:
         parts = [f"[{source.id}] {source.title or '(untitled)'}."]
         for label, org_id in (("Publisher", source.publisher), ("Agency", source.agency)):

@@ -183,8 +183,11 @@ def test_data_version_and_citation(tracker: at.Tracker) -> None:
         'November 2025", version 1.1.0. Curated from five news reports (listed below); '
         "every fact carries a verbatim quote from its source."
     )
-    assert cite.splitlines()[1] == "Year: 2025. Licence: CC-BY-4.0."
-    assert len(cite.splitlines()) == 8
+    assert cite.splitlines()[1:3] == [
+        "Year: 2025. Licence: CC-BY-4.0.",
+        f"Software: agreement_tracker {at.__version__}, MIT licence (see CITATION.cff).",
+    ]
+    assert len(cite.splitlines()) == 9
 
 
 def test_load_is_cached() -> None:
@@ -642,3 +645,26 @@ def test_argument_errors_are_the_librarys_own(
         call(tracker)
     assert isinstance(error.value, builtin)
     assert isinstance(error.value, at.ArgumentError | at.ArgumentTypeError)
+
+
+def test_cite_as_bibtex_and_csl_json(tracker: at.Tracker) -> None:
+    """cite() also gives BibTeX (escaped) and CSL-JSON: the dataset first, then each source."""
+    import json
+
+    bib = tracker.cite(style="bibtex")
+    assert bib.splitlines()[:3] == [
+        "@misc{india-israel-defence-relations-july-2024-november-2025,",
+        "  title = {India–Israel defence relations, July 2024 – November 2025},",
+        f"  version = {{{tracker.data_version}}},",
+    ]
+    assert bib.count("@misc{") == 1 + len(tracker.sources)
+    assert "  license = {CC-BY-4.0}" in bib
+    items = json.loads(tracker.cite(style="csl-json"))
+    assert [i["id"] for i in items[1:]] == [s.id for s in tracker.sources]
+    assert (items[0]["type"], items[0]["license"]) == ("dataset", "CC-BY-4.0")
+    hostile = at.Tracker(
+        [at.Source(id="s", text_file="s.txt", text="x", title=r"50% {of} \input{x}")], name="n"
+    )
+    assert r"title = {50\% \{of\} \textbackslash{}input\{x\}}" in hostile.cite(style="bibtex")
+    with pytest.raises(at.ArgumentError, match=r"^style must be"):
+        tracker.cite(style="apa")
