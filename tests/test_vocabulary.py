@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 import pytest
@@ -93,10 +94,11 @@ def test_normalise_term(term: str, expected: str) -> None:
 
 @given(st.text())
 def test_normalise_term_is_idempotent_and_alphanumeric(term: str) -> None:
-    """A normalised term normalises to itself and holds only ASCII letters and digits."""
+    """A normalised term normalises to itself and holds only letters, marks and digits."""
     key = normalise_term(term)
     assert normalise_term(key) == key
-    assert re.fullmatch(r"[0-9a-z]*", key) is not None
+    assert all(unicodedata.category(char)[0] in "LMN" for char in key)
+    assert not term.isascii() or re.fullmatch(r"[0-9a-z]*", key) is not None
 
 
 # ---------------------------------------------------------------- a small vocabulary
