@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from ._kinds import BY_CLASS, KINDS, NESTED, REFERENCES
-from ._text import close_matches, name_key, normalise_text, or_list, path_key
+from ._text import close_matches, name_key, normalise_quote, normalise_text, or_list, path_key
 from .model import Citation, Record
 from .vocabulary import problems as vocabulary_problems
 
@@ -79,7 +79,7 @@ class _Checker:
         self.anything = {key for key, assumed in assume.items() if assumed is None}
         for key, assumed in assume.items():
             self.ids[key] |= assumed or set()
-        self.texts = {s.id: normalise_text(s.text) for s in by_kind["source"]}
+        self.texts = {s.id: normalise_quote(s.text) for s in by_kind["source"]}
         self.by_kind = by_kind
 
     @functools.cached_property
@@ -123,7 +123,7 @@ class _Checker:
             text = self.texts.get(citation.source)
             if text is None:
                 self.ref(record_id, f"{field}[{index}].source", "source", citation.source)
-            elif (quote := normalise_text(citation.quote)) not in text:
+            elif (quote := normalise_quote(citation.quote)) not in text:
                 self.problems.append(
                     f"quote not found verbatim in source {citation.source!r}: "
                     f"{_shorten(quote)!r}{_where_it_breaks(quote, text)} @ "

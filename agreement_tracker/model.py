@@ -20,12 +20,13 @@ Place(city='Tel Aviv', region=None, country='IL')
 
 import enum
 import re
+import unicodedata
 from collections.abc import Callable
 from typing import Any, ClassVar, TypeAlias
 
 import attrs
 
-from ._text import close_matches
+from ._text import close_matches, is_blank
 from .countries import NAMES as _COUNTRY_NAMES
 from .dates import DateBetween, DateRange, PartialDate, When
 from .exceptions import ArgumentError, FieldValueError
@@ -99,9 +100,23 @@ def _ids(_: object, attribute: _Attribute, value: object) -> None:
         _fail(attribute, f"lists {duplicates[0]!r} more than once")
 
 
-def _text(_: object, attribute: _Attribute, value: object) -> None:
+def _not_text(value: object) -> str | None:
+    """Why ``value`` is not non-empty text, or None when it is."""
     if not isinstance(value, str) or not value.strip():
-        _fail(attribute, f"must be non-empty text, got {value!r}")
+        return f"must be non-empty text, got {value!r}"
+    if is_blank(value):
+        return (
+            f"must be non-empty text, got {value!a}, which shows nothing: it holds "
+            "only whitespace, format characters (such as zero-width spaces and joiners), "
+            "control characters or combining marks with no letter"
+        )
+    return None
+
+
+def _text(_: object, attribute: _Attribute, value: object) -> None:
+    problem = _not_text(value)
+    if problem is not None:
+        _fail(attribute, problem)
 
 
 def _optional_text(instance: object, attribute: _Attribute, value: object) -> None:
@@ -114,8 +129,32 @@ def _texts(_: object, attribute: _Attribute, value: object) -> None:
         _fail(attribute, f"must be a tuple of strings, got {type(value).__name__}")
     assert isinstance(value, tuple)
     for index, item in enumerate(value):
-        if not isinstance(item, str) or not item.strip():
-            _fail(attribute, f"item {index} must be non-empty text, got {item!r}")
+        problem = _not_text(item)
+        if problem is not None:
+            _fail(attribute, f"item {index} {problem}")
+
+
+# Names are compared, so they are kept in one Unicode form: NFC, in which a letter and its
+# accent are one character where Unicode has one ("é", not "e" and a combining acute).
+# Look-ups normalise what users type the same way (``_text.name_key``).
+
+
+def _nfc(value: str) -> str:
+    """A name in NFC (anything but a str is left for the validator to report)."""
+    return unicodedata.normalize("NFC", value) if isinstance(value, str) else value
+
+
+def _optional_nfc(value: str | None) -> str | None:
+    return _nfc(value) if value is not None else None
+
+
+def _nfc_all(value: tuple[str, ...]) -> tuple[str, ...]:
+    """Names in NFC; the tuple itself when all already are (or when it is no tuple)."""
+    if not isinstance(value, tuple) or all(
+        not isinstance(item, str) or unicodedata.is_normalized("NFC", item) for item in value
+    ):
+        return value
+    return tuple(_nfc(item) for item in value)
 
 
 def _country_message(value: object) -> str:
@@ -578,8 +617,8 @@ class FocusArea(_Brief):
     FACT_FIELDS: ClassVar[tuple[str, ...]] = ("label", "synonyms", "parents")
 
     id: str = attrs.field(validator=_id)
-    label: str = attrs.field(validator=_text)
-    synonyms: tuple[str, ...] = attrs.field(default=(), validator=_texts)
+    label: str = attrs.field(converter=_nfc, validator=_text)
+    synonyms: tuple[str, ...] = attrs.field(default=(), converter=_nfc_all, validator=_texts)
     parents: tuple[str, ...] = attrs.field(default=(), validator=_ids)
     description: str | None = attrs.field(default=None, validator=_optional_text)
     citations: tuple[Citation, ...] = attrs.field(default=(), validator=_members(Citation))
@@ -666,8 +705,8 @@ class Organisation(_Brief):
     FACT_FIELDS: ClassVar[tuple[str, ...]] = ("name", "aliases", "kind", "country", "parent")
 
     id: str = attrs.field(validator=_id)
-    name: str = attrs.field(validator=_text)
-    aliases: tuple[str, ...] = attrs.field(default=(), validator=_texts)
+    name: str = attrs.field(converter=_nfc, validator=_text)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_nfc_all, validator=_texts)
     kind: OrganisationKind = attrs.field(validator=_enum(OrganisationKind))
     country: str | None = attrs.field(default=None, validator=_optional_country)
     parent: str | None = attrs.field(default=None, validator=_optional_id)
@@ -756,8 +795,8 @@ class Person(_Brief):
     FACT_FIELDS: ClassVar[tuple[str, ...]] = ("name", "aliases", "roles")
 
     id: str = attrs.field(validator=_id)
-    name: str = attrs.field(validator=_text)
-    aliases: tuple[str, ...] = attrs.field(default=(), validator=_texts)
+    name: str = attrs.field(converter=_nfc, validator=_text)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_nfc_all, validator=_texts)
     roles: tuple[Role, ...] = attrs.field(default=(), validator=_members(Role))
     citations: tuple[Citation, ...] = _citations()
     inferred: tuple[Inference, ...] = _inferred()
@@ -804,9 +843,11 @@ class Series(_Brief):
     FACT_FIELDS: ClassVar[tuple[str, ...]] = ("name", "short_name", "aliases", "parties")
 
     id: str = attrs.field(validator=_id)
-    name: str = attrs.field(validator=_text)
-    short_name: str | None = attrs.field(default=None, validator=_optional_text)
-    aliases: tuple[str, ...] = attrs.field(default=(), validator=_texts)
+    name: str = attrs.field(converter=_nfc, validator=_text)
+    short_name: str | None = attrs.field(
+        default=None, converter=_optional_nfc, validator=_optional_text
+    )
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_nfc_all, validator=_texts)
     parties: tuple[str, ...] = attrs.field(default=(), validator=_countries)
     citations: tuple[Citation, ...] = _citations()
     inferred: tuple[Inference, ...] = _inferred()

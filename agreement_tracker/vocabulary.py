@@ -18,6 +18,7 @@ AI, cyber security, unmanned systems and electronic warfare.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 
 from ._text import close_matches
@@ -32,13 +33,24 @@ _NON_WORD = re.compile(r"[^0-9a-z]+")
 def normalise_term(term: str) -> str:
     """The key terms are compared by: case-folded, ``&`` read as "and", punctuation and spaces dropped.
 
+    Letters, digits and the marks written on letters are kept, in any script (NFKC, so
+    that full-width and composed forms compare as their plain equivalents); everything
+    else, including zero-width and other format characters, is dropped.
+
     >>> normalise_term("Cyber-Security") == normalise_term("cybersecurity")
     True
     >>> normalise_term("R&D")
     'randd'
+    >>> normalise_term("साइबर सुरक्षा"), normalise_term("Sécurité  Cyber")
+    ('साइबरसुरक्षा', 'sécuritécyber')
     """
-    folded = term.casefold().replace("&", " and ")
-    return _NON_WORD.sub("", folded)
+    if term.isascii():
+        return _NON_WORD.sub("", term.lower().replace("&", " and "))
+    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", term).casefold())
+    kept = "".join(
+        char for char in folded.replace("&", " and ") if unicodedata.category(char)[0] in "LMN"
+    )
+    return unicodedata.normalize("NFKC", kept)
 
 
 class Vocabulary:

@@ -21,6 +21,7 @@ from typing import Any, Final
 import attrs
 from hypothesis import strategies as st
 
+from agreement_tracker._text import is_blank, normalise_quote
 from agreement_tracker.countries import NAMES
 from agreement_tracker.dataset import Tracker
 from agreement_tracker.dates import DateBetween, DateRange, PartialDate, When
@@ -153,15 +154,15 @@ _ID_CHARS: Final = "abcdefghijklmnopqrstuvwxyz0123456789"
 
 @functools.cache
 def texts(*, max_parts: int = 4) -> st.SearchStrategy[str]:
-    """Text with a non-space character, mixing words, hostile fragments and any unicode."""
+    """Text with a visible character, mixing words, hostile fragments and any unicode."""
     part = st.one_of(st.sampled_from(WORDS), st.sampled_from(HOSTILE), _PLAIN)
     anchor = st.one_of(
-        st.sampled_from([word for word in (*WORDS, *HOSTILE) if word.strip()]),
+        st.sampled_from([word for word in (*WORDS, *HOSTILE) if not is_blank(word)]),
         st.characters(
             codec="utf-8",
             exclude_characters="@",
-            exclude_categories=("Zs", "Zl", "Zp", "Cc"),
-        ).filter(lambda char: not char.isspace()),
+            exclude_categories=("Zs", "Zl", "Zp", "Cc", "Cf", "Mn", "Mc", "Me"),
+        ).filter(lambda char: not is_blank(char)),
     )
     side = st.lists(part, max_size=max(0, max_parts - 1) // 2).map("".join)
     return st.tuples(side, anchor, side).map("".join)
@@ -300,12 +301,17 @@ def _refs(pool: tuple[str, ...], max_size: int = 3) -> st.SearchStrategy[tuple[s
 
 @st.composite
 def quotes(draw: st.DrawFn, text: str) -> str:
-    """A slice of ``text`` with at least one non-space character."""
-    anchors = [index for index, char in enumerate(text) if not char.isspace()]
+    """A slice of ``text`` with a visible character, found in it as quotes are (in NFC).
+
+    A slice that cuts a letter from its accent is not in the text's NFC form; the whole
+    text stands in for such a slice.
+    """
+    anchors = [index for index, char in enumerate(text) if not is_blank(char)]
     anchor = draw(st.sampled_from(anchors))
     start = draw(st.integers(max(0, anchor - 40), anchor))
     end = draw(st.integers(anchor + 1, min(len(text), anchor + 40)))
-    return text[start:end]
+    quote = text[start:end]
+    return quote if normalise_quote(quote) in normalise_quote(text) else text
 
 
 # ---------------------------------------------------------------- citations & claims

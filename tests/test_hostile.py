@@ -772,3 +772,162 @@ if __name__ == "__main__":
     with tempfile.TemporaryDirectory() as scratch:
         figures = run_mutation_suite(_small(), Path(scratch))
     print(json.dumps(figures, indent=1))
+
+
+# ------------------------------------------------------------------ 14. quieter wrongs, model side
+
+NFC_JOSE = "Jos\u00e9 P\u00e9rez"
+NFD_JOSE = "Jose\u0301 Pe\u0301rez"
+HINDI_CYBER = "\u0938\u093e\u0907\u092c\u0930 \u0938\u0941\u0930\u0915\u094d\u0937\u093e"
+HEBREW_CYBER = "\u05e1\u05d9\u05d9\u05d1\u05e8"
+
+
+def _bundled_json(
+    tracker: at.Tracker, tmp_path: Path
+) -> tuple[Path, dict[str, list[dict[str, object]]]]:
+    """The bundled dataset saved as one JSON file, and its document to change."""
+    path = tracker.save(tmp_path / "sent.json", format="json")
+    return path, json.loads(path.read_text("utf-8"))
+
+
+def _write(path: Path, doc: object) -> Path:
+    path.write_text(json.dumps(doc, ensure_ascii=False), "utf-8")
+    return path
+
+
+def _person(doc: dict[str, list[dict[str, object]]], person_id: str) -> dict[str, object]:
+    return next(p for p in doc["person"] if p["id"] == person_id)
+
+
+@pytest.mark.parametrize(
+    ("kind", "field", "value"),
+    [
+        ("meeting", "title", "\u200b\u200d"),
+        ("person", "name", "\u0301\u0308"),
+        ("event", "title", "\ufeff \u2060"),
+        ("organisation", "name", "\u3164"),
+    ],
+)
+def test_a_title_of_invisible_characters_is_refused_on_load(
+    tracker: at.Tracker, tmp_path: Path, kind: str, field: str, value: str
+) -> None:
+    """Zero-width, format and baseless combining characters do not make a required text non-empty (finding 14)."""
+    path, doc = _bundled_json(tracker, tmp_path)
+    record = doc[kind][0]
+    record[field] = value
+    assert _problems(_write(path, doc)) == [
+        f"must be non-empty text, got {value!a}, which shows nothing: it holds only whitespace, "
+        "format characters (such as zero-width spaces and joiners), control characters or "
+        f"combining marks with no letter @ sent.json[{record['id']}].{field}"
+    ]
+
+
+def test_a_name_in_nfd_loads_in_nfc_and_is_found_either_way(
+    tracker: at.Tracker, tmp_path: Path
+) -> None:
+    """A person named in NFD is stored in NFC and found by the name typed in NFC or NFD (finding 14)."""
+    path, doc = _bundled_json(tracker, tmp_path)
+    _person(doc, "amir-baram")["aliases"] = [NFD_JOSE]
+    loaded = at.Tracker.from_path(_write(path, doc))
+    assert loaded.person("amir-baram").aliases == (NFC_JOSE,)
+    assert loaded.person(NFC_JOSE).id == "amir-baram"
+    assert loaded.person(NFD_JOSE).id == "amir-baram"
+    assert NFC_JOSE in loaded.save(tmp_path / "again.json", format="json").read_text("utf-8")
+
+
+def test_names_in_nfc_and_nfd_are_one_name(tracker: at.Tracker, tmp_path: Path) -> None:
+    """Two people named "José Pérez", one in NFC and one in NFD, share one name for look-ups (finding 14)."""
+    path, doc = _bundled_json(tracker, tmp_path)
+    first, second = _person(doc, "amir-baram"), _person(doc, "ajit-doval")
+    first["aliases"], second["aliases"] = [NFC_JOSE], [NFD_JOSE]
+    loaded = at.Tracker.from_path(_write(path, doc))
+    assert loaded.person("amir-baram").aliases == loaded.person("ajit-doval").aliases
+    for typed in (NFC_JOSE, NFD_JOSE):
+        with pytest.raises(at.UnknownRecordError) as caught:
+            loaded.person(typed)
+        assert str(caught.value) == (
+            f"no unique person {typed!r}; it names 'ajit-doval' or 'amir-baram'; look them up by id"
+        )
+
+
+@pytest.mark.parametrize("twin", ["Ami\u200br Baram", "Amir Ba\u2060ram", "\ufeffAmir Baram\u200d"])
+def test_a_zero_width_twin_is_a_shared_name(tracker: at.Tracker, tmp_path: Path, twin: str) -> None:
+    """A second person whose name differs from "Amir Baram" only by zero-width characters makes the name shared, said plainly (finding 14)."""
+    path, doc = _bundled_json(tracker, tmp_path)
+    copy = json.loads(json.dumps(_person(doc, "amir-baram")))
+    copy.update(id="amir-baram-twin", name=twin, aliases=[])
+    del copy["roles"]
+    doc["person"].append(copy)
+    loaded = at.Tracker.from_path(_write(path, doc))
+    with pytest.raises(at.UnknownRecordError) as caught:
+        loaded.person("Amir Baram")
+    assert str(caught.value) == (
+        "no unique person 'Amir Baram'; it names 'amir-baram' or 'amir-baram-twin'; "
+        "look them up by id"
+    )
+    assert loaded.person("amir-baram").name == "Amir Baram"
+    assert loaded.person("amir-baram-twin").name == twin
+
+
+def test_a_quote_in_nfd_is_found_in_a_source_in_nfc(tracker: at.Tracker, tmp_path: Path) -> None:
+    """A quote and its source compare in NFC, whichever of the two is decomposed (finding 14)."""
+    import unicodedata
+
+    path, doc = _bundled_json(tracker, tmp_path)
+    source = next(s for s in doc["source"] if s["id"] == "ani-2025-07-24")
+    source["text"] = f"{source['text']}\nSpokesman {NFC_JOSE} said so.\n"
+    person = _person(doc, "amir-baram")
+    person["aliases"] = [NFD_JOSE]
+    citation = {
+        "source": "ani-2025-07-24",
+        "quote": f"Spokesman {NFD_JOSE} said",
+        "supports": ["aliases"],
+    }
+    person["citations"] = [*person["citations"], citation]  # type: ignore[misc]
+    loaded = at.Tracker.from_path(_write(path, doc))
+    assert loaded.person("amir-baram").citations[-1].quote == f"Spokesman {NFD_JOSE} said"
+    source["text"] = unicodedata.normalize("NFD", source["text"])  # type: ignore[arg-type]
+    citation["quote"] = f"Spokesman {NFC_JOSE} said"
+    assert list(at.validate(_write(path, doc))) == []
+
+
+def test_focus_areas_labelled_in_other_scripts_load_and_are_found(
+    tracker: at.Tracker, tmp_path: Path
+) -> None:
+    """Hindi and Hebrew focus-area labels are names of their own, not "no letters or digits" (finding 14)."""
+    path, doc = _bundled_json(tracker, tmp_path)
+    doc["focus_area"] += [
+        {"id": "cyber-security-hi", "label": HINDI_CYBER, "parents": ["cyber-security"]},
+        {"id": "cyber-he", "label": HEBREW_CYBER, "parents": ["cyber-security"]},
+    ]
+    loaded = at.Tracker.from_path(_write(path, doc))
+    assert loaded.focus_areas.lookup(HINDI_CYBER).id == "cyber-security-hi"
+    assert loaded.focus_areas.lookup(HEBREW_CYBER).id == "cyber-he"
+    assert [a.id for a in loaded.focus_areas.children("cyber-security")] == [
+        "cyber-he",
+        "cyber-security-hi",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("parents", "expected"),
+    [
+        ({"iai": "iai"}, ["organisation parents form a cycle: iai -> iai @ sent.json[iai].parent"]),
+        (
+            {"iai": "rafael", "rafael": "iai"},
+            [
+                "organisation parents form a cycle: iai -> rafael -> iai @ sent.json[iai].parent",
+                "organisation parents form a cycle: rafael -> iai -> rafael @ sent.json[rafael].parent",
+            ],
+        ),
+    ],
+)
+def test_an_organisation_may_not_be_its_own_parent(
+    tracker: at.Tracker, tmp_path: Path, parents: dict[str, str], expected: list[str]
+) -> None:
+    """An organisation that is its own parent, directly or through another, is refused on load (finding 14)."""
+    path, doc = _bundled_json(tracker, tmp_path)
+    for org in doc["organisation"]:
+        if org["id"] in parents:
+            org["parent"] = parents[str(org["id"])]
+    assert _problems(_write(path, doc)) == expected

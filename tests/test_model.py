@@ -807,6 +807,129 @@ def test_text_fields_are_validated(cls: type[Any], field: str, value: Any, messa
         build(cls, **{field: value})
 
 
+SHOWS_NOTHING = (
+    "which shows nothing: it holds only whitespace, format characters (such as zero-width "
+    "spaces and joiners), control characters or combining marks with no letter"
+)
+
+
+@pytest.mark.parametrize(
+    ("cls", "field", "value", "shown"),
+    [
+        (Meeting, "title", "\u200b", "'\\u200b'"),
+        (Meeting, "title", "\u200d\u200c\u2060", "'\\u200d\\u200c\\u2060'"),
+        (Agreement, "title", " \ufeff ", "' \\ufeff '"),
+        (Person, "name", "\u0301\u0308", "'\\u0301\\u0308'"),
+        (Organisation, "name", "\u00ad", "'\\xad'"),
+        (FocusArea, "label", "\u200e\u200f", "'\\u200e\\u200f'"),
+        (Citation, "quote", "\u3164", "'\\u3164'"),
+        (Event, "title", "\x00\x7f", "'\\x00\\x7f'"),
+        (Place, "city", "\u2800", "'\\u2800'"),
+        (Meeting, "notes", "\u200b \u0301", "'\\u200b \\u0301'"),
+    ],
+)
+def test_text_that_shows_nothing_is_refused(
+    cls: type[Any], field: str, value: str, shown: str
+) -> None:
+    """Text made only of invisible characters is refused, naming the field and each code point."""
+    with raises_field_error(field, f"must be non-empty text, got {shown}, {SHOWS_NOTHING}"):
+        build(cls, **{field: value})
+
+
+@pytest.mark.parametrize(
+    ("cls", "field", "value", "message"),
+    [
+        (
+            Person,
+            "aliases",
+            ("Baram", "\u200b"),
+            f"item 1 must be non-empty text, got '\\u200b', {SHOWS_NOTHING}",
+        ),
+        (
+            Meeting,
+            "outcomes",
+            ("\u0301",),
+            f"item 0 must be non-empty text, got '\\u0301', {SHOWS_NOTHING}",
+        ),
+        (
+            FocusArea,
+            "synonyms",
+            ("AI", "\ufeff"),
+            f"item 1 must be non-empty text, got '\\ufeff', {SHOWS_NOTHING}",
+        ),
+    ],
+)
+def test_text_tuples_refuse_items_that_show_nothing(
+    cls: type[Any], field: str, value: tuple[str, ...], message: str
+) -> None:
+    """An item of a text tuple made only of invisible characters is refused by its index."""
+    with raises_field_error(field, message):
+        build(cls, **{field: value})
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "e\u0301",  # a letter with its accent
+        "\u200bAmir",  # a zero-width space before a name
+        "\u0938\u093e",  # Devanagari: a consonant and its vowel sign
+        "\u05e1\u05d9\u05d9\u05d1\u05e8",  # Hebrew
+        "\u202eabc",  # a direction override before letters still shows the letters
+        "\U0001f680",
+    ],
+)
+def test_text_with_a_visible_character_is_accepted(value: str) -> None:
+    """Text with at least one visible character is kept as given."""
+    assert build(Meeting, title=value).title == value
+
+
+NFD_NAME = "Jose\u0301 Pe\u0301rez"
+NFC_NAME = "Jos\u00e9 P\u00e9rez"
+
+
+@pytest.mark.parametrize(
+    ("cls", "field", "value", "stored"),
+    [
+        (Person, "name", NFD_NAME, NFC_NAME),
+        (Person, "aliases", ("Pe\u0301rez", "Jose\u0301"), ("P\u00e9rez", "Jos\u00e9")),
+        (Organisation, "name", "Mine\u0301ral", "Min\u00e9ral"),
+        (Organisation, "aliases", ("Se\u0301ne\u0301gal",), ("S\u00e9n\u00e9gal",)),
+        (Series, "name", "Comite\u0301 mixte", "Comit\u00e9 mixte"),
+        (Series, "short_name", "Comite\u0301", "Comit\u00e9"),
+        (Series, "aliases", ("Re\u0301union",), ("R\u00e9union",)),
+        (FocusArea, "label", "Se\u0301curite\u0301", "S\u00e9curit\u00e9"),
+        (FocusArea, "synonyms", ("cybe\u0301r",), ("cyb\u00e9r",)),
+    ],
+)
+def test_names_are_stored_in_nfc(cls: type[Any], field: str, value: Any, stored: Any) -> None:
+    """A name, alias, short name, label or synonym given in NFD is stored in NFC."""
+    assert getattr(build(cls, **{field: value}), field) == stored
+
+
+def test_a_name_in_nfd_and_nfc_builds_one_record() -> None:
+    """Two records that differ only in the Unicode form of a name are equal, hash alike and evolve alike."""
+    nfd, nfc = build(Person, name=NFD_NAME), build(Person, name=NFC_NAME)
+    assert nfd == nfc
+    assert hash(nfd) == hash(nfc)
+    assert attrs.evolve(nfc, name=NFD_NAME).name == NFC_NAME
+
+
+def test_names_already_in_nfc_are_kept_as_the_same_objects() -> None:
+    """A tuple of names already in NFC is kept as given, not copied."""
+    aliases = ("Singh", "R. K. Singh")
+    assert build(Person, aliases=aliases).aliases is aliases
+
+
+def test_a_name_of_the_wrong_type_is_still_reported() -> None:
+    """Normalising leaves a non-text name for the validator, which names it."""
+    with raises_field_error("name", "must be non-empty text, got 5"):
+        build(Person, name=5)
+    with raises_field_error("aliases", "must be a tuple of strings, got list"):
+        build(Person, aliases=["Singh"])
+    with raises_field_error("aliases", "item 0 must be non-empty text, got None"):
+        build(Person, aliases=(None,))
+
+
 # ---------------------------------------------------------------------- nested records
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 import pytest
@@ -93,10 +94,11 @@ def test_normalise_term(term: str, expected: str) -> None:
 
 @given(st.text())
 def test_normalise_term_is_idempotent_and_alphanumeric(term: str) -> None:
-    """A normalised term normalises to itself and holds only ASCII letters and digits."""
+    """A normalised term normalises to itself and holds only letters, marks and digits."""
     key = normalise_term(term)
     assert normalise_term(key) == key
-    assert re.fullmatch(r"[0-9a-z]*", key) is not None
+    assert all(unicodedata.category(char)[0] in "LMN" for char in key)
+    assert not term.isascii() or re.fullmatch(r"[0-9a-z]*", key) is not None
 
 
 # ---------------------------------------------------------------- a small vocabulary
@@ -634,3 +636,79 @@ def test_problems_duplicate_id() -> None:
     """A second term with an id already used is reported on its id."""
     areas = [FocusArea(id="a", label="A"), FocusArea(id="a", label="A")]
     assert problems(areas) == [("a", "id", "duplicate focus area id 'a'")]
+
+
+# ------------------------------------------------------------------ labels in any script
+
+HINDI = (
+    "\u0938\u093e\u0907\u092c\u0930 \u0938\u0941\u0930\u0915\u094d\u0937\u093e"  # cyber security
+)
+HEBREW = "\u05e1\u05d9\u05d9\u05d1\u05e8"  # cyber
+ARABIC = "\u0627\u0644\u0623\u0645\u0646 \u0627\u0644\u0633\u064a\u0628\u0631\u0627\u0646\u064a"
+SCRIPTS = (
+    FocusArea(id="cyber-security-hi", label=HINDI),
+    FocusArea(id="cyber-he", label=HEBREW, synonyms=("\u05e1\u05d9\u05d9\u05d1\u05e8-2",)),
+    FocusArea(id="cyber-security-ar", label=ARABIC),
+    FocusArea(id="securite", label="S\u00e9curit\u00e9", synonyms=("\uff21\uff29",)),
+)
+
+
+@pytest.mark.parametrize(
+    ("term", "expected"),
+    [
+        (HINDI, "\u0938\u093e\u0907\u092c\u0930\u0938\u0941\u0930\u0915\u094d\u0937\u093e"),
+        (HEBREW + "-2", "\u05e1\u05d9\u05d9\u05d1\u05e82"),
+        ("Se\u0301curite\u0301", "s\u00e9curit\u00e9"),  # NFD composes
+        ("\uff21\uff29", "ai"),  # full-width letters read as plain ones
+        ("\ufb01rst", "first"),  # a ligature reads as its letters
+        ("Cyber\u200bSecurity", "cybersecurity"),  # format characters are dropped
+        (
+            "\u0394\u03b9\u03ac\u03c3\u03c4\u03b7\u03bc\u03b1",
+            "\u03b4\u03b9\u03ac\u03c3\u03c4\u03b7\u03bc\u03b1",
+        ),
+    ],
+)
+def test_normalise_term_keeps_letters_of_every_script(term: str, expected: str) -> None:
+    """Letters, digits and marks of any script are kept (NFKC, case-folded); the rest is dropped."""
+    assert normalise_term(term) == expected
+
+
+def test_labels_in_other_scripts_are_consistent() -> None:
+    """Hindi, Hebrew and Arabic labels are real names: no problem, and no collision with each other."""
+    assert problems(SCRIPTS) == []
+
+
+def test_labels_in_other_scripts_are_looked_up() -> None:
+    """Each non-Latin label finds its own term, ignoring spacing, punctuation and Unicode form."""
+    vocab = Vocabulary(SCRIPTS)
+    assert vocab.lookup(HINDI).id == "cyber-security-hi"
+    assert vocab.lookup(HINDI.replace(" ", "-")).id == "cyber-security-hi"
+    assert vocab.lookup(HEBREW).id == "cyber-he"
+    assert vocab.lookup(ARABIC).id == "cyber-security-ar"
+    assert vocab.lookup("se\u0301curite\u0301").id == "securite"
+    assert vocab.lookup("AI").id == "securite"
+    assert vocab.get("\u05e1\u05d9\u05d9") is None
+
+
+def test_an_unknown_non_latin_term_suggests_close_labels() -> None:
+    """A misspelt Hebrew term is refused with the close Hebrew label, not with every other script."""
+    vocab = Vocabulary(SCRIPTS)
+    with pytest.raises(UnknownRecordError) as caught:
+        vocab.lookup("\u05e1\u05d9\u05d1\u05e8")
+    assert caught.value.suggestions == (HEBREW,)
+
+
+def test_a_label_without_letters_in_any_script_is_still_reported() -> None:
+    """A label of symbols only has no letters or digits, in any script."""
+    assert problems([FocusArea(id="a", label="\U0001f680\u2014")]) == [
+        ("a", "label", "'\U0001f680\u2014' has no letters or digits")
+    ]
+
+
+def test_two_labels_that_differ_by_a_format_character_collide() -> None:
+    """A label that differs from another term's only by a zero-width character is reported."""
+    areas = [
+        FocusArea(id="a", label="Cyber Security"),
+        FocusArea(id="b", label="Cyber\u200b Security"),
+    ]
+    assert problems(areas) == [("b", "label", "'Cyber\\u200b Security' is already a name of 'a'")]
