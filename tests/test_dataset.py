@@ -135,9 +135,10 @@ def test_inferred_reasons_are_recorded_for_resolved_facts(tracker: at.Tracker) -
         ("baram-india-2025-07", "dates"),
         ("operation-sindoor-2025", "date"),
         ("netanyahu-ndtv-interview-2025", "date"),
+        ("netanyahu-ndtv-interview-2025", "kind"),
         ("key-ally-2025-07", "published"),
     } <= inferred
-    assert len(inferred) == 38
+    assert len(inferred) == 39
 
 
 def test_weekday_dates_match_their_resolution(tracker: at.Tracker) -> None:
