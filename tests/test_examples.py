@@ -7,12 +7,14 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 SCRIPTS = sorted(EXAMPLES.glob("*.py"))
 NOTEBOOK = EXAMPLES / "india_israel_story.ipynb"
+DRAFT_NOTEBOOK = EXAMPLES / "draft_review_apply.ipynb"
 
 
 def _run(script: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -74,29 +76,61 @@ def test_timeline_plot_example_writes_a_png(tmp_path: Path) -> None:
     assert (tmp_path / "out.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
-def test_notebook_is_committed_without_outputs() -> None:
-    """The notebook in the repository carries no outputs or execution counts."""
-    cells = json.loads(NOTEBOOK.read_text("utf-8"))["cells"]
-    code = [c for c in cells if c["cell_type"] == "code"]
-    assert len(code) == 13
+def _code_cells(notebook: Path) -> list[dict[str, object]]:
+    cells = json.loads(notebook.read_text("utf-8"))["cells"]
+    return [c for c in cells if c["cell_type"] == "code"]
+
+
+@pytest.mark.parametrize(
+    ("notebook", "count"),
+    [(NOTEBOOK, 13), (DRAFT_NOTEBOOK, 9)],
+    ids=lambda v: getattr(v, "name", v),
+)
+def test_notebooks_are_committed_without_outputs(notebook: Path, count: int) -> None:
+    """Each notebook in the repository carries no outputs or execution counts."""
+    code = _code_cells(notebook)
+    assert len(code) == count
     assert [(c["outputs"], c["execution_count"]) for c in code] == [([], None)] * len(code)
 
 
-def test_notebook_runs_in_a_real_kernel(tmp_path: Path) -> None:
-    """Every cell of the notebook executes in a Jupyter kernel without error."""
+def _outputs(notebook: Path, tmp_path: Path, env: dict[str, str] | None = None) -> list[Any]:
+    """Every output of ``notebook`` run in a real Jupyter kernel; no cell may fail."""
     nbclient = pytest.importorskip("nbclient")
     nbformat = pytest.importorskip("nbformat")
-    notebook = nbformat.read(NOTEBOOK, as_version=4)
-    # The kernel uses Jupyter's inline backend, as a user's would; no display needed.
+    read = nbformat.read(notebook, as_version=4)
     client = nbclient.NotebookClient(
-        notebook,
+        read,
         timeout=120,
         kernel_name="python3",
         resources={"metadata": {"path": str(tmp_path)}},
     )
-    client.execute(env={k: v for k, v in os.environ.items() if k != "MPLBACKEND"})
-    outputs = [o for c in notebook.cells if c.cell_type == "code" for o in c.outputs]
+    if env is None:
+        client.execute()
+    else:
+        client.execute(env=env)
+    outputs = [o for c in read.cells if c.cell_type == "code" for o in c.outputs]
     assert [o for o in outputs if o.output_type == "error"] == []
-    html = [o["data"]["text/html"] for o in outputs if "text/html" in o.get("data", {})]
-    assert len(html) == 10
+    return outputs
+
+
+def _html(outputs: list[Any]) -> list[str]:
+    return [o["data"]["text/html"] for o in outputs if "text/html" in o.get("data", {})]
+
+
+def test_notebook_runs_in_a_real_kernel(tmp_path: Path) -> None:
+    """Every cell of the notebook executes in a Jupyter kernel without error."""
+    # The kernel uses Jupyter's inline backend, as a user's would; no display needed.
+    env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}
+    outputs = _outputs(NOTEBOOK, tmp_path, env)
+    assert len(_html(outputs)) == 10
     assert any("image/png" in o.get("data", {}) for o in outputs)
+
+
+def test_draft_notebook_drafts_reviews_and_applies_in_a_kernel(tmp_path: Path) -> None:
+    """Every cell runs; the draft shows as HTML and the last JWG changes from 17 to 18."""
+    outputs = _outputs(DRAFT_NOTEBOOK, tmp_path)
+    html = _html(outputs)
+    assert len(html) == 1
+    assert html[0].count("<mark") >= 3
+    plain = [o["data"]["text/plain"] for o in outputs if "text/plain" in o.get("data", {})]
+    assert "(('jwg-17', '2025-11-04'), ('jwg-18', '2026-02-17', 'New Delhi, India'))" in plain
