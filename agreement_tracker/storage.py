@@ -831,24 +831,16 @@ def _metadata_table(metadata: Mapping[str, str | None]) -> dict[str, str]:
 
 
 def _check_sources(records: Sequence[Record], *, folder: bool) -> None:
-    """Refuse sources that would share a text file, or (in a folder) put it where saving works."""
-    problems = []
-    texts: dict[str, str] = {}
-    for record in records:
-        if not isinstance(record, Source):
-            continue
-        where = f"<memory>[{record.id}].text_file"
-        key = path_key(record.text_file)
-        if key in texts:
-            problems.append(
-                f"text file {record.text_file!r} is also the text of source {texts[key]!r}; "
-                f"give each source its own file @ {where}"
-            )
-        texts.setdefault(key, record.id)
-        if folder and record.text_file.split("/")[0] == SAVE_FOLDER:
-            problems.append(
-                f"{record.text_file!r} is inside {SAVE_FOLDER}, which saving uses @ {where}"
-            )
+    """Refuse (in a folder) a source text where saving keeps its own files.
+
+    Sources that share a text file never reach a save: every tracker refuses them.
+    """
+    problems = [
+        f"{record.text_file!r} is inside {SAVE_FOLDER}, which saving uses "
+        f"@ <memory>[{record.id}].text_file"
+        for record in records
+        if folder and isinstance(record, Source) and record.text_file.split("/")[0] == SAVE_FOLDER
+    ]
     if problems:
         raise DatasetError(problems)
 

@@ -690,7 +690,8 @@ def measure_queries(size: int, work: Path, duck_there: bool, polars_there: bool)
     return found
 
 
-def _fmt(seconds: float | None) -> str:
+def fmt_seconds(seconds: float | None) -> str:
+    """Seconds as s, ms or µs, with a dash for a figure not measured."""
     if seconds is None:
         return "—"
     if seconds >= 1:
@@ -715,7 +716,13 @@ def import_report(times: dict[str, tuple[float, float]]) -> list[str]:
     bare, bare_min = times["bare interpreter"]
     table = tabulate(
         [
-            [k, _fmt(median), _fmt(median - bare), _fmt(fastest), _fmt(fastest - bare_min)]
+            [
+                k,
+                fmt_seconds(median),
+                fmt_seconds(median - bare),
+                fmt_seconds(fastest),
+                fmt_seconds(fastest - bare_min),
+            ]
             for k, (median, fastest) in times.items()
         ],
         headers=[
@@ -735,13 +742,13 @@ def import_report(times: dict[str, tuple[float, float]]) -> list[str]:
         "import targets (medians over a bare interpreter):",
         _verdict(
             mine <= 0.1,
-            f"import + load() + query: {_fmt(mine)} (target: at most 100 ms; "
-            f"the fastest run: {_fmt(fastest)})",
+            f"import + load() + query: {fmt_seconds(mine)} (target: at most 100 ms; "
+            f"the fastest run: {fmt_seconds(fastest)})",
         ),
         _verdict(
             mine < pandas / 5,
-            f"a fifth of import pandas: {_fmt(mine)} against {_fmt(pandas / 5)} "
-            f"({pandas / mine:.1f}× less than import pandas' {_fmt(pandas)}; target: over 5×)",
+            f"a fifth of import pandas: {fmt_seconds(mine)} against {fmt_seconds(pandas / 5)} "
+            f"({pandas / mine:.1f}× less than import pandas' {fmt_seconds(pandas)}; target: over 5×)",
         ),
     ]
 
@@ -760,7 +767,7 @@ def load_report(loads: list[dict[str, Any]]) -> list[str]:
         rows.append(
             [
                 f"{found['records']:,}",
-                *(_fmt(t.get(e)) for e in ("library", "json.loads", "pandas", "Polars")),
+                *(fmt_seconds(t.get(e)) for e in ("library", "json.loads", "pandas", "Polars")),
                 _ratio(t["library"], t["json.loads"]),
                 _ratio(t["library"], t["Polars"]) if "Polars" in t else "—",
                 *(_bytes(m.get(e)) for e in ("library", "json.loads", "Polars")),
@@ -805,7 +812,7 @@ def query_report(results: list[dict[str, Any]]) -> list[str]:
                     q["label"],
                     f"{size:,}",
                     q["answer"],
-                    *(_fmt(q.get(e)) for e in ENGINES),
+                    *(fmt_seconds(q.get(e)) for e in ENGINES),
                     *(_ratio(q.get(e), mine) for e in ENGINES[1:]),
                 ]
             )
@@ -813,10 +820,10 @@ def query_report(results: list[dict[str, Any]]) -> list[str]:
                 per = mine / q["answer"] * 1e9
                 verdicts.append(
                     f"  (n/a)   {q['label']}: {q['answer']} records, over {SMALL_ANSWER} "
-                    f"({_fmt(mine)}, {per:.0f} ns a record returned)"
+                    f"({fmt_seconds(mine)}, {per:.0f} ns a record returned)"
                 )
                 continue
-            checks = [(mine < UNDER, f"{_fmt(mine)} (under 20 µs)")]
+            checks = [(mine < UNDER, f"{fmt_seconds(mine)} (under 20 µs)")]
             checks.append(
                 (q["sqlite3"] / mine >= 1, f"sqlite3 {_ratio(q['sqlite3'], mine)} (≥ 1×)")
             )

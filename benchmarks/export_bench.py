@@ -32,6 +32,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import generate  # noqa: E402
+from bench import fmt_seconds  # noqa: E402
 
 import agreement_tracker as at  # noqa: E402
 from agreement_tracker.export.sqlite import QUERIES  # noqa: E402
@@ -196,16 +197,6 @@ def run(size: int, work: Path) -> list[dict[str, Any]]:
     return rows
 
 
-def _fmt(seconds: float | None) -> str:
-    if seconds is None:
-        return "—"
-    if seconds >= 1:
-        return f"{seconds:.2f} s"
-    if seconds >= 1e-3:
-        return f"{seconds * 1e3:.2f} ms"
-    return f"{seconds * 1e6:.1f} µs"
-
-
 def table(rows: list[dict[str, Any]]) -> str:
     """The results as a Markdown table."""
     lines = [
@@ -215,13 +206,13 @@ def table(rows: list[dict[str, Any]]) -> str:
     for row in rows:
         if "bytes" in row:
             lines.append(
-                f"| {row['size']:,} | {row['what']} | {_fmt(row['seconds'])} | | | "
+                f"| {row['size']:,} | {row['what']} | {fmt_seconds(row['seconds'])} | | | "
                 f"{row['bytes'] / 1e6:,.1f} MB |"
             )
         else:
             lines.append(
-                f"| {row['size']:,} | {row['what']} | {_fmt(row['library'])} | "
-                f"{_fmt(row['sqlite3'])} | {_fmt(row['duckdb'])} | {row['answer']} |"
+                f"| {row['size']:,} | {row['what']} | {fmt_seconds(row['library'])} | "
+                f"{fmt_seconds(row['sqlite3'])} | {fmt_seconds(row['duckdb'])} | {row['answer']} |"
             )
     return "\n".join(lines)
 

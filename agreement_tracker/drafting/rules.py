@@ -328,6 +328,16 @@ class Reading:
             key=lambda m: m.start,
         )
 
+    def body(self) -> Iterator[tuple[int, str]]:
+        """The sentences (offset, text) that end after the heading lines: what rules read.
+
+        >>> import agreement_tracker as at
+        >>> r = read(" date 2025-11-06 Talks were held.", at.load(), published=None, source_id=None)
+        >>> [text for _, text in r.body()]
+        ['Talks were held.']
+        """
+        return ((o, s) for o, s in self.sentences if o + len(s) > self.body_start)
+
 
 def read(text: str, tracker: Tracker, *, published: str | None, source_id: str | None) -> Reading:
     r"""Run every rule over ``text`` against ``tracker`` and return the reading.
@@ -348,9 +358,7 @@ def read(text: str, tracker: Tracker, *, published: str | None, source_id: str |
         position = start + len(paragraph)
     source_record(reading, text, published, source_id)
     body: list[tuple[int, str]] = []
-    for offset, sentence in reading.sentences:
-        if offset + len(sentence) <= reading.body_start:
-            continue
+    for offset, sentence in reading.body():
         if offset < reading.body_start:
             cut = reading.body_start - offset
             sentence = sentence[cut:].lstrip()
@@ -1044,9 +1052,7 @@ def titled_person(reading: Reading) -> None:
       'roles',
       [{'title': 'Defence Secretary', 'country': 'GB', 'attested': ['2026-01-10']}])]
     """
-    for offset, sentence in reading.sentences:
-        if offset + len(sentence) <= reading.body_start:
-            continue
+    for offset, sentence in reading.body():
         for match in _TITLED.finditer(sentence):
             country = COUNTRY_WORDS.get(match["country"] or "")
             end = match.end()
@@ -1323,9 +1329,7 @@ def organisation_name(reading: Reading) -> None:
      ('israel-shipyards', 'kind', 'company'),
      ('israel-shipyards', 'country', 'IL')]
     """
-    for offset, sentence in reading.sentences:
-        if offset + len(sentence) <= reading.body_start:
-            continue
+    for offset, sentence in reading.body():
         _other_organisations(reading, offset, sentence)
         for match in _MINISTRY.finditer(sentence):
             start = offset + match.start("phrase")
@@ -1531,9 +1535,7 @@ def series_meeting(reading: Reading) -> None:
      ('jwg-18', 'date', '2026-01'),
      ('jwg-18', 'place', {'city': 'New Delhi', 'country': 'IN'})]
     """
-    for offset, sentence in reading.sentences:
-        if offset + len(sentence) <= reading.body_start:
-            continue
+    for offset, sentence in reading.body():
         named = _series_in(reading, offset, sentence)
         series_id: str | None = None
         start = end = 0
@@ -1809,9 +1811,7 @@ def agreement_signed(reading: Reading) -> None:
      ('mou-2026-01-in-fr', 'signed', '2026-01-09'),
      ('mou-2026-01-in-fr', 'place', {'city': 'Paris', 'country': 'FR'})]
     """
-    for offset, sentence in reading.sentences:
-        if offset + len(sentence) <= reading.body_start:
-            continue
+    for offset, sentence in reading.body():
         words = list(_AGREEMENT.finditer(sentence))
         if not words or not _SIGNED.search(sentence):
             continue
@@ -1963,9 +1963,7 @@ def delegation_visit(reading: Reading) -> None:
      ('singh-israel-2026-01', 'host', 'IL'),
      ('singh-israel-2026-01', 'dates', '2026-01-08/2026-01-09')]
     """
-    for offset, sentence in reading.sentences:
-        if offset + len(sentence) <= reading.body_start:
-            continue
+    for offset, sentence in reading.body():
         led = _DELEGATION.search(sentence)
         leader: Mention | None = None
         host: str | None = None
