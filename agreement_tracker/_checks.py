@@ -24,7 +24,8 @@ __all__ = ["all_citations", "cross_problems"]
 
 
 def all_citations(record: Any) -> list[Citation]:
-    """Every citation of a record: its own, its claims', its roles' and engagements'.
+    """Every citation of a record: its own, its claims' and its nested values' (roles,
+    engagements, links, quantities ...).
 
     >>> import agreement_tracker as at
     >>> len(all_citations(at.load().person("amir-baram"))) > 1
@@ -32,10 +33,9 @@ def all_citations(record: Any) -> list[Citation]:
     """
     found = list(record.citations)
     found += [claim.citation for claim in getattr(record, "claims", ())]
-    for role in getattr(record, "roles", ()):
-        found += role.citations
-    for engagement in getattr(record, "engagements", ()):
-        found += engagement.citations
+    for field in NESTED.get(type(record), ()):
+        for inner in getattr(record, field):
+            found += all_citations(inner)
     return found
 
 
@@ -79,6 +79,9 @@ class _Checker:
         self.anything = {key for key, assumed in assume.items() if assumed is None}
         for key, assumed in assume.items():
             self.ids[key] |= assumed or set()
+        self.ids["record"] = set().union(*self.ids.values())
+        if self.anything:
+            self.anything.add("record")
         self.texts = {s.id: normalise_quote(s.text) for s in by_kind["source"]}
         self.by_kind = by_kind
 
@@ -109,9 +112,8 @@ class _Checker:
         suffix = f"; did you mean {hint[0]!r}?" if hint else ""
         if named:
             suffix += " (a name of it; give the id)"
-        self.problems.append(
-            f"unknown {KINDS[kind].label} {value!r}{suffix} @ {self.where(record_id, field)}"
-        )
+        label = KINDS[kind].label if kind in KINDS else kind
+        self.problems.append(f"unknown {label} {value!r}{suffix} @ {self.where(record_id, field)}")
 
     def refs(self, record_id: str, field: str, kind: str, values: Sequence[str]) -> None:
         for index, value in enumerate(values):

@@ -33,24 +33,31 @@ from .dates import DateRange, PartialDate, When, precision_label
 from .model import (
     Agreement,
     AgreementKind,
+    Citation,
     Delegation,
     Event,
+    LinkRelation,
+    Materiel,
     Meeting,
     Organisation,
     Person,
     Record,
+    RelationshipFact,
     Series,
+    Statement,
 )
 
 __all__ = [
     "DERIVED",
     "Dated",
     "Index",
+    "Related",
     "TimeIndex",
     "TimelineEntry",
     "countries_of",
     "engagements_span",
     "last_key",
+    "links_by_record",
     "organisations_in",
     "people_in",
     "record_date",
@@ -58,7 +65,7 @@ __all__ = [
 ]
 
 #: A record that can stand on the timeline.
-Dated = Agreement | Meeting | Delegation | Event
+Dated = Agreement | Meeting | Delegation | Event | Statement | RelationshipFact | Materiel
 
 R = TypeVar("R")
 
@@ -158,7 +165,9 @@ def people_in(record: Dated) -> set[str]:
         for stop in record.engagements:
             found.update(stop.people)
         return found
-    return set(record.people)
+    if isinstance(record, Statement):
+        return {record.speaker} if record.speaker else set()
+    return set(getattr(record, "people", ()))
 
 
 def organisations_in(value: Any) -> set[str]:
@@ -193,21 +202,26 @@ def countries_of(
 ) -> set[str]:
     """The countries a record involves.
 
-    Agreements count by their parties, delegations by origin and host, events by their
-    countries, and meetings by their series' parties or, failing that, by their place
-    and the countries of their participants' roles (``series_parties`` and
-    ``person_countries`` look those up).
+    Agreements and relationship facts count by their parties, delegations by origin and
+    host, events by their countries and those of their involvements, statements by their
+    countries, materiel by supplier and user, and meetings by their series' parties or,
+    failing that, by their place and the countries of their participants' roles
+    (``series_parties`` and ``person_countries`` look those up).
 
     >>> import agreement_tracker as at
     >>> sorted(countries_of(at.load().event("operation-sindoor-2025"), None, None))
     ['IN', 'PK']
     """
-    if isinstance(record, Agreement):
+    if isinstance(record, Agreement | RelationshipFact):
         return set(record.parties)
     if isinstance(record, Delegation):
         return {record.origin, record.host}
     if isinstance(record, Event):
+        return set(record.countries) | {i.country for i in record.involved if i.country}
+    if isinstance(record, Statement):
         return set(record.countries)
+    if isinstance(record, Materiel):
+        return {c for c in (record.supplier, record.user) if c}
     if record.series:
         return set(series_parties(record.series))
     found = {record.place.country} if record.place else set()
@@ -257,7 +271,7 @@ class TimelineEntry:
         >>> at.load().timeline()[0].title
         '7 October 2023 attacks in Israel'
         """
-        return self.record.title
+        return getattr(self.record, "title", None) or self.record.name
 
     @property
     def id(self) -> str:
@@ -478,6 +492,16 @@ class Index:
         return {pair: TimeIndex(entries) for pair, entries in self.by_pair.items()}
 
     @functools.cached_property
+    def links(self) -> dict[str, list[Related]]:
+        """Every typed link, under both of its ends (see :func:`links_by_record`).
+
+        >>> import agreement_tracker as at
+        >>> [r.other for r in at.load()._index.links["pahalgam-attack-2025"]]
+        ['singh-baram-2025-07-23']
+        """
+        return links_by_record(self.by_id.values())
+
+    @functools.cached_property
     def pair_meetings(self) -> dict[tuple[str, str], TimeIndex]:
         """The dated meetings between each pair of countries (sorted codes), for windows.
 
@@ -489,6 +513,76 @@ class Index:
             pair: TimeIndex(e.record for e in entries if e.kind == "meeting")
             for pair, entries in self.by_pair.items()
         }
+
+
+@attrs.frozen
+class Related:
+    """A link seen from one of its ends: the relation in words, the other record, the quotes.
+
+    ``outgoing`` is True when the record asked about holds the link (it *reports*,
+    *condemns* ... the other), False when the other record holds it (the record is
+    *reported by* it); ``via`` names the field that holds it.
+
+    >>> import agreement_tracker as at
+    >>> row = at.load().related("pahalgam-attack-2025")[0]
+    >>> row.relation, row.other, row.outgoing
+    ('condemned at', 'singh-baram-2025-07-23', False)
+    """
+
+    record_id: str
+    relation: str
+    other: str
+    via: str
+    outgoing: bool
+    citations: tuple[Citation, ...]
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """The ids of the sources the link's citations quote, each once.
+
+        >>> import agreement_tracker as at
+        >>> at.load().related("pahalgam-attack-2025")[0].sources
+        ('ani-2025-07-24',)
+        """
+        return tuple(dict.fromkeys(c.source for c in self.citations))
+
+
+def _field_citations(record: Any, field: str) -> tuple[Citation, ...]:
+    return tuple(c for c in record.citations if field in c.supports)
+
+
+def links_by_record(records: Iterable[Record]) -> dict[str, list[Related]]:
+    """Every typed link of ``records``, filed under both of its ends.
+
+    Links are a record's ``links``, a statement's ``occasion`` (``at``) and ``about``,
+    and a materiel item's ``used_in`` (``used-in``).
+
+    >>> import agreement_tracker as at
+    >>> found = links_by_record(at.load().all_records())
+    >>> [(r.relation, r.other) for r in found["operation-rising-lion"]]
+    [('presented at', 'baram-india-2025-07')]
+    """
+    found: dict[str, list[Related]] = defaultdict(list)
+
+    def add(holder: str, relation: LinkRelation, target: str, via: str, cited: Any) -> None:
+        found[holder].append(Related(holder, relation.value, target, via, True, cited))
+        found[target].append(Related(target, relation.inverse, holder, via, False, cited))
+
+    for record in records:
+        for index, link in enumerate(getattr(record, "links", ())):
+            add(record.id, link.relation, link.target, f"links[{index}]", link.citations)
+        if isinstance(record, Statement):
+            if record.occasion is not None:
+                cited = _field_citations(record, "occasion")
+                add(record.id, LinkRelation.AT, record.occasion, "occasion", cited)
+            for index, target in enumerate(record.about):
+                cited = _field_citations(record, "about")
+                add(record.id, LinkRelation.ABOUT, target, f"about[{index}]", cited)
+        if isinstance(record, Materiel):
+            for index, target in enumerate(record.used_in):
+                cited = _field_citations(record, "used_in")
+                add(record.id, LinkRelation.USED_IN, target, f"used_in[{index}]", cited)
+    return dict(found)
 
 
 def _by_names(records: Iterable[R], names: Callable[[R], Iterable[str]]) -> dict[str, list[R]]:

@@ -19,20 +19,37 @@ from typing import Any
 import attrs
 
 from .model import (
+    Action,
     Agreement,
     Delegation,
     Engagement,
     Event,
     FocusArea,
+    Identifier,
+    Involvement,
+    Link,
+    Materiel,
     Meeting,
     Organisation,
     Person,
+    RelationshipFact,
     Role,
     Series,
     Source,
+    Statement,
+    Unnamed,
 )
 
-__all__ = ["BY_CLASS", "DATED", "KINDS", "NESTED", "REFERENCES", "TABLES", "Kind", "Table"]
+__all__ = [
+    "BY_CLASS",
+    "DATED",
+    "KINDS",
+    "NESTED",
+    "REFERENCES",
+    "TABLES",
+    "Kind",
+    "Table",
+]
 
 
 @attrs.frozen
@@ -151,6 +168,35 @@ KINDS: dict[str, Kind] = {
             date_field="date",
             timeline_rank=0,
         ),
+        Kind(
+            "statement",
+            Statement,
+            "statements.toml",
+            "statement",
+            "statements",
+            Table("Statements", ("id", "date", "speaker", "words")),
+            date_field="date",
+            timeline_rank=4,
+        ),
+        Kind(
+            "relationship_fact",
+            RelationshipFact,
+            "relationship_facts.toml",
+            "relationship fact",
+            "relationship_facts",
+            Table("Facts about relationships", ("id", "parties", "description", "focus_areas")),
+            date_field="date",
+            timeline_rank=5,
+        ),
+        Kind(
+            "materiel",
+            Materiel,
+            "materiel.toml",
+            "materiel",
+            "materiel",
+            Table("Materiel", ("id", "name", "supplier", "user", "used_in")),
+            timeline_rank=6,
+        ),
     )
 }
 
@@ -168,12 +214,26 @@ TABLES: dict[str, Table] = {
     "timeline": Table("Timeline", ("date", "precision", "kind", "id", "title")),
     "discrepancy": Table("Disagreements between sources", ("record", "field", "values", "sources")),
     "match": Table("Search results", ("id", "kind", "field", "text")),
+    "related": Table("Related records", ("relation", "other", "kind", "title", "sources")),
+    "provenance": Table("Which sources name each value", ("value", "label", "sources")),
 }
 
-#: Every field that holds the id (or ids) of another record: class -> field -> kind key.
-#: Loading checks that each resolves; ``Tracker.expand`` replaces each by its record.
+#: Every field that holds the id (or ids) of another record: class -> field -> kind key
+#: (``"record"``: a record of any kind).  Loading checks that each resolves;
+#: ``Tracker.expand`` replaces each by its record.
 REFERENCES: dict[type[Any], dict[str, str]] = {
     Source: {"publisher": "organisation", "agency": "organisation"},
+    Link: {"target": "record"},
+    Involvement: {"organisation": "organisation"},
+    Unnamed: {"organisation": "organisation"},
+    Statement: {
+        "speaker": "person",
+        "organisation": "organisation",
+        "occasion": "record",
+        "about": "record",
+    },
+    RelationshipFact: {"focus_areas": "focus_area"},
+    Materiel: {"operator": "organisation", "used_in": "event"},
     Organisation: {"parent": "organisation"},
     Role: {"organisation": "organisation"},
     Meeting: {
@@ -188,5 +248,16 @@ REFERENCES: dict[type[Any], dict[str, str]] = {
     Event: {"people": "person", "organisations": "organisation"},
 }
 
-#: Fields that hold values with references (and citations) of their own.
-NESTED: dict[type[Any], tuple[str, ...]] = {Person: ("roles",), Delegation: ("engagements",)}
+#: Fields that hold values with references (and citations) of their own (tuples of them).
+NESTED: dict[type[Any], tuple[str, ...]] = {
+    Person: ("roles", "identifiers"),
+    Organisation: ("identifiers",),
+    Series: ("identifiers",),
+    Meeting: ("links",),
+    Agreement: ("actions", "identifiers", "links"),
+    Delegation: ("engagements", "links"),
+    Engagement: ("unnamed",),
+    Event: ("involved", "quantities", "links"),
+    Statement: ("unnamed", "links"),
+    RelationshipFact: ("quantities",),
+}

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 from . import _snapshot, query
 from ._checks import all_citations, cross_problems
 from ._index import Index, TimelineEntry, timeline_key
-from ._kinds import BY_CLASS, DATED, KINDS
+from ._kinds import BY_CLASS, DATED, KINDS, REFERENCES
 from ._text import close_matches, name_key, normalise_text, or_list
 from .countries import ALIASES, lookup_code
 from .countries import NAMES as COUNTRY_NAMES
@@ -41,12 +41,15 @@ from .model import (
     Discrepancy,
     Event,
     FocusArea,
+    Materiel,
     Meeting,
     Organisation,
     Person,
     Record,
+    RelationshipFact,
     Series,
     Source,
+    Statement,
 )
 from .query import Mode
 from .records import Records
@@ -115,6 +118,9 @@ class Tracker:
     agreements: Records[Agreement]
     delegations: Records[Delegation]
     events: Records[Event]
+    statements: Records[Statement]
+    relationship_facts: Records[RelationshipFact]
+    materiel: Records[Materiel]
 
     def __init__(
         self,
@@ -274,7 +280,16 @@ class Tracker:
         return _citation_text(self) if style == "text" else _citation(self, style)
 
     def __repr__(self) -> str:
-        shown = ("agreement", "meeting", "delegation", "person", "organisation", "event", "source")
+        shown = (
+            "agreement",
+            "meeting",
+            "delegation",
+            "person",
+            "organisation",
+            "event",
+            "statement",
+            "source",
+        )
         counts = ", ".join(
             f"{len(getattr(self, KINDS[k].attribute))} {KINDS[k].attribute}" for k in shown
         )
@@ -331,6 +346,14 @@ class Tracker:
         '2025-05-07/2025-05'
         """
         return _find(self._index, Event, "event", record_id)
+
+    def statement(self, record_id: str) -> Statement:
+        """The statement with ``record_id``.
+
+        >>> t.statement("baram-key-ally-2025-07-24").speaker
+        'amir-baram'
+        """
+        return _find(self._index, Statement, "statement", record_id)
 
     def source(self, record_id: str) -> Source:
         """The source with ``record_id``.
@@ -474,6 +497,24 @@ class Tracker:
         found = query.meetings_since(self._index, chosen, last, day, kinds="all")
         return self._wrap("timeline", found)
 
+    def related(self, record_id: str) -> Records[query.Related]:
+        """Every typed link from or to a record, read from its side, with the quotes.
+
+        >>> [(r.relation, r.other) for r in t.related("singh-baram-2025-07-23")][:2]
+        [('condemns', 'pahalgam-attack-2025'), ('condemns', 'october-7-attacks-2023')]
+        """
+        self.record(record_id)  # an unknown id is an error naming close ids
+        return self._wrap("related", self._index.links.get(record_id, ()))
+
+    def provenance(self, record_id: str, field: str) -> Records[query.Provenance]:
+        """Which sources name each value of a record's list field (focus areas, people ...).
+
+        >>> rows = t.provenance("mou-2025-11-defence-cooperation", "focus_areas")
+        >>> rows["cyber-security"].sources
+        ('report-2025-11-05', 'exam-2025-11', 'ians-2025-11-06')
+        """
+        return self._wrap("provenance", _provenance(self, self.record(record_id), field))
+
     def expand(self, record: Record) -> query.Expanded:
         """``record`` with every id it holds replaced by the record it names.
 
@@ -593,6 +634,29 @@ class Tracker:
         from .export import export
 
         return export(self, format, path, license=self._meta.license)
+
+
+def _provenance(tracker: Tracker, record: Any, field: str) -> list[query.Provenance]:
+    """:func:`query.provenance` for a list field of ids, with the names of what they name."""
+    kind = REFERENCES.get(type(record), {}).get(field)
+    value = getattr(record, field, None)
+    if kind is None or not isinstance(value, tuple):
+        fields = [
+            f
+            for f, k in REFERENCES.get(type(record), {}).items()
+            if isinstance(getattr(record, f), tuple)
+        ]
+        raise ArgumentError(
+            f"{field!r} is not a list field of ids of {BY_CLASS[type(record)].label} "
+            f"{record.id!r}; choose from {or_list(fields)}"
+        )
+    names = {}
+    for held in value:
+        target = tracker.record(held)
+        found = [getattr(target, n, None) for n in ("label", "name", "title", "short_name")]
+        found += [*getattr(target, "aliases", ()), *getattr(target, "synonyms", ())]
+        names[held] = [n for n in found if n]
+    return query.provenance(record, field, names)
 
 
 def _country_pair(first: str, second: str) -> tuple[str, str]:

@@ -26,13 +26,31 @@ from typing import Any, ClassVar, TypeAlias
 
 import attrs
 
-from ._text import close_matches, is_blank
+from ._text import close_matches, is_blank, normalise_quote, normalise_text, or_list
 from .countries import NAMES as _COUNTRY_NAMES
 from .dates import DateBetween, DateRange, PartialDate, When
 from .exceptions import ArgumentError, FieldValueError
 
 __all__ = [
     "ID_RE",
+    "SCHEMES",
+    "Action",
+    "ActionKind",
+    "DatelineKind",
+    "Identifier",
+    "Involvement",
+    "InvolvementRole",
+    "Link",
+    "LinkRelation",
+    "Materiel",
+    "Qualifier",
+    "Quantity",
+    "RelationshipFact",
+    "SourceKind",
+    "Speech",
+    "Statement",
+    "StatementKind",
+    "Unnamed",
     "Agreement",
     "AgreementKind",
     "AgreementStatus",
@@ -405,6 +423,170 @@ class EngagementKind(_Choice):
     OTHER = "other"
 
 
+class StatementKind(_Choice):
+    """How words were put out: remarks at a meeting, a written statement, an interview, a post.
+
+    >>> StatementKind("post").value
+    'post'
+    """
+
+    REMARKS = "remarks"
+    WRITTEN_STATEMENT = "written-statement"
+    INTERVIEW = "interview"
+    POST = "post"
+    OTHER = "other"
+
+
+class Speech(_Choice):
+    """Whether a statement's words are the speaker's own (quoted) or the source's account.
+
+    >>> Speech("reported").value
+    'reported'
+    """
+
+    DIRECT = "direct"
+    REPORTED = "reported"
+
+
+#: How each link reads from its target's side (see :meth:`LinkRelation.inverse`).
+_INVERSE = {
+    "at": "occasion of",
+    "during": "included",
+    "reports": "reported by",
+    "about": "subject of",
+    "condemns": "condemned at",
+    "presents": "presented at",
+    "coincides-with": "coincides with",
+    "used-in": "used",
+}
+
+
+class LinkRelation(_Choice):
+    """How one record relates to another: made *at* a meeting, *reports* it, is *about* it.
+
+    >>> LinkRelation("reports").inverse
+    'reported by'
+    """
+
+    AT = "at"
+    DURING = "during"
+    REPORTS = "reports"
+    ABOUT = "about"
+    CONDEMNS = "condemns"
+    PRESENTS = "presents"
+    COINCIDES_WITH = "coincides-with"
+    USED_IN = "used-in"
+
+    @property
+    def inverse(self) -> str:
+        """The relation read from the other end, in words.
+
+        >>> LinkRelation.AT.inverse, LinkRelation.CONDEMNS.inverse
+        ('occasion of', 'condemned at')
+        """
+        return _INVERSE[self.value]
+
+
+class InvolvementRole(_Choice):
+    """What a country or organisation was in an event: its actor, its target, its location.
+
+    >>> InvolvementRole("target")
+    <InvolvementRole.TARGET: 'target'>
+    """
+
+    ACTOR = "actor"
+    TARGET = "target"
+    LOCATION = "location"
+
+
+class Qualifier(_Choice):
+    """How exact a number is, as its source words it ("over 1,200", "nearly 100").
+
+    >>> Qualifier("more-than").words
+    ('more than', 'over')
+    """
+
+    EXACT = "exact"
+    MORE_THAN = "more-than"
+    AT_LEAST = "at-least"
+    ABOUT = "about"
+    NEARLY = "nearly"
+    UP_TO = "up-to"
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """The words that say this qualifier in a quantity's text (none for ``exact``).
+
+        >>> Qualifier.NEARLY.words
+        ('nearly', 'almost')
+        """
+        return _QUALIFIER_WORDS[self.value]
+
+
+_QUALIFIER_WORDS: dict[str, tuple[str, ...]] = {
+    "exact": (),
+    "more-than": ("more than", "over"),
+    "at-least": ("at least",),
+    "about": ("about", "around", "some", "approximately", "roughly"),
+    "nearly": ("nearly", "almost"),
+    "up-to": ("up to",),
+}
+
+
+class ActionKind(_Choice):
+    """A step in an agreement's life after its signing (UN Treaty Collection's actions).
+
+    The signing itself is ``Agreement.signed``; :attr:`Agreement.lifecycle` lists both.
+
+    >>> ActionKind("entry-into-force").label
+    'Entry into force'
+    """
+
+    SIGNATURE = "signature"
+    RATIFICATION = "ratification"
+    ACCESSION = "accession"
+    ENTRY_INTO_FORCE = "entry-into-force"
+    AMENDMENT = "amendment"
+    EXTENSION = "extension"
+    EXPIRY = "expiry"
+    TERMINATION = "termination"
+
+    @property
+    def label(self) -> str:
+        """A short human label.
+
+        >>> ActionKind.RATIFICATION.label
+        'Ratification'
+        """
+        return self.value.replace("-", " ").capitalize()
+
+
+class SourceKind(_Choice):
+    """What kind of document a source is.
+
+    >>> SourceKind("wire-report")
+    <SourceKind.WIRE_REPORT: 'wire-report'>
+    """
+
+    NEWS_REPORT = "news-report"
+    WIRE_REPORT = "wire-report"
+    EXPLAINER = "explainer"
+    OFFICIAL_STATEMENT = "official-statement"
+    OTHER = "other"
+
+
+class DatelineKind(_Choice):
+    """What a source's date line is: a printed dateline (place, date, agency) or a stamp.
+
+    >>> DatelineKind("stamp").value
+    'stamp'
+    """
+
+    PRINTED = "printed"
+    STAMP = "stamp"
+    NONE = "none"
+
+
 # ------------------------------------------------------------------- citations & claims
 
 
@@ -599,6 +781,292 @@ class Place:
         return self.label
 
 
+def _check_nested(value: Any) -> None:
+    """A nested value's citations and inferences may only name its fact fields."""
+    _check_supports(value)
+    known: tuple[str, ...] = type(value).FACT_FIELDS
+    for index, item in enumerate(value.inferred):
+        if item.field not in known:
+            raise FieldValueError(
+                f"inferred[{index}].field",
+                f"{item.field!r} is not a field of {type(value).__name__}; "
+                f"choose from {', '.join(known)}",
+            )
+
+
+def _quoted(text: str, citations: tuple[Citation, ...]) -> bool:
+    """Whether ``text`` appears (as quotes are matched) in one of the citations' quotes."""
+    wanted = normalise_quote(text)
+    return any(wanted in normalise_quote(c.quote) for c in citations)
+
+
+def _require_quoted(field: str, text: str, citations: tuple[Citation, ...], of: str) -> None:
+    if not _quoted(text, citations):
+        raise FieldValueError(
+            field,
+            f"{text!r} is not in the quote of any citation {of}: it must be the words of "
+            "the source, as printed",
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Link:
+    """A typed link from the record that holds it to another record, with its citations.
+
+    ``target`` is the id of any record.  :meth:`Tracker.related` reads links both ways.
+
+    >>> link = Link(relation=LinkRelation.AT, target="singh-baram-2025-07-23",
+    ...             citations=(Citation(source="ani-2025-07-24", quote="During the meeting"),))
+    >>> link.relation.value, link.relation.inverse
+    ('at', 'occasion of')
+    """
+
+    FACT_FIELDS: ClassVar[tuple[str, ...]] = ("relation", "target", "note")
+
+    relation: LinkRelation = attrs.field(validator=_enum(LinkRelation))
+    target: str = attrs.field(validator=_id)
+    note: str | None = attrs.field(default=None, validator=_optional_text)
+    citations: tuple[Citation, ...] = attrs.field(validator=_members(Citation, 1, "citation"))
+    inferred: tuple[Inference, ...] = attrs.field(default=(), validator=_members(Inference))
+
+    def __attrs_post_init__(self) -> None:
+        _check_nested(self)
+
+
+@attrs.frozen(kw_only=True)
+class Involvement:
+    """A country or organisation in an event, and its role: actor, target or location.
+
+    >>> who = Involvement(role=InvolvementRole.TARGET, country="IR",
+    ...                   citations=(Citation(source="s", quote="against Iran"),))
+    >>> who.role.value, who.country
+    ('target', 'IR')
+    """
+
+    FACT_FIELDS: ClassVar[tuple[str, ...]] = ("role", "country", "organisation")
+
+    role: InvolvementRole = attrs.field(validator=_enum(InvolvementRole))
+    country: str | None = attrs.field(default=None, validator=_optional_country)
+    organisation: str | None = attrs.field(default=None, validator=_optional_id)
+    citations: tuple[Citation, ...] = attrs.field(validator=_members(Citation, 1, "citation"))
+    inferred: tuple[Inference, ...] = attrs.field(default=(), validator=_members(Inference))
+
+    def __attrs_post_init__(self) -> None:
+        _check_nested(self)
+        if self.country is None and self.organisation is None:
+            raise FieldValueError(
+                "country", "an involvement names a country, an organisation or both"
+            )
+
+
+_NUMBER_WORDS = {
+    word: value
+    for value, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve".split()
+    )
+}
+_NUMBER_RE = re.compile(r"[0-9][0-9,]*|[A-Za-z]+")
+
+
+def _number_in(text: str) -> int | None:
+    """The one number a quantity's text states, in digits or as a word up to twelve."""
+    found = []
+    for token in _NUMBER_RE.findall(text):
+        if token[0].isdigit():
+            found.append(int(token.replace(",", "")))
+        elif token.casefold() in _NUMBER_WORDS:
+            found.append(_NUMBER_WORDS[token.casefold()])
+    return found[0] if len(found) == 1 else None
+
+
+def _qualifiers_in(text: str) -> set[str]:
+    words = f" {normalise_text(text).casefold()} "
+    return {name for name, said in _QUALIFIER_WORDS.items() if any(f" {w} " in words for w in said)}
+
+
+@attrs.frozen(kw_only=True)
+class Quantity:
+    """A number a source states, with its unit and how exact the source says it is.
+
+    ``text`` is the source's own words ("over 1,200"); it must be in one of the
+    quantity's citations, state exactly one number, equal to ``value``, and carry the
+    words of ``qualifier`` (none for ``exact``).  ``part_of`` names the ``measure`` of
+    another quantity of the record that this one is part of ("26 people, including one
+    foreign national").
+
+    >>> q = Quantity(measure="killed", text="over 1,200", value=1200, unit="people",
+    ...              qualifier=Qualifier.MORE_THAN,
+    ...              citations=(Citation(source="s", quote="where over 1,200 people were killed"),))
+    >>> q.label
+    'more than 1200 people'
+    >>> Quantity(measure="killed", text="over 1,200", value=1200, unit="people",
+    ...          citations=q.citations)
+    Traceback (most recent call last):
+    ...
+    agreement_tracker.exceptions.FieldValueError: qualifier: 'over 1,200' says more-than, not exact
+    """
+
+    FACT_FIELDS: ClassVar[tuple[str, ...]] = ("measure", "text", "value", "unit", "qualifier")
+
+    measure: str = attrs.field(validator=_text)
+    text: str = attrs.field(validator=_text)
+    value: int = attrs.field(validator=_optional_number)
+    unit: str = attrs.field(validator=_text)
+    qualifier: Qualifier = attrs.field(default=Qualifier.EXACT, validator=_enum(Qualifier))
+    part_of: str | None = attrs.field(default=None, validator=_optional_text)
+    citations: tuple[Citation, ...] = attrs.field(validator=_members(Citation, 1, "citation"))
+    inferred: tuple[Inference, ...] = attrs.field(default=(), validator=_members(Inference))
+
+    def __attrs_post_init__(self) -> None:
+        _check_nested(self)
+        _require_quoted("text", self.text, self.citations, "of the quantity")
+        number = _number_in(self.text)
+        if number is None:
+            raise FieldValueError("text", f"{self.text!r} must state exactly one number")
+        if number != self.value:
+            raise FieldValueError(
+                "value", f"{self.value!r} is not the {number} that {self.text!r} states"
+            )
+        said = _qualifiers_in(self.text)
+        if said and self.qualifier.value not in said:
+            raise FieldValueError(
+                "qualifier",
+                f"{self.text!r} says {or_list(sorted(said))}, not {self.qualifier.value}",
+            )
+        if not said and self.qualifier is not Qualifier.EXACT:
+            raise FieldValueError(
+                "qualifier",
+                f"{self.text!r} has none of the words of {self.qualifier.value} "
+                f"({or_list(self.qualifier.words)})",
+            )
+
+    @property
+    def label(self) -> str:
+        """The quantity in words: qualifier, value and unit.
+
+        >>> Quantity(measure="killed", text="26", value=26, unit="people",
+        ...          citations=(Citation(source="s", quote="26 people"),)).label
+        '26 people'
+        """
+        prefix = "" if self.qualifier is Qualifier.EXACT else self.qualifier.words[0] + " "
+        return f"{prefix}{self.value} {self.unit}"
+
+
+@attrs.frozen(kw_only=True)
+class Unnamed:
+    """People or bodies a source mentions without naming them ("key Indian officials").
+
+    It holds no count: ``description`` is the source's words, found in one of its
+    citations; ``country`` and ``organisation`` say whose they are where the words do.
+
+    >>> Unnamed(description="key Indian officials", country="IN",
+    ...         citations=(Citation(source="s", quote="with key Indian officials"),)).description
+    'key Indian officials'
+    """
+
+    FACT_FIELDS: ClassVar[tuple[str, ...]] = ("description", "country", "organisation")
+
+    description: str = attrs.field(validator=_text)
+    country: str | None = attrs.field(default=None, validator=_optional_country)
+    organisation: str | None = attrs.field(default=None, validator=_optional_id)
+    citations: tuple[Citation, ...] = attrs.field(validator=_members(Citation, 1, "citation"))
+    inferred: tuple[Inference, ...] = attrs.field(default=(), validator=_members(Inference))
+
+    def __attrs_post_init__(self) -> None:
+        _check_nested(self)
+        _require_quoted("description", self.description, self.citations, "of the placeholder")
+
+
+#: Identifier schemes: a pattern each value must match in full, and an example value.
+SCHEMES: dict[str, tuple[re.Pattern[str], str]] = {
+    "wikidata": (re.compile(r"Q[1-9][0-9]*"), "Q801"),
+    "unts": (re.compile(r"(?:I{1,2}-)?[1-9][0-9]*"), "I-54669"),
+    "atop": (re.compile(r"[1-9][0-9]{3}"), "3435"),
+    "dcad": (re.compile(r"[1-9][0-9]*"), "1204"),
+}
+
+
+@attrs.frozen(kw_only=True)
+class Identifier:
+    """A record's id in another catalogue: Wikidata, the UN Treaty Series, ATOP, DCAD.
+
+    ``value`` must match the scheme's pattern (:data:`SCHEMES`).  An identifier that
+    no source states is the curator's: it then has no citations and ``curator_note``
+    says where it comes from.
+
+    >>> Identifier(scheme="wikidata", value="Q801", curator_note="looked up on Wikidata").value
+    'Q801'
+    >>> Identifier(scheme="wikidata", value="801", curator_note="x")
+    Traceback (most recent call last):
+    ...
+    agreement_tracker.exceptions.FieldValueError: value: '801' is not a wikidata identifier, which looks like 'Q801'
+    """
+
+    FACT_FIELDS: ClassVar[tuple[str, ...]] = ("scheme", "value")
+
+    scheme: str = attrs.field(validator=_text)
+    value: str = attrs.field(validator=_text)
+    citations: tuple[Citation, ...] = attrs.field(default=(), validator=_members(Citation))
+    curator_note: str | None = attrs.field(default=None, validator=_optional_text)
+    inferred: tuple[Inference, ...] = attrs.field(default=(), validator=_members(Inference))
+
+    def __attrs_post_init__(self) -> None:
+        _check_nested(self)
+        if self.scheme not in SCHEMES:
+            close = close_matches(self.scheme, list(SCHEMES), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            raise FieldValueError(
+                "scheme",
+                f"{self.scheme!r} is not a known scheme ({or_list(sorted(SCHEMES))}){hint}",
+            )
+        pattern, example = SCHEMES[self.scheme]
+        if not pattern.fullmatch(self.value):
+            raise FieldValueError(
+                "value",
+                f"{self.value!r} is not a {self.scheme} identifier, which looks like {example!r}",
+            )
+        if not self.citations and self.curator_note is None:
+            raise FieldValueError(
+                "curator_note",
+                "an identifier no source states is the curator's: say where it comes from",
+            )
+
+
+@attrs.frozen(kw_only=True)
+class Action:
+    """A dated step in an agreement's life: ratification, entry into force, expiry ...
+
+    ``party`` is the country that took the step, where it is one party's.  The signing
+    is the agreement's ``signed`` field; :attr:`Agreement.lifecycle` shows it as an
+    action beside these.
+
+    >>> step = Action(kind=ActionKind.ENTRY_INTO_FORCE, date=PartialDate(2026, 1),
+    ...               citations=(Citation(source="s", quote="in force from January 2026"),))
+    >>> step.kind.label, step.date.isoformat()
+    ('Entry into force', '2026-01')
+    """
+
+    FACT_FIELDS: ClassVar[tuple[str, ...]] = ("kind", "date", "party", "place")
+
+    kind: ActionKind = attrs.field(validator=_enum(ActionKind))
+    date: When | None = attrs.field(default=None, validator=_optional_when)
+    party: str | None = attrs.field(default=None, validator=_optional_country)
+    place: Place | None = attrs.field(default=None, validator=_instance(Place, optional=True))
+    citations: tuple[Citation, ...] = attrs.field(default=(), validator=_members(Citation))
+    inferred: tuple[Inference, ...] = attrs.field(default=(), validator=_members(Inference))
+
+    def __attrs_post_init__(self) -> None:
+        _check_nested(self)
+
+
+def _links() -> Any:
+    return attrs.field(default=(), validator=_members(Link))
+
+
+def _identifiers() -> Any:
+    return attrs.field(default=(), validator=_members(Identifier))
+
+
 @attrs.frozen(kw_only=True, repr=False)
 class FocusArea(_Brief):
     """One term of the focus-area vocabulary.
@@ -661,6 +1129,8 @@ class Source(_Brief):
         "agency",
         "published",
         "dateline",
+        "kind",
+        "date_line",
     )
 
     id: str = attrs.field(validator=_id)
@@ -671,6 +1141,12 @@ class Source(_Brief):
     dateline: Place | None = attrs.field(default=None, validator=_instance(Place, optional=True))
     language: str = attrs.field(default="en", validator=_text)
     url: str | None = attrs.field(default=None, validator=_optional_text)
+    kind: SourceKind | None = attrs.field(
+        default=None, validator=attrs.validators.optional(_enum(SourceKind))
+    )
+    date_line: DatelineKind | None = attrs.field(
+        default=None, validator=attrs.validators.optional(_enum(DatelineKind))
+    )
     text_file: str = attrs.field(validator=[_text, _text_file])
     text: str = attrs.field(repr=False, validator=_text)
     citations: tuple[Citation, ...] = attrs.field(default=(), validator=_members(Citation))
@@ -702,7 +1178,14 @@ class Organisation(_Brief):
     ('Israel Aerospace Industries', 'IL', 'company')
     """
 
-    FACT_FIELDS: ClassVar[tuple[str, ...]] = ("name", "aliases", "kind", "country", "parent")
+    FACT_FIELDS: ClassVar[tuple[str, ...]] = (
+        "name",
+        "aliases",
+        "kind",
+        "country",
+        "parent",
+        "identifiers",
+    )
 
     id: str = attrs.field(validator=_id)
     name: str = attrs.field(converter=_nfc, validator=_text)
@@ -710,6 +1193,7 @@ class Organisation(_Brief):
     kind: OrganisationKind = attrs.field(validator=_enum(OrganisationKind))
     country: str | None = attrs.field(default=None, validator=_optional_country)
     parent: str | None = attrs.field(default=None, validator=_optional_id)
+    identifiers: tuple[Identifier, ...] = _identifiers()
     citations: tuple[Citation, ...] = _citations()
     inferred: tuple[Inference, ...] = _inferred()
     claims: tuple[Claim, ...] = _claims()
@@ -792,12 +1276,13 @@ class Person(_Brief):
     ('amir-baram', 'Amir Baram', ('Baram', 'Major General Baram'))
     """
 
-    FACT_FIELDS: ClassVar[tuple[str, ...]] = ("name", "aliases", "roles")
+    FACT_FIELDS: ClassVar[tuple[str, ...]] = ("name", "aliases", "roles", "identifiers")
 
     id: str = attrs.field(validator=_id)
     name: str = attrs.field(converter=_nfc, validator=_text)
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_nfc_all, validator=_texts)
     roles: tuple[Role, ...] = attrs.field(default=(), validator=_members(Role))
+    identifiers: tuple[Identifier, ...] = _identifiers()
     citations: tuple[Citation, ...] = _citations()
     inferred: tuple[Inference, ...] = _inferred()
     claims: tuple[Claim, ...] = _claims()
@@ -840,7 +1325,14 @@ class Series(_Brief):
     ('jwg', ('IN', 'IL'))
     """
 
-    FACT_FIELDS: ClassVar[tuple[str, ...]] = ("name", "short_name", "aliases", "parties")
+    FACT_FIELDS: ClassVar[tuple[str, ...]] = (
+        "name",
+        "short_name",
+        "aliases",
+        "parties",
+        "description",
+        "identifiers",
+    )
 
     id: str = attrs.field(validator=_id)
     name: str = attrs.field(converter=_nfc, validator=_text)
@@ -849,6 +1341,8 @@ class Series(_Brief):
     )
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_nfc_all, validator=_texts)
     parties: tuple[str, ...] = attrs.field(default=(), validator=_countries)
+    description: str | None = attrs.field(default=None, validator=_optional_text)
+    identifiers: tuple[Identifier, ...] = _identifiers()
     citations: tuple[Citation, ...] = _citations()
     inferred: tuple[Inference, ...] = _inferred()
     claims: tuple[Claim, ...] = _claims()
@@ -891,6 +1385,7 @@ class Meeting(_Brief):
         "co_chairs",
         "outcomes",
         "focus_areas",
+        "links",
     )
 
     id: str = attrs.field(validator=_id)
@@ -904,6 +1399,7 @@ class Meeting(_Brief):
     co_chairs: tuple[str, ...] = attrs.field(default=(), validator=_ids)
     outcomes: tuple[str, ...] = attrs.field(default=(), validator=_texts)
     focus_areas: tuple[str, ...] = attrs.field(default=(), validator=_ids)
+    links: tuple[Link, ...] = _links()
     citations: tuple[Citation, ...] = _citations()
     inferred: tuple[Inference, ...] = _inferred()
     claims: tuple[Claim, ...] = _claims()
@@ -945,6 +1441,9 @@ class Agreement(_Brief):
         "meeting_timing",
         "status",
         "summary",
+        "actions",
+        "identifiers",
+        "links",
     )
 
     id: str = attrs.field(validator=_id)
@@ -963,6 +1462,9 @@ class Agreement(_Brief):
         default=AgreementStatus.SIGNED, validator=_enum(AgreementStatus)
     )
     summary: str | None = attrs.field(default=None, validator=_optional_text)
+    actions: tuple[Action, ...] = attrs.field(default=(), validator=_members(Action))
+    identifiers: tuple[Identifier, ...] = _identifiers()
+    links: tuple[Link, ...] = _links()
     citations: tuple[Citation, ...] = _citations()
     inferred: tuple[Inference, ...] = _inferred()
     claims: tuple[Claim, ...] = _claims()
@@ -972,6 +1474,46 @@ class Agreement(_Brief):
         _check_fact_references(self)
         if self.meeting_timing is not None and self.meeting is None:
             raise FieldValueError("meeting_timing", "is given but meeting is not")
+        for index, action in enumerate(self.actions):
+            if action.kind is ActionKind.SIGNATURE:
+                raise FieldValueError(
+                    f"actions[{index}].kind", "the signing is written in `signed`, not as an action"
+                )
+
+    @property
+    def lifecycle(self) -> tuple[Action, ...]:
+        """Every step of the agreement's life: the signing (from ``signed``), then ``actions``.
+
+        The signing step carries the record's citations that support ``signed`` and its
+        ``inferred`` entries on it; the steps are in the order of their earliest days
+        (undated ones last).
+
+        >>> import agreement_tracker as at
+        >>> [(a.kind.value, a.date.isoformat()) for a in
+        ...  at.load().agreement("mou-2025-11-defence-cooperation").lifecycle]
+        [('signature', '2025-11-04')]
+        """
+        steps = list(self.actions)
+        if self.signed is not None or self.place is not None:
+            steps.insert(
+                0,
+                Action(
+                    kind=ActionKind.SIGNATURE,
+                    date=self.signed,
+                    place=self.place,
+                    citations=tuple(
+                        c for c in self.citations if {"signed", "place"} & set(c.supports)
+                    ),
+                    inferred=tuple(
+                        Inference(field="date" if i.field == "signed" else "place", reason=i.reason)
+                        for i in self.inferred
+                        if i.field in ("signed", "place")
+                    ),
+                ),
+            )
+        return tuple(
+            sorted(steps, key=lambda a: (a.date is None, a.date.first_ordinal if a.date else 0))
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -995,6 +1537,7 @@ class Engagement:
         "meeting",
         "organisations",
         "people",
+        "unnamed",
     )
 
     kind: EngagementKind = attrs.field(validator=_enum(EngagementKind))
@@ -1004,18 +1547,12 @@ class Engagement:
     meeting: str | None = attrs.field(default=None, validator=_optional_id)
     organisations: tuple[str, ...] = attrs.field(default=(), validator=_ids)
     people: tuple[str, ...] = attrs.field(default=(), validator=_ids)
+    unnamed: tuple[Unnamed, ...] = attrs.field(default=(), validator=_members(Unnamed))
     citations: tuple[Citation, ...] = _citations()
     inferred: tuple[Inference, ...] = _inferred()
 
     def __attrs_post_init__(self) -> None:
-        _check_supports(self)
-        known = self.FACT_FIELDS
-        for index, item in enumerate(self.inferred):
-            if item.field not in known:
-                raise FieldValueError(
-                    f"inferred[{index}].field",
-                    f"{item.field!r} is not a field of Engagement; choose from {', '.join(known)}",
-                )
+        _check_nested(self)
         if self.kind is EngagementKind.MEETING and self.meeting is None:
             raise FieldValueError("meeting", "a 'meeting' engagement must name its meeting")
 
@@ -1038,6 +1575,9 @@ class Delegation(_Brief):
         "dates",
         "purpose",
         "engagements",
+        "ordinal",
+        "visit_kind",
+        "links",
     )
 
     id: str = attrs.field(validator=_id)
@@ -1049,6 +1589,9 @@ class Delegation(_Brief):
     dates: When | None = attrs.field(default=None, validator=_optional_when)
     purpose: str | None = attrs.field(default=None, validator=_optional_text)
     engagements: tuple[Engagement, ...] = attrs.field(default=(), validator=_members(Engagement))
+    ordinal: int | None = attrs.field(default=None, validator=_optional_number)
+    visit_kind: str | None = attrs.field(default=None, validator=_optional_text)
+    links: tuple[Link, ...] = _links()
     citations: tuple[Citation, ...] = _citations()
     inferred: tuple[Inference, ...] = _inferred()
     claims: tuple[Claim, ...] = _claims()
@@ -1082,6 +1625,9 @@ class Event(_Brief):
         "organisations",
         "countries",
         "details",
+        "involved",
+        "quantities",
+        "links",
     )
 
     id: str = attrs.field(validator=_id)
@@ -1094,6 +1640,162 @@ class Event(_Brief):
     organisations: tuple[str, ...] = attrs.field(default=(), validator=_ids)
     countries: tuple[str, ...] = attrs.field(default=(), validator=_countries)
     details: tuple[str, ...] = attrs.field(default=(), validator=_texts)
+    involved: tuple[Involvement, ...] = attrs.field(default=(), validator=_members(Involvement))
+    quantities: tuple[Quantity, ...] = attrs.field(default=(), validator=_members(Quantity))
+    links: tuple[Link, ...] = _links()
+    citations: tuple[Citation, ...] = _citations()
+    inferred: tuple[Inference, ...] = _inferred()
+    claims: tuple[Claim, ...] = _claims()
+    notes: str | None = attrs.field(default=None, validator=_optional_text)
+
+    def __attrs_post_init__(self) -> None:
+        _check_fact_references(self)
+        _check_parts(self.quantities)
+
+
+def _check_parts(quantities: tuple[Quantity, ...]) -> None:
+    measures = [q.measure for q in quantities]
+    for index, quantity in enumerate(quantities):
+        if quantity.part_of is not None and quantity.part_of not in measures:
+            raise FieldValueError(
+                f"quantities[{index}].part_of",
+                f"{quantity.part_of!r} is not the measure of another quantity here"
+                + (f"; choose from {or_list(measures)}" if measures else ""),
+            )
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Statement(_Brief):
+    """Words someone said or put out, verbatim, with who said them, when, where and about what.
+
+    ``speaker`` is a :class:`Person` id, ``organisation`` the body it was said for or
+    issued by, ``unnamed`` a speaker the source does not name (a spokesperson); all may
+    be unknown.  Each item of ``words`` is verbatim, as the source prints it (its own
+    bracketed insertions kept), and must be in the quote of a citation that supports
+    ``words``; ``speech`` says whether the source quotes them as the speaker's own
+    (``direct``) or gives its own account of what was said (``reported``).  ``occasion`` is the record it was said at (a meeting, an event such as an
+    interview), ``about`` the records it is about.
+
+    >>> import agreement_tracker as at
+    >>> said = at.load().statement("baram-key-ally-2025-07-24")
+    >>> said.speaker, said.organisation, said.words[0][:39]
+    ('amir-baram', 'il-mod', 'India is a key strategic ally of Israel')
+    """
+
+    FACT_FIELDS: ClassVar[tuple[str, ...]] = (
+        "kind",
+        "speaker",
+        "organisation",
+        "unnamed",
+        "words",
+        "speech",
+        "date",
+        "place",
+        "countries",
+        "occasion",
+        "about",
+        "links",
+    )
+
+    id: str = attrs.field(validator=_id)
+    kind: StatementKind = attrs.field(validator=_enum(StatementKind))
+    title: str = attrs.field(validator=_text)
+    speaker: str | None = attrs.field(default=None, validator=_optional_id)
+    organisation: str | None = attrs.field(default=None, validator=_optional_id)
+    unnamed: tuple[Unnamed, ...] = attrs.field(default=(), validator=_members(Unnamed))
+    words: tuple[str, ...] = attrs.field(validator=_texts)
+    speech: Speech = attrs.field(default=Speech.DIRECT, validator=_enum(Speech))
+    date: When | None = attrs.field(default=None, validator=_optional_when)
+    place: Place | None = attrs.field(default=None, validator=_instance(Place, optional=True))
+    countries: tuple[str, ...] = attrs.field(default=(), validator=_countries)
+    occasion: str | None = attrs.field(default=None, validator=_optional_id)
+    about: tuple[str, ...] = attrs.field(default=(), validator=_ids)
+    links: tuple[Link, ...] = _links()
+    citations: tuple[Citation, ...] = _citations()
+    inferred: tuple[Inference, ...] = _inferred()
+    claims: tuple[Claim, ...] = _claims()
+    notes: str | None = attrs.field(default=None, validator=_optional_text)
+
+    def __attrs_post_init__(self) -> None:
+        _check_fact_references(self)
+        if not self.words:
+            raise FieldValueError("words", "a statement needs the words said, verbatim")
+        backing = tuple(c for c in self.citations if "words" in c.supports)
+        for index, words in enumerate(self.words):
+            _require_quoted(f"words[{index}]", words, backing, "that supports 'words'")
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class RelationshipFact(_Brief):
+    """Something a source says of a relationship as a whole, not of one meeting or deal.
+
+    "Close defence relations for over three decades", "one of India's most important
+    defence partners", long-standing areas of cooperation.  ``parties`` are the
+    countries, ``focus_areas`` the areas it names, ``quantities`` its numbers.
+
+    >>> import agreement_tracker as at
+    >>> fact = at.load().record("in-il-three-decades")
+    >>> fact.parties, fact.quantities[0].label
+    (('IN', 'IL'), 'more than 3 decades')
+    """
+
+    FACT_FIELDS: ClassVar[tuple[str, ...]] = (
+        "parties",
+        "description",
+        "focus_areas",
+        "quantities",
+        "date",
+    )
+
+    id: str = attrs.field(validator=_id)
+    title: str = attrs.field(validator=_text)
+    parties: tuple[str, ...] = attrs.field(validator=_parties)
+    description: str = attrs.field(validator=_text)
+    focus_areas: tuple[str, ...] = attrs.field(default=(), validator=_ids)
+    quantities: tuple[Quantity, ...] = attrs.field(default=(), validator=_members(Quantity))
+    date: When | None = attrs.field(default=None, validator=_optional_when)
+    citations: tuple[Citation, ...] = _citations()
+    inferred: tuple[Inference, ...] = _inferred()
+    claims: tuple[Claim, ...] = _claims()
+    notes: str | None = attrs.field(default=None, validator=_optional_text)
+
+    def __attrs_post_init__(self) -> None:
+        _check_fact_references(self)
+        _check_parts(self.quantities)
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Materiel(_Brief):
+    """A weapon or system a source names: who supplied it, who used it and where.
+
+    ``supplier`` and ``user`` are countries, ``operator`` the organisation that used it,
+    ``used_in`` the events it was used in.  Unknown stays unknown: a supplier the
+    sources do not state is left unset.
+
+    >>> import agreement_tracker as at
+    >>> barak = at.load().record("barak-missile")
+    >>> barak.name, barak.user, barak.used_in
+    ('Barak missiles', 'IN', ('operation-sindoor-2025',))
+    """
+
+    FACT_FIELDS: ClassVar[tuple[str, ...]] = (
+        "name",
+        "aliases",
+        "category",
+        "supplier",
+        "user",
+        "operator",
+        "used_in",
+    )
+
+    id: str = attrs.field(validator=_id)
+    name: str = attrs.field(converter=_nfc, validator=_text)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_nfc_all, validator=_texts)
+    category: str | None = attrs.field(default=None, validator=_optional_text)
+    supplier: str | None = attrs.field(default=None, validator=_optional_country)
+    user: str | None = attrs.field(default=None, validator=_optional_country)
+    operator: str | None = attrs.field(default=None, validator=_optional_id)
+    used_in: tuple[str, ...] = attrs.field(default=(), validator=_ids)
     citations: tuple[Citation, ...] = _citations()
     inferred: tuple[Inference, ...] = _inferred()
     claims: tuple[Claim, ...] = _claims()
@@ -1102,8 +1804,29 @@ class Event(_Brief):
     def __attrs_post_init__(self) -> None:
         _check_fact_references(self)
 
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The name followed by every alias.
+
+        >>> import agreement_tracker as at
+        >>> at.load().record("harpy-drone").names
+        ('HARPY drones',)
+        """
+        return (self.name, *self.aliases)
+
 
 #: Any top-level record kind.
 Record: TypeAlias = (
-    Agreement | Meeting | Delegation | Person | Organisation | Series | Source | Event | FocusArea
+    Agreement
+    | Meeting
+    | Delegation
+    | Person
+    | Organisation
+    | Series
+    | Source
+    | Event
+    | FocusArea
+    | Statement
+    | RelationshipFact
+    | Materiel
 )

@@ -36,6 +36,7 @@ import attrs
 from ._index import (
     Dated,
     Index,
+    Related,
     TimelineEntry,
     item_date,
     last_key,
@@ -46,17 +47,28 @@ from ._kinds import NESTED, REFERENCES
 from ._text import fold_text
 from .dates import DateBetween, DateLike, DateRange, PartialDate, When, day_ordinal, parse_when
 from .exceptions import ArgumentError, ArgumentTypeError, DateFormatError, NoMatchError
-from .model import Agreement, AgreementKind, Discrepancy, Meeting, Record, Series
+from .model import (
+    Agreement,
+    AgreementKind,
+    Citation,
+    Discrepancy,
+    Meeting,
+    Record,
+    Series,
+)
 
 __all__ = [
     "Expanded",
     "Match",
     "Mode",
+    "Provenance",
+    "Related",
     "TimelineEntry",
     "bound",
     "certainly_within",
     "item_date",
     "last_key",
+    "provenance",
     "record_date",
     "search",
     "since",
@@ -453,3 +465,83 @@ class Expanded:
 
     def __repr__(self) -> str:
         return f"Expanded({self._value!r})"
+
+
+@attrs.frozen
+class Provenance:
+    """One value of a list field and the sources whose quotes for that field name it.
+
+    >>> import agreement_tracker as at
+    >>> rows = at.load().provenance("mou-2025-11-defence-cooperation", "focus_areas")
+    >>> rows["cyber-security"].sources
+    ('report-2025-11-05', 'exam-2025-11', 'ians-2025-11-06')
+    """
+
+    value: str
+    label: str
+    citations: tuple[Citation, ...]
+
+    @property
+    def id(self) -> str:
+        """The value itself, so that rows can be looked up by it.
+
+        >>> import agreement_tracker as at
+        >>> at.load().provenance("jwg-17", "co_chairs")[0].id
+        'rajesh-kumar-singh'
+        """
+        return self.value
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """The ids of the sources that name the value, each once, in citation order.
+
+        >>> import agreement_tracker as at
+        >>> at.load().provenance("jwg-17", "co_chairs")[0].sources
+        ('report-2025-11-05', 'ians-2025-11-06')
+        """
+        return tuple(dict.fromkeys(c.source for c in self.citations))
+
+
+def _field_citations(record: Any, field: str) -> tuple[Citation, ...]:
+    return tuple(c for c in record.citations if field in c.supports)
+
+
+def _names_in(text: str, names: Iterable[str]) -> bool:
+    """Whether ``text`` holds one of ``names`` as whole words; the words of a name may be
+    written apart, hyphenated or run together ("cyber security", "cybersecurity")."""
+    import re
+
+    folded = fold_text(text)
+    for name in names:
+        words = re.findall(r"\w+|[^\w\s-]", fold_text(name))
+        if words:
+            pattern = r"[\s-]*".join(map(re.escape, words))
+            if re.search(rf"(?<!\w){pattern}(?!\w)", folded):
+                return True
+    return False
+
+
+def provenance(record: Any, field: str, names: Mapping[str, Sequence[str]]) -> list[Provenance]:
+    """For each value of ``record``'s list ``field``, the citations of the field naming it.
+
+    A citation names a value when it supports ``field`` and its quote holds one of the
+    value's ``names`` as whole words (case and accents ignored; a name's words may be
+    written apart, hyphenated or run together).  A value no quote names
+    gets no citations: it is the curator's (see the record's ``inferred``).
+
+    >>> import agreement_tracker as at
+    >>> t = at.load()
+    >>> rows = provenance(t.meeting("jwg-17"), "co_chairs",
+    ...                   {"rajesh-kumar-singh": ["Singh"], "amir-baram": ["Baram"]})
+    >>> [(r.value, r.sources) for r in rows]
+    [('rajesh-kumar-singh', ('report-2025-11-05', 'ians-2025-11-06')), ('amir-baram', ('report-2025-11-05', 'ians-2025-11-06'))]
+    """
+    cited = _field_citations(record, field)
+    return [
+        Provenance(
+            value,
+            (names.get(value) or [value])[0],
+            tuple(c for c in cited if _names_in(c.quote, names.get(value, ()))),
+        )
+        for value in getattr(record, field)
+    ]

@@ -479,6 +479,27 @@ def _itinerary(tracker: Tracker | None, delegation: Delegation) -> str:
     return "\n".join(lines)
 
 
+def _speaker(tracker: Tracker | None, statement: Any) -> str:
+    parts = [_person(tracker, statement.speaker)] if statement.speaker else []
+    parts += [u.description for u in statement.unnamed]
+    if statement.organisation:
+        parts.append(organisation_name(tracker, statement.organisation))
+    return ", ".join(p for p in parts if p)
+
+
+def _kind_of(tracker: Tracker | None, record_id: str) -> str:
+    record = tracker.get(record_id) if tracker is not None else None
+    kind = BY_CLASS.get(type(record))
+    return kind.label if kind is not None else ""
+
+
+def _title_of(tracker: Tracker | None, record_id: str) -> str:
+    record = tracker.get(record_id) if tracker is not None else None
+    return next(
+        (v for v in (getattr(record, n, None) for n in ("title", "name", "label")) if v), ""
+    )
+
+
 def _c(name: str, header: str, get: Any) -> Column:
     return Column(name, header, get)
 
@@ -598,6 +619,46 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
             "claimed by",
             lambda t, r: "\n".join(f"{c.value}: {c.citation.source}" for c in r.claims),
         ),
+    ),
+    "statement": (
+        _c("id", "id", lambda t, r: r.id),
+        _c("kind", "kind", lambda t, r: r.kind.value),
+        _c("title", "title", lambda t, r: r.title),
+        _c("date", "date", lambda t, r: date_text(r.date)),
+        _c("speaker", "speaker", _speaker),
+        _c("words", "words", lambda t, r: "\n".join(f"“{w}”" for w in r.words)),
+        _c("occasion", "said at", lambda t, r: r.occasion or ""),
+        _c("about", "about", lambda t, r: ", ".join(r.about)),
+        _c("countries", "countries", lambda t, r: ", ".join(_country(c) for c in r.countries)),
+    ),
+    "relationship_fact": (
+        _c("id", "id", lambda t, r: r.id),
+        _c("title", "title", lambda t, r: r.title),
+        _c("parties", "parties", lambda t, r: ", ".join(_country(c) for c in r.parties)),
+        _c("description", "description", lambda t, r: r.description),
+        _c("focus_areas", "focus areas", lambda t, r: _focus(t, r.focus_areas)),
+        _c("quantities", "quantities", lambda t, r: "; ".join(q.label for q in r.quantities)),
+    ),
+    "materiel": (
+        _c("id", "id", lambda t, r: r.id),
+        _c("name", "name", lambda t, r: r.name),
+        _c("category", "category", lambda t, r: r.category or ""),
+        _c("supplier", "supplier", lambda t, r: _country(r.supplier) if r.supplier else "unknown"),
+        _c("user", "user", lambda t, r: _country(r.user) if r.user else "unknown"),
+        _c("operator", "operator", lambda t, r: organisation_name(t, r.operator)),
+        _c("used_in", "used in", lambda t, r: ", ".join(r.used_in)),
+    ),
+    "related": (
+        _c("relation", "relation", lambda t, r: r.relation),
+        _c("other", "other record", lambda t, r: r.other),
+        _c("kind", "kind", lambda t, r: _kind_of(t, r.other)),
+        _c("title", "title", lambda t, r: _title_of(t, r.other)),
+        _c("sources", "sources", lambda t, r: ", ".join(r.sources)),
+    ),
+    "provenance": (
+        _c("value", "value", lambda t, r: r.value),
+        _c("label", "label", lambda t, r: r.label),
+        _c("sources", "named by", lambda t, r: ", ".join(r.sources) or "no quote (curator's)"),
     ),
     "match": (
         _c("id", "id", lambda t, r: r.record_id),

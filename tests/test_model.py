@@ -14,6 +14,8 @@ from hypothesis import strategies as st
 from agreement_tracker.dates import DateBetween, DateRange, PartialDate
 from agreement_tracker.exceptions import AgreementTrackerError, FieldValueError
 from agreement_tracker.model import (
+    Action,
+    ActionKind,
     Agreement,
     AgreementKind,
     AgreementStatus,
@@ -26,7 +28,13 @@ from agreement_tracker.model import (
     Event,
     EventKind,
     FocusArea,
+    Identifier,
     Inference,
+    Involvement,
+    InvolvementRole,
+    Link,
+    LinkRelation,
+    Materiel,
     Meeting,
     MeetingKind,
     MeetingTiming,
@@ -34,9 +42,14 @@ from agreement_tracker.model import (
     OrganisationKind,
     Person,
     Place,
+    Quantity,
+    RelationshipFact,
     Role,
     Series,
     Source,
+    Statement,
+    StatementKind,
+    Unnamed,
 )
 
 
@@ -100,10 +113,53 @@ VALID: dict[type[Any], dict[str, Any]] = {
         "citations": CITES,
     },
     Source: {"id": "ians-2025-11-06", "text_file": "sources/ians.txt", "text": "Some text."},
+    Statement: {
+        "id": "katz-statement",
+        "kind": StatementKind.REMARKS,
+        "title": "Katz speaks",
+        "words": ("held in Tel Aviv",),
+        "citations": (Citation(source="s", quote="it was held in Tel Aviv", supports=("words",)),),
+    },
+    RelationshipFact: {
+        "id": "in-il-decades",
+        "title": "Decades of ties",
+        "parties": ("IN", "IL"),
+        "description": "Close defence relations",
+        "citations": CITES,
+    },
+    Materiel: {"id": "barak-missile", "name": "Barak missiles", "citations": CITES},
+    Link: {"relation": LinkRelation.AT, "target": "jwg-17", "citations": CITES},
+    Involvement: {"role": InvolvementRole.ACTOR, "country": "IL", "citations": CITES},
+    Quantity: {
+        "measure": "killed",
+        "text": "26",
+        "value": 26,
+        "unit": "people",
+        "citations": (Citation(source="s", quote="26 people were killed"),),
+    },
+    Unnamed: {
+        "description": "key Indian officials",
+        "citations": (Citation(source="s", quote="met key Indian officials"),),
+    },
+    Identifier: {"scheme": "wikidata", "value": "Q801", "curator_note": "from Wikidata"},
+    Action: {"kind": ActionKind.RATIFICATION, "citations": CITES},
 }
 
 #: Record classes with an ``id`` field.
-WITH_ID = [FocusArea, Organisation, Person, Series, Meeting, Agreement, Delegation, Event, Source]
+WITH_ID = [
+    FocusArea,
+    Organisation,
+    Person,
+    Series,
+    Meeting,
+    Agreement,
+    Delegation,
+    Event,
+    Source,
+    Statement,
+    RelationshipFact,
+    Materiel,
+]
 
 #: Record classes whose ``citations`` must not be empty.
 CITATIONS_REQUIRED = [
@@ -116,6 +172,13 @@ CITATIONS_REQUIRED = [
     Engagement,
     Delegation,
     Event,
+    Statement,
+    RelationshipFact,
+    Materiel,
+    Link,
+    Involvement,
+    Quantity,
+    Unnamed,
 ]
 
 #: Record classes that check citations, inferences and claims against ``FACT_FIELDS``.
@@ -129,6 +192,9 @@ WITH_FACT_FIELDS = [
     Delegation,
     Event,
     Source,
+    Statement,
+    RelationshipFact,
+    Materiel,
 ]
 
 
@@ -207,6 +273,7 @@ def _one_of_each_value_class() -> list[Any]:
         resolve_this_year("2025-11-05"),
         tracker.discrepancies()[0],
         tracker.timeline()[0],
+        tracker.related("jwg-17")[0],
     ]
     assert {type(v) for v in made} == set(_every_value_class())
     return made
