@@ -13,6 +13,7 @@ import pytest
 
 import agreement_tracker as at
 from agreement_tracker import _snapshot, dataset
+from agreement_tracker._kinds import NESTED
 from agreement_tracker.dataset import normalise_text
 from agreement_tracker.storage import FILES, Loaded, read_dataset
 
@@ -23,17 +24,7 @@ SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 
 def _records(tracker: at.Tracker) -> list[Any]:
-    return [
-        *tracker.sources,
-        *tracker.organisations,
-        *tracker.people,
-        *tracker.focus_areas,
-        *tracker.meeting_series,
-        *tracker.meetings,
-        *tracker.agreements,
-        *tracker.delegations,
-        *tracker.events,
-    ]
+    return list(tracker.all_records())
 
 
 def test_counts_per_kind(tracker: at.Tracker) -> None:
@@ -48,6 +39,9 @@ def test_counts_per_kind(tracker: at.Tracker) -> None:
         "agreements": len(tracker.agreements),
         "delegations": len(tracker.delegations),
         "events": len(tracker.events),
+        "statements": len(tracker.statements),
+        "relationship_facts": len(tracker.relationship_facts),
+        "materiel": len(tracker.materiel),
     } == {
         "sources": 5,
         "organisations": 10,
@@ -57,14 +51,17 @@ def test_counts_per_kind(tracker: at.Tracker) -> None:
         "meetings": 6,
         "agreements": 1,
         "delegations": 3,
-        "events": 10,
+        "events": 6,
+        "statements": 8,
+        "relationship_facts": 5,
+        "materiel": 2,
     }
 
 
 def test_ids_are_unique_across_kinds(tracker: at.Tracker) -> None:
     """No two records share an id, whatever their kinds."""
     ids = [r.id for r in _records(tracker)]
-    assert len(ids) == len(set(ids)) == 67
+    assert len(ids) == len(set(ids)) == 78
 
 
 def test_every_record_but_vocabulary_terms_and_sources_is_cited(tracker: at.Tracker) -> None:
@@ -77,18 +74,25 @@ def test_every_record_but_vocabulary_terms_and_sources_is_cited(tracker: at.Trac
     assert uncited == []
 
 
-def _unbacked_fields(record: Any) -> list[str]:
+def _unbacked_fields(record: Any, prefix: str = "") -> list[str]:
+    """Fact fields holding a value that no citation, inference or claim names; a nested
+    value (role, engagement, link, quantity ...) is checked against its own citations,
+    where one with an empty ``supports`` backs the whole value."""
     backed = {field for c in record.citations for field in c.supports}
-    backed |= {i.field for i in record.inferred}
-    backed |= {c.field for c in record.claims}
+    backed |= {i.field for i in getattr(record, "inferred", ())}
+    backed |= {c.field for c in getattr(record, "claims", ())}
+    whole = prefix and any(not c.supports for c in record.citations)
     missing = []
+    nested = NESTED.get(type(record), ())
     for name in type(record).FACT_FIELDS:
-        if name in ("roles", "engagements"):
-            continue  # each nested role or engagement carries its own citations
-        field = attrs.fields_dict(type(record))[name]
         value = getattr(record, name)
-        if value != field.default and name not in backed:
-            missing.append(name)
+        if name in nested:
+            for index, inner in enumerate(value):
+                missing += _unbacked_fields(inner, f"{prefix}{name}[{index}].")
+            continue
+        field = attrs.fields_dict(type(record))[name]
+        if value != field.default and name not in backed and not whole:
+            missing.append(prefix + name)
     return missing
 
 
@@ -110,7 +114,7 @@ def test_every_quote_is_verbatim_in_its_source(tracker: at.Tracker) -> None:
             text = normalise_text(tracker.source(citation.source).text)
             assert normalise_text(citation.quote) in text, (record.id, citation.quote)
             checked += 1
-    assert checked == 164
+    assert checked == 204
 
 
 def test_bundled_texts_match_the_original_documents(tracker: at.Tracker) -> None:
@@ -138,7 +142,7 @@ def test_inferred_reasons_are_recorded_for_resolved_facts(tracker: at.Tracker) -
         ("netanyahu-ndtv-interview-2025", "kind"),
         ("key-ally-2025-07", "published"),
     } <= inferred
-    assert len(inferred) == 39
+    assert len(inferred) == 37
 
 
 def test_weekday_dates_match_their_resolution(tracker: at.Tracker) -> None:
@@ -147,14 +151,15 @@ def test_weekday_dates_match_their_resolution(tracker: at.Tracker) -> None:
     assert tracker.meeting("jwg-17").date == tuesday
     assert tracker.agreement("mou-2025-11-defence-cooperation").signed == tuesday
     thursday = at.resolve_weekday("Thursday", "2025-11-06").value
-    assert tracker.event("in-mod-x-post-2025-11-06").date == thursday
+    assert tracker.statement("in-mod-x-post-2025-11-06").date == thursday
     # 003 has no dateline: its weekdays are read against the 22-23 July visit.
     after_visit = at.resolve_weekday("Thursday", "2025-07-23", relation="after").value
-    assert tracker.event("il-mod-statement-2025-07-24").date == after_visit
+    assert tracker.statement("il-mod-statement-2025-07-24").date == after_visit
     wednesday = at.resolve_weekday("Wednesday", "2025-07-22", relation="on_or_after").value
-    assert tracker.event("in-mod-statement-2025-07-23").date == wednesday
+    assert tracker.statement("in-mod-statement-2025-07-23").date == wednesday
     this_year = at.resolve_this_year("2025-11-05").value
     assert tracker.event("netanyahu-ndtv-interview-2025").date == this_year
+    assert tracker.statement("netanyahu-battle-tested-2025").date == this_year
 
 
 def test_unknown_stays_unknown(tracker: at.Tracker) -> None:
@@ -177,11 +182,11 @@ def test_data_files_are_in_canonical_order() -> None:
 
 def test_data_version_and_citation(tracker: at.Tracker) -> None:
     """The dataset has its own version and says how to cite it and its sources."""
-    assert tracker.data_version == "1.1.0"
+    assert tracker.data_version == "1.2.0"
     cite = tracker.cite()
     assert cite.splitlines()[0] == (
         'agreement_tracker bundled dataset "India–Israel defence relations, July 2024 – '
-        'November 2025", version 1.1.0. Curated from five news reports (listed below); '
+        'November 2025", version 1.2.0. Curated from five news reports (listed below); '
         "every fact carries a verbatim quote from its source."
     )
     assert cite.splitlines()[1:3] == [
@@ -245,9 +250,9 @@ def test_load_reads_edited_data_files_not_the_snapshot(
     data_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """An edited data file makes the snapshot stale: load() reads (and checks) the TOML files."""
-    _edit(data_copy, "dataset.toml", 'version = "1.1.0"', 'version = "1.1.1"')
+    _edit(data_copy, "dataset.toml", 'version = "1.2.0"', 'version = "1.2.1"')
     loaded, read = _load_from(data_copy, monkeypatch)
-    assert (read, loaded.data_version) == (["data"], "1.1.1")
+    assert (read, loaded.data_version) == (["data"], "1.2.1")
     _edit(data_copy, "meetings.toml", 'id = "jwg-17"', 'id = "JWG 17"')
     with pytest.raises(at.DatasetError, match=r"@ meetings\.toml\[#\d+\]\.id"):
         _load_from(data_copy, monkeypatch)
@@ -365,10 +370,11 @@ def _problems(folder: Path) -> list[str]:
             "@ people.toml[ajit-doval].citations[0].quote",
         ),
         (
-            "events.toml",
-            'id = "pahalgam-attack-2025"',
+            "relationship_facts.toml",
+            'id = "in-il-ties-mutual-trust"',
             'id = "jwg-17"',
-            "duplicate id 'jwg-17' (already used in meetings.toml) @ events.toml[jwg-17].id",
+            "duplicate id 'jwg-17' (already used in meetings.toml) "
+            "@ relationship_facts.toml[jwg-17].id",
         ),
         (
             "people.toml",
@@ -434,7 +440,7 @@ def _problems(folder: Path) -> list[str]:
             'supports = ["kind", "date", "place", "participants"]',
             'supports = ["kind", "dates"]',
             "'dates' is not a fact field of Meeting; choose from kind, series, number, date, "
-            "place, participants, co_chairs, outcomes, focus_areas "
+            "place, participants, co_chairs, outcomes, focus_areas, links "
             "@ meetings.toml[doval-baram-2025-07].citations[0].supports",
         ),
         (
@@ -502,7 +508,7 @@ def test_a_missing_folder_is_reported(tmp_path: Path) -> None:
 
 def test_metadata_keys_are_checked(data_copy: Path) -> None:
     """dataset.toml rejects unknown keys and non-text values."""
-    _edit(data_copy, "dataset.toml", 'version = "1.1.0"', 'version = 1\nauthor = "x"')
+    _edit(data_copy, "dataset.toml", 'version = "1.2.0"', 'version = 1\nauthor = "x"')
     assert _problems(data_copy) == [
         "unknown field 'author' @ dataset.toml",
         "expected text, got int @ dataset.toml.version",

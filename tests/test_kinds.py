@@ -20,7 +20,7 @@ def test_the_registry_lists_exactly_the_record_classes_of_the_model() -> None:
 
 def test_each_kind_names_its_file_label_and_tracker_attribute() -> None:
     """Files and labels are unique; every bundled data file is a kind's; attributes exist."""
-    assert len({k.file for k in KINDS.values()}) == len({k.label for k in KINDS.values()}) == 9
+    assert len({k.file for k in KINDS.values()}) == len({k.label for k in KINDS.values()}) == 12
     data = files("agreement_tracker").joinpath("data")
     assert {k.file for k in KINDS.values()} <= {entry.name for entry in data.iterdir()}
     tracker = at.load()
@@ -30,7 +30,7 @@ def test_each_kind_names_its_file_label_and_tracker_attribute() -> None:
 
 
 def test_date_fields_are_fields_of_their_class() -> None:
-    """A kind's date field is one of its attrs fields; the dated kinds rank 0-3 on the timeline."""
+    """A kind's date field is one of its attrs fields; the dated kinds rank 0-6 on the timeline."""
     for kind in KINDS.values():
         if kind.date_field is not None:
             assert kind.date_field in attrs.fields_dict(kind.cls), kind.key
@@ -39,15 +39,26 @@ def test_date_fields_are_fields_of_their_class() -> None:
         1,
         2,
         3,
+        4,
+        5,
+        6,
     ]
-    assert [k.key for k in DATED.values()] == ["meeting", "agreement", "delegation", "event"]
+    assert [k.key for k in DATED.values()] == [
+        "meeting",
+        "agreement",
+        "delegation",
+        "event",
+        "statement",
+        "relationship_fact",
+        "materiel",
+    ]
 
 
 def test_every_table_has_a_title_and_default_columns_it_can_show() -> None:
-    """Each record kind and the two result tables have a title and known default columns."""
+    """Each record kind and each result table has a title and known default columns."""
     from agreement_tracker.render import COLUMNS
 
-    assert set(TABLES) == {*KINDS, "timeline", "discrepancy", "match"}
+    assert set(TABLES) == {*KINDS, "timeline", "discrepancy", "match", "related", "provenance"}
     for key, table in TABLES.items():
         assert table.title
         assert set(table.columns) <= {c.name for c in COLUMNS[key]}, key

@@ -1094,7 +1094,7 @@ def test_meeting_citation_supports_must_name_fact_field() -> None:
     citation = Citation(source="ians-2025-11-06", quote="17th JWG", supports=("number", "title"))
     message = (
         "'title' is not a fact field of Meeting; choose from kind, series, number, date, "
-        "place, participants, co_chairs, outcomes, focus_areas"
+        "place, participants, co_chairs, outcomes, focus_areas, links"
     )
     with raises_field_error("citations[1].supports", message) as info:
         build(Meeting, citations=(CITATION, citation), series="jwg", number=17)
@@ -1116,14 +1116,25 @@ def test_citation_supports_checked_for_every_record(cls: type[Any]) -> None:
 @pytest.mark.parametrize(
     ("cls", "fields"),
     [
-        (Person, ("name", "aliases", "roles")),
-        (Series, ("name", "short_name", "aliases", "parties")),
-        (Organisation, ("name", "aliases", "kind", "country", "parent")),
+        (Person, ("name", "aliases", "roles", "identifiers")),
+        (Series, ("name", "short_name", "aliases", "parties", "description", "identifiers")),
+        (Organisation, ("name", "aliases", "kind", "country", "parent", "identifiers")),
         (FocusArea, ("label", "synonyms", "parents")),
-        (Source, ("title", "publisher", "agency", "published", "dateline")),
+        (Source, ("title", "publisher", "agency", "published", "dateline", "kind", "date_line")),
         (
             Delegation,
-            ("leader", "members", "origin", "host", "dates", "purpose", "engagements"),
+            (
+                "leader",
+                "members",
+                "origin",
+                "host",
+                "dates",
+                "purpose",
+                "engagements",
+                "ordinal",
+                "visit_kind",
+                "links",
+            ),
         ),
         (
             Event,
@@ -1136,6 +1147,9 @@ def test_citation_supports_checked_for_every_record(cls: type[Any]) -> None:
                 "organisations",
                 "countries",
                 "details",
+                "involved",
+                "quantities",
+                "links",
             ),
         ),
         (
@@ -1151,6 +1165,9 @@ def test_citation_supports_checked_for_every_record(cls: type[Any]) -> None:
                 "meeting_timing",
                 "status",
                 "summary",
+                "actions",
+                "identifiers",
+                "links",
             ),
         ),
     ],
@@ -1192,7 +1209,7 @@ def test_meeting_inferred_unknown_field_message() -> None:
     """The error for an unknown inferred field lists the meeting's fact fields."""
     message = (
         "'nope' is not a fact field of Meeting; choose from kind, series, number, date, "
-        "place, participants, co_chairs, outcomes, focus_areas"
+        "place, participants, co_chairs, outcomes, focus_areas, links"
     )
     with raises_field_error("inferred[1].field", message):
         build(
@@ -1205,7 +1222,7 @@ def test_engagement_inferred_must_name_field() -> None:
     """An engagement's inferences may only name its own fields."""
     message = (
         "'title' is not a field of Engagement; choose from kind, description, date, place, "
-        "meeting, organisations, people"
+        "meeting, organisations, people, unnamed"
     )
     with raises_field_error("inferred[0].field", message):
         build(Engagement, inferred=(Inference(field="title", reason="r"),))

@@ -287,9 +287,10 @@ def test_person_roles(tracker: at.Tracker) -> None:
         "IL",
         "Major General (Res.)",
     )
-    assert [str(d) for d in role.attested] == ["2025-07-23", "2025-11"]
+    assert [str(d) for d in role.attested] == ["2025-07-23", "2025-11", "2025-11-05", "2025-11-06"]
     assert role.held_on("2025-07-23") is True
     assert role.held_on("2025-11-20") is False
+    assert role.held_on("2025-11-05") is True
     assert role.held_on("2025-11-20", mode="possible") is True
     assert role.held_on("2025-10-01", mode="possible") is False
     assert tracker.organisation(role.organisation or "").name == "Ministry of Defence (Israel)"
@@ -334,12 +335,24 @@ def test_between_countries(tracker: at.Tracker) -> None:
         "baram-india-2025-07",
         "doval-baram-2025-07",
         "singh-baram-2025-07-23",
+        "in-mod-statement-2025-07-23",
+        "baram-key-ally-2025-07-24",
+        "il-mod-statement-2025-07-24",
         "jwg-17",
         MOU,
         "saar-india-2025-11",
         "saar-jaishankar-2025-11",
+        "mou-official-statement-2025-11",
         "singh-israel-2025-11",
         "singh-katz-2025-11",
+        "in-mod-x-post-2025-11-06",
+        "mod-unified-framework-2025-11",  # undated ones last
+        "saar-global-superpower-2025",
+        "il-important-defence-partner",  # facts about the relationship as a whole
+        "il-significant-supplier",
+        "in-il-long-standing-relationship",
+        "in-il-three-decades",
+        "in-il-ties-mutual-trust",
     ]
     assert _ids(tracker.between_countries("IL", "IR")) == ["operation-rising-lion"]
     assert tracker.between_countries("IN", "FR") == ()
@@ -356,21 +369,24 @@ def test_between_dates_certain_and_possible(tracker: at.Tracker) -> None:
     assert _ids(tracker.between("2025-07-01", "2025-07-31")) == [
         "baram-india-2025-07",
         "doval-baram-2025-07",
-        "in-mod-statement-2025-07-23",
         "singh-baram-2025-07-23",
+        "in-mod-statement-2025-07-23",
+        "baram-key-ally-2025-07-24",
         "il-mod-statement-2025-07-24",
     ]
     assert _ids(tracker.between("2025-11-05", "2025-11-05")) == []
     assert _ids(tracker.between("2025-11-05", "2025-11-05", mode="possible")) == [
         "netanyahu-ndtv-interview-2025",  # dated only "2025"
-        "mou-official-statement-2025-11",
+        "netanyahu-battle-tested-2025",
         "saar-india-2025-11",
         "saar-jaishankar-2025-11",
+        "mou-official-statement-2025-11",
         "singh-israel-2025-11",  # its engagements span 4-6 November
         "singh-katz-2025-11",
     ]
     assert _ids(tracker.between("2025-01-01", "2025-03-31", mode="possible")) == [
-        "netanyahu-ndtv-interview-2025"
+        "netanyahu-ndtv-interview-2025",
+        "netanyahu-battle-tested-2025",
     ]
 
 
@@ -389,23 +405,39 @@ def test_timeline_order_and_precision(tracker: at.Tracker) -> None:
         ("event", "october-7-attacks-2023", "2023-10-07", "day"),
         ("meeting", "jwg-16", "2024-07", "month"),
         ("event", "netanyahu-ndtv-interview-2025", "2025", "year"),
+        ("statement", "netanyahu-battle-tested-2025", "2025", "year"),
         ("event", "pahalgam-attack-2025", "2025-04-22", "day"),
         ("event", "operation-sindoor-2025", "2025-05-07/2025-05", "month range"),
         ("delegation", "baram-india-2025-07", "2025-07-22/2025-07-23", "day range"),
         ("meeting", "doval-baram-2025-07", "[2025-07-22..2025-07-23]", "one of 2 days"),
-        ("event", "in-mod-statement-2025-07-23", "2025-07-23", "day"),
         ("meeting", "singh-baram-2025-07-23", "2025-07-23", "day"),
-        ("event", "il-mod-statement-2025-07-24", "2025-07-24", "day"),
+        ("statement", "in-mod-statement-2025-07-23", "2025-07-23", "day"),
+        ("statement", "baram-key-ally-2025-07-24", "2025-07-24", "day"),
+        ("statement", "il-mod-statement-2025-07-24", "2025-07-24", "day"),
         ("meeting", "jwg-17", "2025-11-04", "day"),
         ("agreement", MOU, "2025-11-04", "day"),
-        ("event", "mou-official-statement-2025-11", "[2025-11-04..2025-11-05]", "one of 2 days"),
         ("delegation", "saar-india-2025-11", "[2025-11-04..2025-11-05]", "one of 2 days"),
         ("meeting", "saar-jaishankar-2025-11", "[2025-11-04..2025-11-05]", "one of 2 days"),
+        (
+            "statement",
+            "mou-official-statement-2025-11",
+            "[2025-11-04..2025-11-05]",
+            "one of 2 days",
+        ),
         ("delegation", "singh-israel-2025-11", "2025-11-04/2025-11-06", "day range"),
         ("meeting", "singh-katz-2025-11", "[2025-11-04..2025-11-06]", "one of 3 days"),
-        ("event", "in-mod-x-post-2025-11-06", "2025-11-06", "day"),
+        ("statement", "in-mod-x-post-2025-11-06", "2025-11-06", "day"),
         ("event", "operation-rising-lion", None, "unknown"),
         ("event", "saar-ndtv-interview-2025", None, "unknown"),
+        ("statement", "mod-unified-framework-2025-11", None, "unknown"),
+        ("statement", "saar-global-superpower-2025", None, "unknown"),
+        ("relationship_fact", "il-important-defence-partner", None, "unknown"),
+        ("relationship_fact", "il-significant-supplier", None, "unknown"),
+        ("relationship_fact", "in-il-long-standing-relationship", None, "unknown"),
+        ("relationship_fact", "in-il-three-decades", None, "unknown"),
+        ("relationship_fact", "in-il-ties-mutual-trust", None, "unknown"),
+        ("materiel", "barak-missile", None, "unknown"),
+        ("materiel", "harpy-drone", None, "unknown"),
     ]
     derived = [e.id for e in tracker.timeline() if e.derived]
     assert derived == ["saar-india-2025-11", "singh-israel-2025-11"]
@@ -457,15 +489,15 @@ def test_agreements_at_a_meeting(tracker: at.Tracker) -> None:
 def test_citations_include_nested_ones(tracker: at.Tracker) -> None:
     """citations() lists a record's own, claims' and nested citations with their sources."""
     sources = [s.id for _, s in tracker.citations(MOU)]
-    assert len(sources) == 17
+    assert len(sources) == 18  # the last one is its link's
     assert sources[-5:] == [
-        "ians-2025-11-06",
         "ians-2025-11-06",
         "report-2025-11-05",
         "exam-2025-11",
         "ians-2025-11-06",
+        "report-2025-11-05",
     ]
-    assert len(tracker.citations("baram-india-2025-07")) == 7
+    assert len(tracker.citations("baram-india-2025-07")) == 10
 
 
 def test_indexed_answers_match_the_reference_rules(tracker: at.Tracker) -> None:
@@ -664,7 +696,17 @@ def test_expand_refuses_a_record_the_tracker_does_not_hold(tracker: at.Tracker) 
 @pytest.mark.parametrize(
     ("as_of", "expected"),
     [
-        ("2025-11-03", ["baram-india-2025-07", "doval-baram-2025-07", "singh-baram-2025-07-23"]),
+        (
+            "2025-11-03",
+            [
+                "baram-india-2025-07",
+                "doval-baram-2025-07",
+                "singh-baram-2025-07-23",
+                "in-mod-statement-2025-07-23",
+                "baram-key-ally-2025-07-24",
+                "il-mod-statement-2025-07-24",
+            ],
+        ),
         ("2025-11-04", ["mou-2025-11-defence-cooperation"]),  # the same day counts
         (
             "2025-11-30",
@@ -672,8 +714,10 @@ def test_expand_refuses_a_record_the_tracker_does_not_hold(tracker: at.Tracker) 
                 "mou-2025-11-defence-cooperation",
                 "saar-india-2025-11",  # its one engagement: 4 or 5 November
                 "saar-jaishankar-2025-11",
+                "mou-official-statement-2025-11",
                 "singh-israel-2025-11",  # its engagements: 4-6 November
                 "singh-katz-2025-11",
+                "in-mod-x-post-2025-11-06",
             ],
         ),
     ],
@@ -682,7 +726,7 @@ def test_since_last_covers_every_kind(tracker: at.Tracker, as_of: str, expected:
     """since_last() lists agreements, visits and meetings between the parties since the JWG."""
     assert [e.id for e in tracker.since_last("JWG", as_of=as_of)] == expected
     kinds = {e.kind for e in tracker.since_last("JWG", as_of="2025-11-03")}
-    assert kinds == {"delegation", "meeting"}
+    assert kinds == {"delegation", "meeting", "statement"}
 
 
 def test_between_takes_months_years_and_date_objects(tracker: at.Tracker) -> None:
@@ -690,9 +734,9 @@ def test_between_takes_months_years_and_date_objects(tracker: at.Tracker) -> Non
     november = [
         "jwg-17",
         "mou-2025-11-defence-cooperation",
-        "mou-official-statement-2025-11",
         "saar-india-2025-11",
         "saar-jaishankar-2025-11",
+        "mou-official-statement-2025-11",
         "singh-israel-2025-11",
         "singh-katz-2025-11",
         "in-mod-x-post-2025-11-06",
@@ -702,13 +746,15 @@ def test_between_takes_months_years_and_date_objects(tracker: at.Tracker) -> Non
         november
     )
     assert [e.id for e in tracker.between("2024", "2024-07")] == ["jwg-16"]
-    assert len(tracker.between("2024-07", "2025-11")) == 16
+    assert len(tracker.between("2024-07", "2025-11")) == 17
     assert [e.id for e in tracker.between("2025-07", "2025-07", mode="possible")] == [
         "netanyahu-ndtv-interview-2025",
+        "netanyahu-battle-tested-2025",
         "baram-india-2025-07",
         "doval-baram-2025-07",
-        "in-mod-statement-2025-07-23",
         "singh-baram-2025-07-23",
+        "in-mod-statement-2025-07-23",
+        "baram-key-ally-2025-07-24",
         "il-mod-statement-2025-07-24",
     ]
     with pytest.raises(at.DateFormatError, match="start"):

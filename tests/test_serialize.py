@@ -200,7 +200,7 @@ def test_a_failed_check_inside_a_nested_value_names_its_field() -> None:
     citation = {**CITATION, "supports": ["colour"]}
     assert _problems(_meeting(citations=[citation])) == (
         "'colour' is not a fact field of Meeting; choose from kind, series, number, date, "
-        "place, participants, co_chairs, outcomes, focus_areas "
+        "place, participants, co_chairs, outcomes, focus_areas, links "
         "@ meetings.toml[m-1].citations[0].supports",
     )
 
@@ -224,6 +224,9 @@ def test_every_bundled_record_round_trips(tracker: at.Tracker) -> None:
         *tracker.agreements,
         *tracker.delegations,
         *tracker.events,
+        *tracker.statements,
+        *tracker.relationship_facts,
+        *tracker.materiel,
     ]
     for record in records:
         data = unstructure_record(record)
