@@ -467,7 +467,7 @@ class Index:
 
         >>> import agreement_tracker as at
         >>> len(at.load()._index.dated)
-        18
+        20
         """
         return TimeIndex(self.entries)
 
@@ -487,7 +487,7 @@ class Index:
 
         >>> import agreement_tracker as at
         >>> len(at.load()._index.pair_timeline["IL", "IN"])
-        10
+        15
         """
         return {pair: TimeIndex(entries) for pair, entries in self.by_pair.items()}
 

@@ -3,7 +3,7 @@
 >>> import agreement_tracker as at
 >>> t = at.load()
 >>> t.data_version
-'1.1.0'
+'1.2.0'
 >>> len(t.meetings), len(t.agreements)
 (6, 1)
 """
@@ -246,7 +246,7 @@ class Tracker:
         """The dataset's own version (not the library's).
 
         >>> t.data_version
-        '1.1.0'
+        '1.2.0'
         """
         return self._meta.version
 
@@ -612,7 +612,7 @@ class Tracker:
         """Every record, kind by kind, in the registry's order (sources first).
 
         >>> sum(1 for _ in t.all_records())
-        67
+        78
         """
         for kind in KINDS.values():
             yield from getattr(self, kind.attribute)

@@ -116,6 +116,9 @@ def plot_timeline(
         "meeting": "#2166ac",
         "agreement": "#1b7837",
         "delegation": "#762a83",
+        "statement": "#e08214",
+        "relationship_fact": "#4d4d4d",
+        "materiel": "#8c510a",
     }
     labels = []
     for row, entry in enumerate(dated):

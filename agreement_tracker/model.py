@@ -903,7 +903,7 @@ class Quantity:
     ...          citations=q.citations)
     Traceback (most recent call last):
     ...
-    agreement_tracker.exceptions.FieldValueError: qualifier: 'over 1,200' says more-than, not exact
+    agreement_tracker.exceptions.FieldValueError: qualifier: 'over 1,200' says 'more-than', not 'exact'
     """
 
     FACT_FIELDS: ClassVar[tuple[str, ...]] = ("measure", "text", "value", "unit", "qualifier")
@@ -931,12 +931,12 @@ class Quantity:
         if said and self.qualifier.value not in said:
             raise FieldValueError(
                 "qualifier",
-                f"{self.text!r} says {or_list(sorted(said))}, not {self.qualifier.value}",
+                f"{self.text!r} says {or_list(sorted(said))}, not {self.qualifier.value!r}",
             )
         if not said and self.qualifier is not Qualifier.EXACT:
             raise FieldValueError(
                 "qualifier",
-                f"{self.text!r} has none of the words of {self.qualifier.value} "
+                f"{self.text!r} has none of the words of {self.qualifier.value!r} "
                 f"({or_list(self.qualifier.words)})",
             )
 
@@ -1057,6 +1057,10 @@ class Action:
 
     def __attrs_post_init__(self) -> None:
         _check_nested(self)
+
+
+#: An agreement's fields as its signing action names them (see Agreement.lifecycle).
+_AS_ACTION = {"signed": "date", "place": "place"}
 
 
 def _links() -> Any:
@@ -1297,7 +1301,7 @@ class Person(_Brief):
 
         >>> import agreement_tracker as at
         >>> at.load().person("S. Jaishankar").names
-        ('S. Jaishankar', 'Dr S. Jaishankar', 'Jaishankar')
+        ('S. Jaishankar', 'Dr S. Jaishankar')
         """
         return (self.name, *self.aliases)
 
@@ -1502,12 +1506,14 @@ class Agreement(_Brief):
                     date=self.signed,
                     place=self.place,
                     citations=tuple(
-                        c for c in self.citations if {"signed", "place"} & set(c.supports)
+                        attrs.evolve(c, supports=tuple(_AS_ACTION[f] for f in held))
+                        for c in self.citations
+                        if (held := [f for f in c.supports if f in _AS_ACTION])
                     ),
                     inferred=tuple(
-                        Inference(field="date" if i.field == "signed" else "place", reason=i.reason)
+                        attrs.evolve(i, field=_AS_ACTION[i.field])
                         for i in self.inferred
-                        if i.field in ("signed", "place")
+                        if i.field in _AS_ACTION
                     ),
                 ),
             )

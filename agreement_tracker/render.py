@@ -747,7 +747,7 @@ def citations_table(records: Sequence[Any], tracker: Tracker | None) -> Table:
     >>> import agreement_tracker as at
     >>> t = at.load()
     >>> len(citations_table(t.mous("AI"), t))
-    17
+    18
     """
     rows = []
     for item in records:

@@ -134,7 +134,7 @@ class Summaries:
 
         >>> import agreement_tracker as at
         >>> at.load().tables.people().rows[2]
-        ('Amir Baram', 'Major General (Res.) Director General, Ministry of Defence (Israel)', 'Israel', '2025-07-23, 2025-11')
+        ('Amir Baram', 'Major General (Res.) Director General, Ministry of Defence (Israel)', 'Israel', '2025-07-23, 2025-11, 2025-11-05, 2025-11-06')
         """
         return self._tracker.people.as_table(["name", "roles", "country", "attested"])
 
@@ -152,7 +152,7 @@ class Summaries:
 
         >>> import agreement_tracker as at
         >>> at.load().tables.sources().rows[0]
-        ('ani-2025-07-24', '(untitled)', 'ANI', '2025-07-24', '10', '19')
+        ('ani-2025-07-24', '(untitled)', 'ANI', '2025-07-24', '11', '28')
         """
         tracker = self._tracker
         records: dict[str, set[str]] = {s.id: set() for s in tracker.sources}
@@ -222,6 +222,9 @@ class Summaries:
             ("focus areas", len(t.focus_areas)),
             ("meeting series", len(t.meeting_series)),
             ("events", len(t.events)),
+            ("statements", len(t.statements)),
+            ("facts about relationships", len(t.relationship_facts)),
+            ("materiel", len(t.materiel)),
             ("sources", len(t.sources)),
             ("discrepancies", len(t.discrepancies())),
         ]
@@ -256,7 +259,7 @@ def summary(tracker: Tracker, *, as_of: DateLike | None = None) -> str:
     >>> import agreement_tracker as at
     >>> text = summary(at.load(), as_of="2025-11-30")
     >>> print(text.splitlines()[0])
-    India–Israel defence relations, July 2024 – November 2025 (data version 1.1.0)
+    India–Israel defence relations, July 2024 – November 2025 (data version 1.2.0)
     """
     tables = tracker.tables
     parts = [f"{tracker.name} (data version {tracker.data_version})", str(tables.counts())]

@@ -32,8 +32,9 @@ ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = ROOT / "tests" / "articles"
 DATA = ROOT / "agreement_tracker" / "data"
 RECORD_KINDS = ("meeting", "agreement", "delegation", "event")
-#: Kinds the curated data holds that count as records to find (the rules draft no events).
-GOLD_KINDS = RECORD_KINDS
+#: Kinds the curated data holds that count as records to find, and the drafted kind each
+#: is compared with (the rules draft statements as events of kind "statement").
+GOLD_KINDS = (*((kind, f"{kind}s") for kind in RECORD_KINDS), ("event", "statements"))
 #: Fields the comparison does not score; each one a source supports is one action to add.
 UNSCORED = (
     "outcomes",
@@ -66,6 +67,8 @@ _REFS = (
     "people",
     "parents",
     "members",
+    "about",
+    "used_in",
 )
 
 
@@ -140,10 +143,18 @@ def without(tracker: at.Tracker, source: str, *, vocabulary: bool = False) -> at
                 for e in record.engagements
                 if {c.source for c in e.citations} - {source} and e.meeting not in removed
             )
+        for name in ("links", "involved", "quantities", "unnamed", "actions"):
+            if hasattr(record, name):
+                changes[name] = tuple(
+                    v
+                    for v in getattr(record, name)
+                    if {c.source for c in v.citations} - {source}
+                    and getattr(v, "target", None) not in removed
+                )
         for name in _REFS:
             if hasattr(record, name):
                 changes[name] = tuple(i for i in getattr(record, name) if i not in removed)
-        for name in ("meeting", "agency", "publisher", "series"):
+        for name in ("meeting", "agency", "publisher", "series", "occasion"):
             if getattr(record, name, None) in removed:
                 changes[name] = None
                 if name == "meeting":
@@ -154,6 +165,21 @@ def without(tracker: at.Tracker, source: str, *, vocabulary: bool = False) -> at
         )
         out.append(attrs.evolve(record, **changes))
     return at.Tracker(out)
+
+
+#: A statement's fields under the names a drafted event gives them; fields events lack.
+_AS_EVENT = {"organisation": "organisations", "speaker": "people", "words": "description"}
+_NOT_IN_EVENTS = {"unnamed", "speech", "occasion", "about", "links"}
+
+
+def _field(record: Any, name: str) -> Any:
+    """A record's field, a statement's read as a drafted event's (see ``_AS_EVENT``)."""
+    if isinstance(record, at.Statement) and name in ("organisations", "people"):
+        held = record.organisation if name == "organisations" else record.speaker
+        return [held] if held else []
+    if isinstance(record, at.Statement) and name == "description":
+        return " ".join(record.words)
+    return getattr(record, name, None)
 
 
 def curated_gold(tracker: at.Tracker, source: str) -> dict[str, Any]:
@@ -169,8 +195,8 @@ def curated_gold(tracker: at.Tracker, source: str) -> dict[str, Any]:
         organisations.add(agency)
     records = []
     vocabulary = tracker.focus_areas
-    for kind in GOLD_KINDS:
-        for record in getattr(tracker, f"{kind}s"):
+    for kind, attribute in GOLD_KINDS:
+        for record in getattr(tracker, attribute):
             if not _cites(record, source):
                 continue
             supported: set[str] = set()
@@ -186,10 +212,12 @@ def curated_gold(tracker: at.Tracker, source: str) -> dict[str, Any]:
                     supported.add(claim.field)
                     claimed.setdefault(claim.field, []).append(claim.value)
             fields: dict[str, Any] = {}
+            if isinstance(record, at.Statement):  # what a drafted event can hold of it
+                supported = {_AS_EVENT.get(n, n) for n in supported} - _NOT_IN_EVENTS
             for name in supported:
                 if name in ("kind", "status", "outcomes", "summary", "purpose", "series"):
                     continue
-                value = plain(getattr(record, name, None))
+                value = plain(_field(record, name))
                 if name == "focus_areas":
                     value = [a for a in value if _named_in(vocabulary, a, quotes)]
                 options = [value] if value not in (None, []) else []
@@ -519,14 +547,27 @@ def run() -> dict[str, Any]:
     return results
 
 
+def _draft_published(published: Any) -> str | None:
+    """What a curator gives ``draft`` as a source's date: one day, month or year.
+
+    A date known only as one of several days is given as the month (or year) that holds
+    them all, as a curator who knows no more would type it.
+    """
+    if published is None or isinstance(published, at.PartialDate):
+        return None if published is None else str(published.isoformat())
+    first, last = published.earliest, published.latest
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.year}-{first.month:02d}"
+    return str(first.year) if first.year == last.year else None
+
+
 def _seed_cases(
     full: at.Tracker, *, vocabulary: bool = False
 ) -> list[tuple[str, Any, dict[str, Any], int]]:
     cases = []
     for source in full.sources:
         smaller = without(full, source.id, vocabulary=vocabulary)
-        published = source.published.isoformat() if source.published is not None else None
-        d = at.draft(source.text, tracker=smaller, published=published)
+        d = at.draft(source.text, tracker=smaller, published=_draft_published(source.published))
         cases.append((source.id, d, curated_gold(full, source.id), toml_lines(source.id)))
     return cases
 

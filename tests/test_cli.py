@@ -16,7 +16,7 @@ def test_summary_prints_and_succeeds(capsys: pytest.CaptureFixture[str]) -> None
     assert main(["summary", "--as-of", "2025-11-30"]) == 0
     out = capsys.readouterr().out
     assert out.splitlines()[0] == (
-        "India–Israel defence relations, July 2024 – November 2025 (data version 1.1.0)"
+        "India–Israel defence relations, July 2024 – November 2025 (data version 1.2.0)"
     )
     assert "Meetings since the last JWG (jwg-17, 2025-11-04)" in out
 
@@ -81,8 +81,10 @@ def test_timeline_since_last_search_and_involving(capsys: pytest.CaptureFixture[
         "mou-2025-11-defence-cooperation",
         "saar-india-2025-11",
         "saar-jaishankar-2025-11",
+        "mou-official-statement-2025-11",
         "singh-israel-2025-11",
         "singh-katz-2025-11",
+        "in-mod-x-post-2025-11-06",
     ]
     assert main(["search", "Elbit", "--columns", "id,field", "--format", "tsv"]) == 0
     assert capsys.readouterr().out.splitlines()[:3] == [

@@ -42,16 +42,16 @@ def _counts(results: dict[str, Any], label: str) -> dict[str, tuple[int, int, in
 
 SEED = {
     "person links": (16, 16, 16, 16),
-    "organisation links": (14, 14, 14, 15),
-    "record kinds": (24, 28, 24, 24),
+    "organisation links": (15, 15, 15, 15),
+    "record kinds": (24, 31, 24, 24),
     "dates": (10, 16, 11, 11),
     "places": (10, 11, 10, 10),
     "ordinals": (3, 3, 3, 3),
     "co-chairs/signatories": (6, 6, 6, 6),
     "participants": (12, 12, 12, 12),
-    "focus areas": (23, 38, 23, 26),
+    "focus areas": (23, 36, 23, 26),
     "parties/leader/host": (10, 10, 10, 10),
-    "event countries": (6, 10, 6, 6),
+    "event countries": (6, 13, 6, 6),
     "meeting links": (5, 5, 5, 5),
     "dates (exact)": (10, 11, 10, 11),
 }
@@ -79,7 +79,7 @@ def test_leave_one_out_figures(results: dict[str, Any]) -> None:
 
 def test_leave_one_out_with_the_vocabulary_kept(results: dict[str, Any]) -> None:
     """With the focus-area terms kept, only the focus-area figures change."""
-    assert _counts(results, "seed-vocabulary") == {**SEED, "focus areas": (34, 38, 34, 38)}
+    assert _counts(results, "seed-vocabulary") == {**SEED, "focus areas": (34, 36, 34, 38)}
 
 
 def test_own_articles_figures(results: dict[str, Any]) -> None:
@@ -97,7 +97,7 @@ def test_quotes_are_verbatim_and_no_date_is_too_precise(results: dict[str, Any])
 def test_review_effort_is_under_a_fifth_of_the_toml_lines(results: dict[str, Any]) -> None:
     """Review actions needed for the five seeds, against the TOML lines of their records."""
     totals = results["seed"]["totals"]
-    assert (totals["actions"], totals["lines"]) == (72, 1076)
+    assert (totals["actions"], totals["lines"]) == (79, 1420)
     assert totals["actions"] * 5 < totals["lines"]
 
 

@@ -193,7 +193,7 @@ tracker.save(Path(target), format="json" if target.endswith(".json") else "toml"
 
 @pytest.fixture(scope="module")
 def versions(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """The bundled dataset (version 1.1.0) and a changed one (version 2), as JSON files."""
+    """The bundled dataset (version 1.2.0) and a changed one (version 2), as JSON files."""
     folder = tmp_path_factory.mktemp("versions")
     one = at.load()
     return (
@@ -211,7 +211,7 @@ def _child(*args: str | Path) -> subprocess.CompletedProcess[bytes]:
 @POSIX
 @pytest.mark.parametrize(
     ("point", "count", "expected"),
-    [("fsync", 3, "1.1.0"), ("replace", 1, "1.1.0"), ("replace", 2, "2"), ("replace", 9, "2")],
+    [("fsync", 3, "1.2.0"), ("replace", 1, "1.2.0"), ("replace", 2, "2"), ("replace", 9, "2")],
 )
 def test_a_killed_save_leaves_one_whole_version(
     versions: tuple[Path, Path], tmp_path: Path, point: str, count: int, expected: str
@@ -225,7 +225,7 @@ def test_a_killed_save_leaves_one_whole_version(
     assert (target / SAVE_FOLDER).is_dir()  # the killed save's leftovers
     loaded = at.Tracker.from_path(target)
     assert loaded.data_version == expected
-    assert loaded == (one if expected == "1.1.0" else two)
+    assert loaded == (one if expected == "1.2.0" else two)
     one.save(target)  # the next save finishes or drops the killed one, then saves
     assert sorted(p.name for p in target.iterdir()) == sorted([*DATA_NAMES, "README.txt"])
     assert at.Tracker.from_path(target) == one
@@ -262,7 +262,7 @@ def test_concurrent_saves_are_serialised(versions: tuple[Path, Path], tmp_path: 
     ]
     errors = [s.communicate(timeout=120)[1] for s in savers]
     assert ([s.returncode for s in savers], errors) == ([0, 0], [b"", b""])
-    assert at.Tracker.from_path(target).data_version in {"1.1.0", "2"}
+    assert at.Tracker.from_path(target).data_version in {"1.2.0", "2"}
     assert sorted(p.name for p in target.iterdir()) == DATA_NAMES
 
 

@@ -72,7 +72,7 @@ def test_dataset_loads_from_the_wheel(wheel: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-I", "-c", code, str(wheel)], capture_output=True, text=True, check=False
     )
-    assert (done.returncode, done.stderr, done.stdout) == (0, "", "True 6 1.1.0\n")
+    assert (done.returncode, done.stderr, done.stdout) == (0, "", "True 6 1.2.0\n")
 
 
 def test_import_does_not_load_heavy_modules() -> None:

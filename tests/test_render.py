@@ -101,7 +101,10 @@ def test_agreements_and_counts_tables(tracker: at.Tracker) -> None:
         "organisations": "10",
         "focus areas": "23",
         "meeting series": "1",
-        "events": "10",
+        "events": "6",
+        "statements": "8",
+        "facts about relationships": "5",
+        "materiel": "2",
         "sources": "5",
         "discrepancies": "1",
     }
@@ -242,7 +245,7 @@ def test_to_dataframe_keeps_dates_and_precision(tracker: at.Tracker) -> None:
     assert list(frame["latest"]) == [pd.Timestamp("2024-07-31"), pd.Timestamp("2025-11-04")]
     assert str(frame["earliest"].dtype).startswith("datetime64")
     timeline = tracker.timeline().to_dataframe()
-    assert (len(timeline), timeline["earliest"].isna().sum()) == (20, 2)
+    assert (len(timeline), timeline["earliest"].isna().sum()) == (31, 11)
 
 
 def test_plot_marks_imprecise_dates_as_spans(tracker: at.Tracker) -> None:
@@ -254,7 +257,7 @@ def test_plot_marks_imprecise_dates_as_spans(tracker: at.Tracker) -> None:
     ax = tracker.timeline().plot()
     points = [line for line in ax.get_lines() if line.get_marker() == "o" and line.get_xdata().size]
     bars = ax.patches
-    assert (len(points), len(bars)) == (8, 10)  # two visits dated by their engagements
+    assert (len(points), len(bars)) == (9, 11)  # two visits dated by their engagements
     assert ax.texts[0].get_text().startswith("Not dated in the sources: Operation Rising Lion")
     with pytest.raises(TypeError, match=r"^person records have no dates to plot$"):
         tracker.people.plot()
