@@ -24,8 +24,9 @@ __all__ = ["all_citations", "cross_problems"]
 
 
 def all_citations(record: Any) -> list[Citation]:
-    """Every citation of a record: its own, its claims' and its nested values' (roles,
-    engagements, links, quantities ...).
+    """Every citation of a record: its own, its claims' and its nested values'.
+
+    Nested values are roles, engagements, links, quantities and the like.
 
     >>> import agreement_tracker as at
     >>> len(all_citations(at.load().person("amir-baram"))) > 1

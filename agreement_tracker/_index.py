@@ -271,7 +271,8 @@ class TimelineEntry:
         >>> at.load().timeline()[0].title
         '7 October 2023 attacks in Israel'
         """
-        return getattr(self.record, "title", None) or self.record.name
+        record = self.record
+        return record.name if isinstance(record, Materiel) else record.title
 
     @property
     def id(self) -> str:

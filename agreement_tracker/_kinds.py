@@ -19,13 +19,11 @@ from typing import Any
 import attrs
 
 from .model import (
-    Action,
     Agreement,
     Delegation,
     Engagement,
     Event,
     FocusArea,
-    Identifier,
     Involvement,
     Link,
     Materiel,

@@ -36,26 +36,12 @@ __all__ = [
     "SCHEMES",
     "Action",
     "ActionKind",
-    "DatelineKind",
-    "Identifier",
-    "Involvement",
-    "InvolvementRole",
-    "Link",
-    "LinkRelation",
-    "Materiel",
-    "Qualifier",
-    "Quantity",
-    "RelationshipFact",
-    "SourceKind",
-    "Speech",
-    "Statement",
-    "StatementKind",
-    "Unnamed",
     "Agreement",
     "AgreementKind",
     "AgreementStatus",
     "Citation",
     "Claim",
+    "DatelineKind",
     "Delegation",
     "Discrepancy",
     "Engagement",
@@ -63,7 +49,13 @@ __all__ = [
     "Event",
     "EventKind",
     "FocusArea",
+    "Identifier",
     "Inference",
+    "Involvement",
+    "InvolvementRole",
+    "Link",
+    "LinkRelation",
+    "Materiel",
     "Meeting",
     "MeetingKind",
     "MeetingTiming",
@@ -71,10 +63,18 @@ __all__ = [
     "OrganisationKind",
     "Person",
     "Place",
+    "Qualifier",
+    "Quantity",
     "Record",
+    "RelationshipFact",
     "Role",
     "Series",
     "Source",
+    "SourceKind",
+    "Speech",
+    "Statement",
+    "StatementKind",
+    "Unnamed",
 ]
 
 # Real annotations (no ``from __future__ import annotations``), so that attrs and the
@@ -862,7 +862,21 @@ class Involvement:
 _NUMBER_WORDS = {
     word: value
     for value, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve".split()
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+        ]
     )
 }
 _NUMBER_RE = re.compile(r"[0-9][0-9,]*|[A-Za-z]+")

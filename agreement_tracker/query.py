@@ -507,8 +507,11 @@ def _field_citations(record: Any, field: str) -> tuple[Citation, ...]:
 
 
 def _names_in(text: str, names: Iterable[str]) -> bool:
-    """Whether ``text`` holds one of ``names`` as whole words; the words of a name may be
-    written apart, hyphenated or run together ("cyber security", "cybersecurity")."""
+    """Whether ``text`` holds one of ``names`` as whole words.
+
+    The words of a name may be written apart, hyphenated or run together ("cyber
+    security", "cybersecurity").
+    """
     import re
 
     folded = fold_text(text)

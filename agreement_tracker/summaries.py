@@ -81,11 +81,13 @@ class Summaries:
         title = chosen.name + (f" ({chosen.short_name})" if chosen.short_name else "")
         return Table(["no.", "date", "place", "co-chairs", "since previous"], rows, title=title)
 
-    def focus_matrix(self, kind: str | None = "mou") -> Table:
+    def focus_matrix(self, kind: str | None = "mou", *, sources: bool = False) -> Table:
         """Focus areas × agreements: ``●`` named directly, ``○`` through a narrower term.
 
         ``kind`` limits the agreements (``None`` for all kinds).  Rows follow the
-        vocabulary and include only areas some agreement reaches.
+        vocabulary and include only areas some agreement reaches.  With ``sources``, a
+        ``●`` cell also lists the sources whose quotes name the area for that agreement
+        (:meth:`Tracker.provenance`).
 
         >>> import agreement_tracker as at
         >>> matrix = at.load().tables.focus_matrix()
@@ -93,16 +95,23 @@ class Summaries:
         ('focus area', 'mou-2025-11-defence-cooperation')
         >>> matrix.rows[:2]
         (('Emerging technologies', '●'), ('Artificial Intelligence', '●'))
+        >>> at.load().tables.focus_matrix(sources=True).rows[0]
+        ('Emerging technologies', '● exam-2025-11')
         """
         tracker = self._tracker
         agreements = tracker.agreements_about(kind=kind)
         rows = []
+        named = {
+            a.id: {row.value: row.sources for row in tracker.provenance(a.id, "focus_areas")}
+            for a in (agreements if sources else ())
+        }
         for area in tracker.focus_areas:
             below = {a.id for a in tracker.focus_areas.descendants(area)}
             cells = []
             for agreement in agreements:
                 if area.id in agreement.focus_areas:
-                    cells.append("●")
+                    by = named.get(agreement.id, {}).get(area.id, ())
+                    cells.append(" ".join(["●", ", ".join(by)]) if by else "●")
                 elif below.intersection(agreement.focus_areas):
                     cells.append("○")
                 else:

@@ -6,8 +6,8 @@ import datetime
 from collections.abc import Iterable
 
 import agreement_tracker as at
+from agreement_tracker._index import Dated, last_key, timeline_key
 from agreement_tracker._index import countries_of as _countries_of
-from agreement_tracker._index import last_key, timeline_key
 
 
 def last_in_series(
@@ -40,9 +40,7 @@ def since(
     return tuple(sorted(found, key=timeline_key))
 
 
-def countries_of(
-    tracker: at.Tracker, record: at.Agreement | at.Meeting | at.Delegation | at.Event
-) -> set[str]:
+def countries_of(tracker: at.Tracker, record: Dated) -> set[str]:
     """The countries ``record`` involves, looked up through the tracker's public API."""
     return _countries_of(
         record,

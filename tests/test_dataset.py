@@ -75,9 +75,11 @@ def test_every_record_but_vocabulary_terms_and_sources_is_cited(tracker: at.Trac
 
 
 def _unbacked_fields(record: Any, prefix: str = "") -> list[str]:
-    """Fact fields holding a value that no citation, inference or claim names; a nested
-    value (role, engagement, link, quantity ...) is checked against its own citations,
-    where one with an empty ``supports`` backs the whole value."""
+    """Fact fields holding a value that no citation, inference or claim names.
+
+    A nested value (role, engagement, link, quantity ...) is checked against its own
+    citations, where one with an empty ``supports`` backs the whole value.
+    """
     backed = {field for c in record.citations for field in c.supports}
     backed |= {i.field for i in getattr(record, "inferred", ())}
     backed |= {c.field for c in getattr(record, "claims", ())}

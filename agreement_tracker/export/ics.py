@@ -157,7 +157,7 @@ def calendar(tracker: Tracker) -> str:
             f"DTSTAMP:{stamp}",
             f"DTSTART;VALUE=DATE:{_day(when.earliest)}",
             f"DTEND;VALUE=DATE:{_day(end)}",
-            f"SUMMARY:{escape(record.title)}",
+            f"SUMMARY:{escape(entry.title)}",
             f"STATUS:{'CONFIRMED' if _exact(when) and not entry.derived else 'TENTATIVE'}",
             f"CATEGORIES:{escape(kind.label)}",
         ]
