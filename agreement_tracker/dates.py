@@ -246,6 +246,24 @@ class _Span:
         return self.open_start or self.open_end
 
     @property
+    def written_ordinals(self) -> tuple[int, ...]:
+        """The first and last day of every date written in this value, as ordinals.
+
+        An open end writes none, so these never hold the stand-ins for open ends: a
+        display can scale its axis to them.
+
+        >>> import datetime
+        >>> [datetime.date.fromordinal(d).isoformat()
+        ...  for d in parse_when("../[2025-05-10..2025-05-12]").written_ordinals]
+        ['2025-05-10', '2025-05-10', '2025-05-12', '2025-05-12']
+        """
+        parts = [getattr(self, name, None) for name in ("start", "end", "lower", "upper")]
+        found = [part.written_ordinals for part in parts if isinstance(part, _Span)]
+        if not found:
+            return (self.first_ordinal, self.last_ordinal)
+        return tuple(day for days in found for day in days)
+
+    @property
     def earliest(self) -> pendulum.Date:
         """The first day this value can be, as a pendulum date (0001-01-01 when open).
 

@@ -1,8 +1,8 @@
 """One SQLite file for Datasette and for users whose data outgrows memory.
 
 The tables are the data package's (see :mod:`agreement_tracker.export._tables`), with
-primary and foreign keys; dates are ISO text (``date_earliest``, ``date_latest``) beside
-the EDTF value and its form, and ``date_year``/``date_month`` are facets.  Full-text
+primary and foreign keys; dates are ISO text (``date_earliest``, ``date_latest``, NULL
+for an open end) beside the EDTF value and its form, and ``date_year``/``date_month`` are facets.  Full-text
 indexes (FTS5) cover every quote (``citations_fts``) and every source's title and text
 (``sources_fts``).  Views: ``timeline``, ``discrepancies`` and ``since_last_meeting``.
 
@@ -47,8 +47,12 @@ _LAST = (
     "ORDER BY m.date_latest DESC, m.date_earliest DESC, COALESCE(m.number, 0) DESC, m.id DESC "
     "LIMIT 1"
 )
-_TIMELINE_ORDER = "t.date_earliest IS NULL, t.date_earliest, t.date_latest, t.kind_rank, t.id"
-_AGREEMENT_ORDER = "a.signed_earliest IS NULL, a.signed_earliest, a.signed_latest, a.id"
+_TIMELINE_ORDER = (
+    "t.date IS NULL, t.date_earliest, t.date_latest IS NULL, t.date_latest, t.kind_rank, t.id"
+)
+_AGREEMENT_ORDER = (
+    "a.signed IS NULL, a.signed_earliest, a.signed_latest IS NULL, a.signed_latest, a.id"
+)
 _ABOUT = (
     "SELECT a.id FROM agreements a WHERE a.id IN ("
     "SELECT f.record_id FROM agreements_focus_areas f "
@@ -77,7 +81,9 @@ QUERIES: dict[str, str] = {
         f"ORDER BY {_TIMELINE_ORDER}"
     ),
     "between_possible": (
-        "SELECT t.id FROM timeline t WHERE t.date_earliest <= :end AND t.date_latest >= :start "
+        "SELECT t.id FROM timeline t WHERE t.date IS NOT NULL "
+        "AND (t.date_earliest IS NULL OR t.date_earliest <= :end) "
+        "AND (t.date_latest IS NULL OR t.date_latest >= :start) "
         f"ORDER BY {_TIMELINE_ORDER}"
     ),
     "involving": (
@@ -98,7 +104,7 @@ QUERIES: dict[str, str] = {
         "SELECT t.title AS event_name, t.date_earliest AS event_dtstart, "
         "date(t.date_latest, '+1 day') AS event_dtend, t.id AS event_uid, "
         "t.kind || ', ' || t.date || ' (' || t.date_form || ')' AS event_description "
-        "FROM timeline t WHERE t.date_earliest IS NOT NULL "
+        "FROM timeline t WHERE t.date_earliest IS NOT NULL AND t.date_latest IS NOT NULL "
         "ORDER BY t.date_earliest, t.date_latest, t.kind_rank, t.id"
     ),
 }
