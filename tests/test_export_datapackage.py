@@ -218,12 +218,21 @@ def test_every_date_column_agrees_with_its_edtf_value(package_dir: Path) -> None
 
 @given(strategies.whens())
 def test_shared_prefix_is_what_both_bounds_share(when: Any) -> None:
-    """The one date given where a format holds one is a prefix of both bounds, and maximal."""
+    """The one date given where a format holds one is a prefix of both bounds, and maximal.
+
+    An open end has no bound (None), and then nothing is shared.
+    """
     prefix = shared_prefix(when)
-    first, last = (d.isoformat() for d in bounds(when))
+    assert date_cells(when)[2:] == bounds(when)
+    low, high = bounds(when)
+    assert (low is None) is when.open_start
+    assert (high is None) is when.open_end
+    if low is None or high is None:
+        assert prefix == ""
+        return
+    first, last = low.isoformat(), high.isoformat()
     assert first.startswith(prefix)
     assert last.startswith(prefix)
     longer = {4: 7, 7: 10}.get(len(prefix), 4 if not prefix else None)
     if longer is not None:
         assert first[:longer] != last[:longer]
-    assert date_cells(when)[2:] == bounds(when)
