@@ -257,11 +257,13 @@ class _Span:
         ...  for d in parse_when("../[2025-05-10..2025-05-12]").written_ordinals]
         ['2025-05-10', '2025-05-10', '2025-05-12', '2025-05-12']
         """
-        parts = [getattr(self, name, None) for name in ("start", "end", "lower", "upper")]
-        found = [part.written_ordinals for part in parts if isinstance(part, _Span)]
-        if not found:
-            return (self.first_ordinal, self.last_ordinal)
-        return tuple(day for days in found for day in days)
+        return tuple(
+            day for part in self._written() for day in (part.first_ordinal, part.last_ordinal)
+        )
+
+    def _written(self) -> tuple[PartialDate, ...]:  # pragma: no cover - overridden
+        """The dates written in this value."""
+        raise NotImplementedError
 
     @property
     def earliest(self) -> pendulum.Date:
@@ -466,6 +468,9 @@ class PartialDate(_Span):
         day = self.day or _days_in_month(self.year, self.month)
         return _dt.date(self.year, self.month, day).toordinal()
 
+    def _written(self) -> tuple[PartialDate, ...]:
+        return (self,)
+
     def contains(self, day: DateLike) -> bool:
         """True when ``day`` is one of the days this value can be.
 
@@ -611,6 +616,9 @@ class DateBetween(_Span):
         """
         return _OPEN_LAST if self.upper is None else self.upper.last_ordinal
 
+    def _written(self) -> tuple[PartialDate, ...]:
+        return tuple(bound for bound in (self.lower, self.upper) if bound is not None)
+
     def contains(self, day: DateLike) -> bool:
         """True when ``day`` is one of the days this value can be.
 
@@ -729,6 +737,11 @@ class DateRange(_Span):
         Date(2025, 7, 23)
         """
         return _OPEN_LAST if self.end is None else self.end.last_ordinal
+
+    def _written(self) -> tuple[PartialDate, ...]:
+        return tuple(
+            date for end in (self.start, self.end) if end is not None for date in end._written()
+        )
 
     def _core(self) -> tuple[int, int] | None:
         """Ordinals of the latest possible start and the earliest possible end, if in order.

@@ -1355,3 +1355,22 @@ def test_partial_date_fields_are_year_month_day() -> None:
         "start": {"year": 2025, "month": 7, "day": 22},
         "end": {"year": 2025, "month": 7, "day": 23},
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("2025-07", ["2025-07-01", "2025-07-31"]),
+        ("[..2025-07-23]", ["2025-07-23", "2025-07-23"]),
+        ("2025-05-07/..", ["2025-05-07", "2025-05-07"]),
+        (
+            "2025-05-07/[2025-05-10..2025-05-12]",
+            ["2025-05-07", "2025-05-07", "2025-05-10", "2025-05-10", "2025-05-12", "2025-05-12"],
+        ),
+        ("[2025-11..]", ["2025-11-01", "2025-11-30"]),
+    ],
+)
+def test_written_ordinals_hold_only_written_days(text: str, days: list[str]) -> None:
+    """written_ordinals gives the first and last day of each date written, none for an open end."""
+    found = [dt.date.fromordinal(d).isoformat() for d in parse_when(text).written_ordinals]
+    assert found == days
