@@ -204,6 +204,8 @@ def test_timeline_draws_open_ends_to_the_edge_without_year_one_or_9999() -> None
     ticks = re.findall(r'text-anchor="middle" fill="#444">(\d{4}-\d{2})<', svg)
     assert ticks == [f"2025-{m:02d}" for m in range(5, 12)]  # 2025-04-30 .. 2025-11-30
     assert svg.count(">…</text>") == 6  # two open starts, four open ends
+    assert "… an open end: no first or last day known" in svg
+    assert "an open end" not in timeline_svg(at.load())  # the legend says it only when needed
     assert "0001" not in svg
     assert "9999" not in svg
     html_page(open_dates.tracker())  # the whole page renders too

@@ -191,9 +191,9 @@ def timeline_svg(tracker: Tracker, *, width: int = 1120) -> str:
                 f'<rect x="{start:.1f}" y="{y - 6:.1f}" width="{w:.1f}" height="12" rx="2" '
                 f"{style}>{tip}</rect>"
             )
-        for side, at in (("open_start", start - 12), ("open_end", end + 2)):
-            if getattr(when, side):
-                parts.append(f'<text x="{at:.1f}" y="{y + 4:.1f}" fill="{colour}">…</text>')
+        marks = ([start - 12] if when.open_start else []) + ([end + 2] if when.open_end else [])
+        for at in marks:
+            parts.append(f'<text x="{at:.1f}" y="{y + 4:.1f}" fill="{colour}">…</text>')
         parts.append("</a>")
     legend_y = bottom + 40
     legend = [
@@ -201,8 +201,9 @@ def timeline_svg(tracker: Tracker, *, width: int = 1120) -> str:
         ("range", "lasted over the span"),
         ("vague", "a month or a year: one day of it"),
         ("one-of", "one day somewhere in the span"),
-        ("open", "… an open end: no first or last day known"),
     ]
+    if any(e.date is not None and e.date.is_open for e in entries):
+        legend.append(("open", "… an open end: no first or last day known"))
     lx = 20
     for shape, text in legend:
         if shape == "circle":
