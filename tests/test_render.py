@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -388,6 +389,7 @@ def test_to_dataframe_and_plot_with_open_date_ends() -> None:
     assert pd.isna(frame.loc["after-nov", "latest"])
     assert frame.loc["sindoor", "precision"] == "day range, end one of 3 days"
     ax = timeline.plot()
-    low, high = (matplotlib.dates.num2date(x).date().isoformat() for x in ax.get_xlim())
+    epoch = datetime.date(1970, 1, 1)  # matplotlib's day numbers count from it
+    low, high = ((epoch + datetime.timedelta(days=x)).isoformat() for x in ax.get_xlim())
     assert "2025-04-01" <= low <= "2025-04-30"  # before-range ends 2025-04-30
     assert "2025-11-30" <= high <= "2025-12-31"  # after-nov is written as 2025-11
