@@ -20,7 +20,6 @@ import bisect
 import datetime as _dt
 import functools
 import heapq
-import operator
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
@@ -100,7 +99,9 @@ def engagements_span(delegation: Delegation) -> When | None:
 
     One dated engagement gives its own date; several give the range from the earliest
     possible day of any to the latest possible day of any.  The visit may have been
-    longer: this places it, it does not bound it.
+    longer: this places it, it does not bound it.  When an engagement's date has an open
+    start (or end), so has the span; when that leaves both ends open, the span says
+    nothing and is None.
 
     >>> import agreement_tracker as at
     >>> engagements_span(at.load().delegation("saar-india-2025-11")).isoformat()
@@ -111,9 +112,14 @@ def engagements_span(delegation: Delegation) -> When | None:
         return None
     if len(set(dates)) == 1:
         return dates[0]
-    first = _dt.date.fromordinal(min(d.first_ordinal for d in dates))
-    last = _dt.date.fromordinal(max(d.last_ordinal for d in dates))
-    return DateRange(PartialDate.from_date(first), PartialDate.from_date(last))
+    start = end = None
+    if not any(d.open_start for d in dates):
+        start = PartialDate.from_date(_dt.date.fromordinal(min(d.first_ordinal for d in dates)))
+    if not any(d.open_end for d in dates):
+        end = PartialDate.from_date(_dt.date.fromordinal(max(d.last_ordinal for d in dates)))
+    if start is None and end is None:
+        return None
+    return DateRange(start, end)
 
 
 def timeline_key(record: Dated) -> tuple[int, int, int, int, str]:
@@ -330,8 +336,8 @@ class TimeIndex:
     """Dated items in timeline order with their earliest and latest days, for bisection.
 
     :meth:`candidates` narrows a date window to the items that may matter (those that
-    start inside it, widened by the longest span), with their days read once at
-    indexing; the queries apply their rule to those alone, so a query costs what it
+    start inside it, widened by the longest span, and those with an open end that start
+    before it), with their days read once at indexing; the queries apply their rule to those alone, so a query costs what it
     returns, not the size of the dataset.
 
     >>> import agreement_tracker as at
@@ -340,7 +346,7 @@ class TimeIndex:
     (6, True)
     """
 
-    __slots__ = ("_firsts", "_items", "_lasts", "_span")
+    __slots__ = ("_firsts", "_items", "_lasts", "_open", "_span")
 
     def __init__(self, items: Iterable[Any]) -> None:
         """Index the dated ones of ``items``, which are in timeline order."""
@@ -348,7 +354,10 @@ class TimeIndex:
         self._items = [item for item, _ in dated]
         self._firsts = [when.first_ordinal for _, when in dated]
         self._lasts = [when.last_ordinal for _, when in dated]
-        self._span = max(map(operator.sub, self._lasts, self._firsts), default=0)
+        #: Positions of the items with an open end, whose span would widen every window.
+        self._open = [i for i, (_, when) in enumerate(dated) if when.is_open]
+        closed = [i for i in range(len(dated)) if not dated[i][1].is_open]
+        self._span = max((self._lasts[i] - self._firsts[i] for i in closed), default=0)
 
     def __len__(self) -> int:
         return len(self._items)
@@ -370,11 +379,11 @@ class TimeIndex:
         low = first - self._span if overlapping else first
         start = bisect.bisect_left(self._firsts, low)
         end = bisect.bisect_right(self._firsts, last)
-        return list(
-            zip(
-                self._items[start:end], self._firsts[start:end], self._lasts[start:end], strict=True
-            )
-        )
+        positions: Iterable[int] = range(start, end)
+        if overlapping and self._open:
+            # items with an open end may reach the window from any earlier start
+            positions = [*(i for i in self._open if i < start), *positions]
+        return [(self._items[i], self._firsts[i], self._lasts[i]) for i in positions]
 
 
 class Index:

@@ -68,8 +68,11 @@ def records_dataframe(records: Sequence[Any], kind: str, tracker: Tracker | None
             for item in records
         ]
         frame[field] = [None if d is None else d.isoformat() for d in dates]
-        for column in ("earliest", "latest"):
-            days = [None if d is None else str(getattr(d, column)) for d in dates]
+        for column, is_open in (("earliest", "open_start"), ("latest", "open_end")):
+            # an open end has no such day: NaT, never year 1 or 9999
+            days = [
+                None if d is None or getattr(d, is_open) else str(getattr(d, column)) for d in dates
+            ]
             frame[column] = pd.to_datetime(pd.Series(days, dtype="object"))
         frame["precision"] = [precision_label(d) for d in dates]
     return frame
@@ -90,6 +93,8 @@ def plot_timeline(
     entries: Sequence[TimelineEntry], *, ax: Any = None, title: str | None = None
 ) -> Any:
     """Plot a timeline with matplotlib: exact days as points, imprecise dates as spans.
+
+    A date with an open end is drawn to the edge of the days the plot shows.
 
     Undated entries cannot be placed and are listed in the plot's footnote.  Returns
     the matplotlib ``Axes``.  Needs the ``plot`` extra; matplotlib is imported here.
@@ -121,10 +126,14 @@ def plot_timeline(
         "materiel": "#8c510a",
     }
     labels = []
+    known = [day for e in dated if e.date is not None for day in e.date.written_ordinals]
     for row, entry in enumerate(dated):
         assert entry.date is not None
-        start = dt.date.fromisoformat(str(entry.date.earliest))
-        end = dt.date.fromisoformat(str(entry.date.latest)) + dt.timedelta(days=1)
+        # an open end runs to the edge of the days written anywhere on the plot
+        first = min(known) if entry.date.open_start else entry.date.first_ordinal
+        last = max(known) if entry.date.open_end else entry.date.last_ordinal
+        start = dt.date.fromordinal(first)
+        end = dt.date.fromordinal(last) + dt.timedelta(days=1)
         colour = colours[entry.kind]
         if entry.date.earliest == entry.date.latest:
             ax.plot([start + dt.timedelta(hours=12)], [row], "o", color=colour, markersize=6)

@@ -14,7 +14,11 @@
   meeting itself never does: :func:`since`;
 * a record is *within* a window for certain when both its possible ends are inside, and
   possibly when its possible days overlap the window: :func:`certainly_within`;
-* records without a date are never in a date-based answer.
+* records without a date are never in a date-based answer;
+* an open end (``[..2025-07-23]``, ``2025-05-07/..``) takes the calendar's first or last
+  day in these rules: it is never known to have taken place by a day (an open end) or
+  to be since a meeting (an open start), never certainly within a window short of the
+  calendar's ends, and possibly within every window on its open side.
 
 >>> import agreement_tracker as at
 >>> t = at.load()
@@ -329,7 +333,8 @@ def bound(value: DateLike | When, *, what: str, end: bool) -> int:
     """A window's bound as a day ordinal: the first day of a start, the last of an end.
 
     A bound may be a day, a month (``"2025-07"``), a year (``"2025"``), any of the
-    library's dates, or a ``datetime.date``; a month or a year means its whole span.
+    library's dates, or a ``datetime.date``; a month or a year means its whole span, and
+    an open end the calendar's first or last day.
 
     >>> import datetime
     >>> bound("2025-07", what="start", end=False) == datetime.date(2025, 7, 1).toordinal()

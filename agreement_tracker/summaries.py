@@ -49,7 +49,8 @@ class Summaries:
         """The sessions of a numbered series: number, date, place, co-chairs, gap since the previous.
 
         The gap counts whole calendar months between the two sessions' latest possible
-        days, marked ``~`` when either date is less precise than a day.
+        days, marked ``~`` when either date is less precise than a day, and left empty
+        when either has an open end.
 
         >>> import agreement_tracker as at
         >>> at.load().tables.series("JWG").rows[1][-1]
@@ -61,7 +62,13 @@ class Summaries:
         previous: Meeting | None = None
         for meeting in tracker.meetings_in_series(chosen.id):
             gap = ""
-            if previous is not None and previous.date and meeting.date:
+            # an open end has no latest day to count from (the gap stays empty)
+            if (
+                previous is not None
+                and previous.date
+                and meeting.date
+                and not (previous.date.open_end or meeting.date.open_end)
+            ):
                 months = _months_between(previous.date.latest, meeting.date.latest)
                 exact = all(
                     isinstance(d, type(meeting.date)) and precision_label(d) == "day"

@@ -221,18 +221,24 @@ def _ordered(first: PartialDate, second: PartialDate) -> tuple[PartialDate, Part
 
 
 @st.composite
-def date_ranges(draw: st.DrawFn) -> DateRange:
-    """Ranges whose start does not come after their end."""
-    return DateRange(*_ordered(draw(partial_dates()), draw(partial_dates())))
-
-
-@st.composite
 def date_betweens(draw: st.DrawFn) -> DateBetween:
-    """One-of-a-set ranges with two different, ordered bounds."""
+    """One-of-a-set ranges with two different, ordered bounds, or one bound and one open."""
     lower, upper = _ordered(draw(partial_dates()), draw(partial_dates()))
     if lower == upper:
         upper = PartialDate(lower.year, 12) if lower.month is None else PartialDate(lower.year)
-    return DateBetween(lower, upper)
+    open_side = draw(st.sampled_from(("none", "none", "lower", "upper")))
+    return DateBetween(
+        None if open_side == "lower" else lower, None if open_side == "upper" else upper
+    )
+
+
+@st.composite
+def date_ranges(draw: st.DrawFn) -> DateRange:
+    """Ranges whose start does not come after their end; an end may be uncertain or open."""
+    ends = [draw(partial_dates() | date_betweens()), draw(partial_dates() | date_betweens())]
+    start, end = sorted(ends, key=lambda e: (e.first_ordinal, e.last_ordinal))
+    open_side = draw(st.sampled_from(("none", "none", "start", "end")))
+    return DateRange(None if open_side == "start" else start, None if open_side == "end" else end)
 
 
 @functools.cache

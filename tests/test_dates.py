@@ -22,6 +22,7 @@ from agreement_tracker.dates import (
     When,
     day_ordinal,
     parse_when,
+    precision_label,
     resolve_this_year,
     resolve_weekday,
     to_date,
@@ -57,18 +58,33 @@ def _ordered(first: PartialDate, second: PartialDate) -> tuple[PartialDate, Part
 
 
 @st.composite
-def date_ranges(draw: st.DrawFn) -> DateRange:
-    """Any valid DateRange."""
-    start, end = _ordered(draw(partial_dates()), draw(partial_dates()))
-    return DateRange(start, end)
+def closed_betweens(draw: st.DrawFn) -> DateBetween:
+    """Any DateBetween with both bounds (they differ)."""
+    lower, upper = _ordered(draw(partial_dates()), draw(partial_dates()))
+    assume(lower != upper)
+    return DateBetween(lower, upper)
 
 
 @st.composite
 def date_betweens(draw: st.DrawFn) -> DateBetween:
-    """Any valid DateBetween (its bounds differ)."""
-    lower, upper = _ordered(draw(partial_dates()), draw(partial_dates()))
-    assume(lower != upper)
-    return DateBetween(lower, upper)
+    """Any valid DateBetween: both bounds, or one of them open."""
+    value = draw(closed_betweens())
+    open_side = draw(st.sampled_from(("none", "lower", "upper")))
+    if open_side == "lower":
+        return DateBetween(None, value.upper)
+    if open_side == "upper":
+        return DateBetween(value.lower, None)
+    return value
+
+
+@st.composite
+def date_ranges(draw: st.DrawFn) -> DateRange:
+    """Any valid DateRange: each end a date, one of several days, or open (not both)."""
+    ends = draw(st.lists(partial_dates() | date_betweens(), min_size=2, max_size=2))
+    ends.sort(key=lambda e: (e.first_ordinal, e.last_ordinal))
+    start, end = ends  # sorted by first day, so the start is never after the end
+    open_side = draw(st.sampled_from(("none", "start", "end")))
+    return DateRange(None if open_side == "start" else start, None if open_side == "end" else end)
 
 
 def whens() -> st.SearchStrategy[When]:
@@ -563,27 +579,323 @@ def test_parse_when_dispatches_on_form(text: str, expected: When) -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("2025/..", "'2025/..': open or unknown range ends are not supported; give both ends"),
-        ("../2025", "'../2025': open or unknown range ends are not supported; give both ends"),
-        ("/2025", "'/2025': open or unknown range ends are not supported; give both ends"),
+        ("/2025", "'/2025': the start is empty; write '..' for an open start"),
+        ("2025-07-22/", "'2025-07-22/': the end is empty; write '..' for an open end"),
+        ("../..", "'../..': both ends are open, which says nothing; give a start, an end or both"),
+        ("[..]", "'[..]': [..] has neither bound; give a lower bound, an upper bound or both"),
         (
-            "2025-07-22/",
-            "'2025-07-22/': open or unknown range ends are not supported; give both ends",
+            "..",
+            "'..': an open end alone is no date; it belongs in a range ('../2025-07-23') "
+            "or a bound ('[..2025-07-23]')",
         ),
-        ("[2025..]", "'[2025..]': expected [LOWER..UPPER] with two dates"),
         (
             "[2025-11-04,2025-11-06]",
-            "'[2025-11-04,2025-11-06]': expected [LOWER..UPPER] with two dates",
+            "'[2025-11-04,2025-11-06]': expected [LOWER..UPPER], [..UPPER] or [LOWER..]",
+        ),
+        ("[2025..2026", "'[2025..2026': expected [LOWER..UPPER], [..UPPER] or [LOWER..]"),
+        ("2025..2026]", "'2025..2026]': expected [LOWER..UPPER], [..UPPER] or [LOWER..]"),
+        (
+            "[[2025..2026]..2027]",
+            "'[[2025..2026]..2027]': nested brackets are not supported; write one [LOWER..UPPER]",
+        ),
+        (
+            "2025-05-07/[[2025-05-10..2025-05-11]..2025-05-12]",
+            "'2025-05-07/[[2025-05-10..2025-05-11]..2025-05-12]': nested brackets are not "
+            "supported; write one [LOWER..UPPER]",
+        ),
+        (
+            "2025-05-12/[2025-05-10..2025-05-11]",
+            "'2025-05-12/[2025-05-10..2025-05-11]': range '2025-05-12' .. "
+            "'[2025-05-10..2025-05-11]' is out of order: the first date must not come after "
+            "the second",
+        ),
+        (
+            "2025/2026/2027",
+            "'2025/2026/2027': a range has one '/' between its start and its end",
         ),
         ("2025-13/2026", "'2025-13/2026': '2025-13': month must be 1..12, got 13"),
         ("[2025-13..2026]", "'[2025-13..2026]': '2025-13': month must be 1..12, got 13"),
+        ("[..2025-13]", "'[..2025-13]': '2025-13': month must be 1..12, got 13"),
         ("July 2024", "'July 2024' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD"),
     ],
 )
 def test_parse_when_errors(text: str, message: str) -> None:
-    """Open ends, malformed sets and bad component dates are rejected, quoting the text once."""
+    """Empty ends, bare or doubled opens, malformed sets and bad dates are refused, naming the text."""
     with pytest.raises(DateFormatError, match=exactly(message)):
         parse_when(text)
+
+
+# ----------------------------------------------------------- open and uncertain ends
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("[..2025-07-23]", DateBetween(None, PartialDate(2025, 7, 23))),
+        ("[2025-11..]", DateBetween(PartialDate(2025, 11), None)),
+        ("../2025-07-23", DateRange(None, PartialDate(2025, 7, 23))),
+        ("2025-05-07/..", DateRange(PartialDate(2025, 5, 7), None)),
+        (
+            "2025-05-07/[2025-05-10..2025-05-12]",
+            DateRange(
+                PartialDate(2025, 5, 7),
+                DateBetween(PartialDate(2025, 5, 10), PartialDate(2025, 5, 12)),
+            ),
+        ),
+        (
+            "[2025-05-01..2025-05-03]/2025-05-09",
+            DateRange(
+                DateBetween(PartialDate(2025, 5, 1), PartialDate(2025, 5, 3)),
+                PartialDate(2025, 5, 9),
+            ),
+        ),
+        (
+            "[..2025-05-03]/[2025-05-09..]",
+            DateRange(
+                DateBetween(None, PartialDate(2025, 5, 3)),
+                DateBetween(PartialDate(2025, 5, 9), None),
+            ),
+        ),
+    ],
+)
+def test_open_and_uncertain_forms_parse_and_round_trip(text: str, expected: When) -> None:
+    """Each open or uncertain form parses to its value, and isoformat and str give the text back."""
+    parsed = parse_when(text)
+    assert parsed == expected
+    assert parsed.isoformat() == text
+    assert str(parsed) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "earliest", "latest", "open_start", "open_end", "precision"),
+    [
+        ("[..2025-07-23]", (1, 1, 1), (2025, 7, 23), True, False, Precision.DAY),
+        ("[2025-11..]", (2025, 11, 1), (9999, 12, 31), False, True, Precision.MONTH),
+        ("../2025-07", (1, 1, 1), (2025, 7, 31), True, False, Precision.MONTH),
+        ("2025-05-07/..", (2025, 5, 7), (9999, 12, 31), False, True, Precision.DAY),
+        (
+            "2025-05-07/[2025-05-10..2025-05-12]",
+            (2025, 5, 7),
+            (2025, 5, 12),
+            False,
+            False,
+            Precision.DAY,
+        ),
+        (
+            "2025/[2025-05-10..2025-05-12]",
+            (2025, 1, 1),
+            (2025, 5, 12),
+            False,
+            False,
+            Precision.YEAR,
+        ),
+        ("[..2025-05-03]/2025-05-09", (1, 1, 1), (2025, 5, 9), True, False, Precision.DAY),
+        ("2025-05-01/[2025-05-09..]", (2025, 5, 1), (9999, 12, 31), False, True, Precision.DAY),
+        ("2025-05", (2025, 5, 1), (2025, 5, 31), False, False, Precision.MONTH),
+    ],
+)
+def test_open_ends_reach_the_calendar_ends_and_say_so(
+    text: str,
+    earliest: tuple[int, int, int],
+    latest: tuple[int, int, int],
+    open_start: bool,
+    open_end: bool,
+    precision: Precision,
+) -> None:
+    """An open end stands in as 0001-01-01 or 9999-12-31 and is flagged open_start/open_end."""
+    value = parse_when(text)
+    assert value.earliest == pendulum.date(*earliest)
+    assert value.latest == pendulum.date(*latest)
+    assert value.first_ordinal == dt.date(*earliest).toordinal()
+    assert value.last_ordinal == dt.date(*latest).toordinal()
+    assert (value.open_start, value.open_end) == (open_start, open_end)
+    assert value.is_open is (open_start or open_end)
+    assert value.precision is precision
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("[..2025-07-23]", "on or before 2025-07-23"),
+        ("[2025-11..]", "in or after 2025-11"),
+        ("[..2025]", "in or before 2025"),
+        ("[2025-11-04..]", "on or after 2025-11-04"),
+        ("../2025-07-23", "day range, open start"),
+        ("2025-05-07/..", "day range, open end"),
+        ("2025-05-07/[2025-05-10..2025-05-12]", "day range, end one of 3 days"),
+        ("[2025-05-01..2025-05-03]/2025-05", "month range, start one of 3 days"),
+        (
+            "[..2025-05-03]/[2025-05-09..]",
+            "day range, start on or before 2025-05-03, end on or after 2025-05-09",
+        ),
+    ],
+)
+def test_precision_label_of_open_and_uncertain_ends(text: str, label: str) -> None:
+    """precision_label says an open or uncertain end in words, never with year 1 or 9999."""
+    assert precision_label(parse_when(text)) == label
+
+
+JULY_23 = "[..2025-07-23]"
+
+
+@pytest.mark.parametrize(
+    ("day", "certainly_before", "possibly_before", "certainly_after", "possibly_after"),
+    [
+        ("2025-07-24", True, True, False, False),
+        ("2025-07-23", False, True, False, False),
+        ("1990-01-01", False, True, False, True),
+    ],
+)
+def test_an_open_start_is_possibly_before_every_day_and_certainly_after_none(
+    day: str,
+    certainly_before: bool,
+    possibly_before: bool,
+    certainly_after: bool,
+    possibly_after: bool,
+) -> None:
+    """[..2025-07-23] is certainly before only days after 23 July and certainly after no day."""
+    value = parse_when(JULY_23)
+    assert value.certainly_before(day) is certainly_before
+    assert value.possibly_before(day) is possibly_before
+    assert value.certainly_after(day) is certainly_after
+    assert value.possibly_after(day) is possibly_after
+
+
+@pytest.mark.parametrize(
+    ("day", "certainly_after", "possibly_after", "possibly_before"),
+    [
+        ("2025-10-31", True, True, False),
+        ("2025-11-01", False, True, False),
+        ("9000-01-01", False, True, True),
+    ],
+)
+def test_an_open_end_is_possibly_after_every_day(
+    day: str, certainly_after: bool, possibly_after: bool, possibly_before: bool
+) -> None:
+    """[2025-11..] is certainly after days before November and possibly after every day."""
+    value = parse_when("[2025-11..]")
+    assert value.certainly_after(day) is certainly_after
+    assert value.possibly_after(day) is possibly_after
+    assert value.possibly_before(day) is possibly_before
+    assert value.certainly_before(day) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "certain"),
+    [
+        ("[..2025-07-23]", "2025-01-01", "2025-12-31", False),
+        ("2025-05-07/[2025-05-10..2025-05-12]", "2025-05-07", "2025-05-12", True),
+        ("2025-05-07/[2025-05-10..2025-05-12]", "2025-05-07", "2025-05-11", False),
+        ("2025-05-07/..", "2025-05-07", "2999-12-31", False),
+    ],
+)
+def test_certainly_within_with_open_and_uncertain_ends(
+    text: str, start: str, end: str, certain: bool
+) -> None:
+    """A value is certainly within a window only when every day it may cover is inside."""
+    assert parse_when(text).certainly_within(start, end) is certain
+
+
+@pytest.mark.parametrize(
+    ("text", "certain_days"),
+    [
+        ("2025-07-22/2025-07-23", ((2025, 7, 22), (2025, 7, 23))),
+        ("2025-05-07/[2025-05-10..2025-05-12]", ((2025, 5, 7), (2025, 5, 10))),
+        ("[2025-05-01..2025-05-03]/2025-05-09", ((2025, 5, 3), (2025, 5, 9))),
+        ("../2025-07-23", ((2025, 7, 23), (2025, 7, 23))),
+        ("2025-05-07/..", ((2025, 5, 7), (2025, 5, 7))),
+        ("[..2025-05-03]/[2025-05-09..]", ((2025, 5, 3), (2025, 5, 9))),
+        ("2025-07/2025-07-23", ((2025, 7, 23), (2025, 7, 23))),
+        ("2025-07/2025-07", None),
+        ("../2025-07", None),
+        ("2025/..", None),
+    ],
+)
+def test_certain_days_of_a_range(
+    text: str, certain_days: tuple[tuple[int, int, int], tuple[int, int, int]] | None
+) -> None:
+    """certain_days runs from the latest possible start to the earliest possible end."""
+    value = DateRange.parse(text)
+    expected = (
+        None
+        if certain_days is None
+        else (pendulum.date(*certain_days[0]), pendulum.date(*certain_days[1]))
+    )
+    assert value.certain_days == expected
+
+
+@pytest.mark.parametrize(
+    ("day", "covered"),
+    [("2025-05-06", False), ("2025-05-07", True), ("2025-05-10", True), ("2025-05-11", False)],
+)
+def test_certainly_covers_only_the_certain_days(day: str, covered: bool) -> None:
+    """A range certainly covers a day only between its latest start and earliest end."""
+    assert DateRange.parse("2025-05-07/[2025-05-10..2025-05-12]").certainly_covers(day) is covered
+
+
+def test_open_values_sort_first_and_last() -> None:
+    """sort_key puts an open start before every bounded start and an open end after every end."""
+    texts = [
+        "2025-05-07/..",
+        "2025-05-07",
+        "[..2025-07-23]",
+        "2024",
+        "2025-05-07/[2025-05-10..2025-05-12]",
+    ]
+    ordered = sorted(texts, key=lambda s: parse_when(s).sort_key())
+    assert ordered == [
+        "[..2025-07-23]",
+        "2024",
+        "2025-05-07",
+        "2025-05-07/[2025-05-10..2025-05-12]",
+        "2025-05-07/..",
+    ]
+
+
+def test_date_between_with_both_bounds_open_is_refused() -> None:
+    """DateBetween(None, None) says nothing and is refused."""
+    message = "both bounds are open, which says nothing; give a lower bound, an upper bound or both"
+    with pytest.raises(DateFormatError, match=exactly(message)):
+        DateBetween(None, None)
+
+
+def test_date_range_with_both_ends_open_is_refused() -> None:
+    """DateRange(None, None) says nothing and is refused."""
+    message = "both ends are open, which says nothing; give a start, an end or both"
+    with pytest.raises(DateFormatError, match=exactly(message)):
+        DateRange(None, None)
+
+
+def test_range_end_of_the_wrong_type_is_refused() -> None:
+    """A range end that is neither a date, a DateBetween nor None is refused, naming the field."""
+    value: Any = "2025-05-07"
+    message = "start must be a PartialDate, a DateBetween or None (open), got str '2025-05-07'"
+    with pytest.raises(DateFormatError, match=exactly(message)):
+        DateRange(value, PartialDate(2025, 5, 9))
+
+
+def test_range_end_may_not_be_a_range() -> None:
+    """A DateRange cannot be the end of another range."""
+    value: Any = DateRange.parse("2025-05-10/2025-05-12")
+    message = (
+        "end must be a PartialDate, a DateBetween or None (open), got DateRange "
+        "DateRange(start=PartialDate(year=2025, month=5, day=10), "
+        "end=PartialDate(year=2025, month=5, day=12))"
+    )
+    with pytest.raises(DateFormatError, match=exactly(message)):
+        DateRange(PartialDate(2025, 5, 7), value)
+
+
+def test_between_bound_of_the_wrong_type_is_refused() -> None:
+    """A DateBetween bound that is not a PartialDate or None is refused, naming the field."""
+    value: Any = DateBetween.parse("[2025-05-10..2025-05-12]")
+    message = (
+        "upper must be a PartialDate or None (open), got DateBetween "
+        "DateBetween(lower=PartialDate(year=2025, month=5, day=10), "
+        "upper=PartialDate(year=2025, month=5, day=12))"
+    )
+    with pytest.raises(DateFormatError, match=exactly(message)):
+        DateBetween(PartialDate(2025, 5, 1), value)
 
 
 def test_parse_when_rejects_non_string() -> None:
@@ -1043,3 +1355,22 @@ def test_partial_date_fields_are_year_month_day() -> None:
         "start": {"year": 2025, "month": 7, "day": 22},
         "end": {"year": 2025, "month": 7, "day": 23},
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("2025-07", ["2025-07-01", "2025-07-31"]),
+        ("[..2025-07-23]", ["2025-07-23", "2025-07-23"]),
+        ("2025-05-07/..", ["2025-05-07", "2025-05-07"]),
+        (
+            "2025-05-07/[2025-05-10..2025-05-12]",
+            ["2025-05-07", "2025-05-07", "2025-05-10", "2025-05-10", "2025-05-12", "2025-05-12"],
+        ),
+        ("[2025-11..]", ["2025-11-01", "2025-11-30"]),
+    ],
+)
+def test_written_ordinals_hold_only_written_days(text: str, days: list[str]) -> None:
+    """written_ordinals gives the first and last day of each date written, none for an open end."""
+    found = [dt.date.fromordinal(d).isoformat() for d in parse_when(text).written_ordinals]
+    assert found == days

@@ -7,11 +7,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 
 import agreement_tracker as at
 from agreement_tracker.cli import main
 from agreement_tracker.export import FORMATS, export
+
+from . import open_dates
 
 
 def test_unknown_format_is_refused_with_the_choices(tmp_path: Path) -> None:
@@ -136,3 +139,36 @@ def test_files_get_the_usual_permissions(tmp_path: Path) -> None:
     written += sorted((tmp_path / "package").iterdir())
     assert {p.stat().st_mode & 0o777 for p in written} == {expected}
     assert not [p for p in tmp_path.rglob(".*") if p.name.endswith(".tmp")]
+
+
+def test_every_text_format_writes_open_ends_without_year_one_or_9999(tmp_path: Path) -> None:
+    """No text export of dates with open ends holds the calendar's first or last day."""
+    t = open_dates.tracker()
+    for name in sorted(FORMATS):
+        if name in ("parquet", "sqlite"):
+            continue  # binary; their tests read the NULLs back
+        target = tmp_path / name
+        t.export(name, target)
+        files = [target] if target.is_file() else sorted(target.rglob("*"))
+        texts = [f.read_text("utf-8") for f in files if f.is_file()]
+        assert texts, name
+        for text in texts:
+            assert "0001-01-01" not in text, name
+            assert "9999-12-31" not in text, name
+            assert "00010101" not in text, name
+            assert "99991231" not in text, name
+
+
+def test_a_source_published_on_or_after_a_month_has_no_year_in_bibtex() -> None:
+    """An open-ended publication date gives no year, rather than 9999."""
+    from agreement_tracker.export.citation import bibtex
+
+    t = open_dates.tracker()
+    source = attrs.evolve(t.source("s"), published=at.parse_when("[2025-11..]"))
+    text = bibtex(t.with_records(source, on_conflict="replace"))
+    entry = text[text.index("@misc{s,") :]
+    assert "date = {[2025-11..]}" in entry
+    assert "year = " not in entry
+    closed = attrs.evolve(source, published=at.parse_when("[..2025-11-05]"))
+    text = bibtex(t.with_records(closed, on_conflict="replace"))
+    assert "year = {2025}" in text[text.index("@misc{s,") :]

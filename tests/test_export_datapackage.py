@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,8 @@ from hypothesis import given
 import agreement_tracker as at
 from agreement_tracker._kinds import KINDS
 from agreement_tracker.export._tables import bounds, date_cells, shared_prefix
-from tests import strategies
+from agreement_tracker.export.datapackage import EDTF_PATTERN
+from tests import open_dates, strategies
 
 frictionless = pytest.importorskip("frictionless")
 
@@ -218,12 +220,75 @@ def test_every_date_column_agrees_with_its_edtf_value(package_dir: Path) -> None
 
 @given(strategies.whens())
 def test_shared_prefix_is_what_both_bounds_share(when: Any) -> None:
-    """The one date given where a format holds one is a prefix of both bounds, and maximal."""
+    """The one date given where a format holds one is a prefix of both bounds, and maximal.
+
+    An open end has no bound (None), and then nothing is shared.
+    """
     prefix = shared_prefix(when)
-    first, last = (d.isoformat() for d in bounds(when))
+    assert date_cells(when)[2:] == bounds(when)
+    low, high = bounds(when)
+    assert (low is None) is when.open_start
+    assert (high is None) is when.open_end
+    if low is None or high is None:
+        assert prefix == ""
+        return
+    first, last = low.isoformat(), high.isoformat()
     assert first.startswith(prefix)
     assert last.startswith(prefix)
     longer = {4: 7, 7: 10}.get(len(prefix), 4 if not prefix else None)
     if longer is not None:
         assert first[:longer] != last[:longer]
-    assert date_cells(when)[2:] == bounds(when)
+
+
+def test_open_ends_are_empty_cells_and_the_package_validates(tmp_path: Path) -> None:
+    """An open end is an empty earliest or latest cell; the EDTF pattern takes every form."""
+    open_dates_tracker = open_dates.tracker()
+    open_dates_tracker.export("datapackage", tmp_path)
+    report = frictionless.validate(str(tmp_path / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    rows = {r["id"]: r for r in _rows(tmp_path, "events")}  # in id order
+    assert [
+        (r["date"], r["date_form"], r["date_earliest"], r["date_latest"], r["date_year"])
+        for r in rows.values()
+    ] == [
+        ("[2025-11..]", "one-of", _dt.date(2025, 11, 1), None, None),
+        ("../2025-04-30", "range", None, _dt.date(2025, 4, 30), None),
+        ("[..2025-07-23]", "one-of", None, _dt.date(2025, 7, 23), None),
+        (
+            "2025-05-07/[2025-05-10..2025-05-12]",
+            "range",
+            _dt.date(2025, 5, 7),
+            _dt.date(2025, 5, 12),
+            2025,
+        ),
+        ("[2025-07-24..2025-07-30]", "one-of", _dt.date(2025, 7, 24), _dt.date(2025, 7, 30), 2025),
+    ]
+    csv_text = (tmp_path / "events.csv").read_text("utf-8")
+    assert "0001-01-01" not in csv_text
+    assert "9999-12-31" not in csv_text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2025",
+        "2025-07-22/2025-07-23",
+        "[2025-11-04..2025-11-06]",
+        "[..2025-07-23]",
+        "[2025-11..]",
+        "../2025-07-23",
+        "2025-05-07/..",
+        "2025-05-07/[2025-05-10..2025-05-12]",
+        "[..2025-05-03]/[2025-05-09..]",
+    ],
+)
+def test_edtf_pattern_accepts_every_form_the_library_writes(text: str) -> None:
+    """EDTF_PATTERN matches each date form, open and uncertain ends included."""
+    assert re.fullmatch(EDTF_PATTERN, text)
+    assert at.parse_when(text).isoformat() == text
+
+
+@pytest.mark.parametrize("text", ["2025-07-22/", "[2025", "2025-07-22//2025"])
+def test_edtf_pattern_refuses_malformed_text(text: str) -> None:
+    """EDTF_PATTERN refuses an empty end, an unclosed bracket and a doubled slash."""
+    assert re.fullmatch(EDTF_PATTERN, text) is None

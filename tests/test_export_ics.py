@@ -12,6 +12,8 @@ import pytest
 import agreement_tracker as at
 from agreement_tracker.export.ics import calendar, escape, fold
 
+from . import open_dates
+
 icalendar = pytest.importorskip("icalendar")
 
 DATASET = "india-israel-defence-relations-july-2024-november-2025"
@@ -102,3 +104,46 @@ def test_written_file_parses(tmp_path: Path) -> None:
     # icalendar keeps an X- property's text as written: escaped, as RFC 5545 asks.
     assert str(parsed["X-WR-CALNAME"]) == escape(at.load().name)
     assert len(list(parsed.walk("VEVENT"))) == 18  # two visits dated by their engagements
+
+
+def test_dates_with_an_open_end_are_left_out_and_named() -> None:
+    """An open end has no day to put in a calendar: the record is left out and named."""
+    text = calendar(open_dates.tracker())
+    events = _events(text)
+    assert sorted(events) == ["m1", "sindoor", "visit-report"]
+    parsed = icalendar.Calendar.from_ical(text)
+    assert str(parsed["DESCRIPTION"]) == (
+        "Left out, their dates having an open end: before-range (../2025-04-30), "
+        "rising-lion ([..2025-07-23]), open-talks (2025-05-07/..), m2 ([2025-07-23..]), "
+        "tour (2025-07-24/..), after-nov ([2025-11..])."
+    )
+    assert "0001" not in text
+    assert "9999" not in text
+
+
+def test_an_uncertain_range_end_is_tentative_over_every_possible_day() -> None:
+    """A range ending on one of three days spans to the last of them, TENTATIVE, in words."""
+    text = calendar(open_dates.tracker())
+    sindoor = _events(text)["sindoor"]
+    assert (sindoor["DTSTART"].dt, sindoor["DTEND"].dt) == (
+        _dt.date(2025, 5, 7),
+        _dt.date(2025, 5, 13),
+    )
+    assert str(sindoor["STATUS"]) == "TENTATIVE"
+    assert str(sindoor["DESCRIPTION"]).startswith(
+        "Event. Date: 2025-05-07/[2025-05-10..2025-05-12] (from 2025-05-07 to 2025-05-12 at "
+        "the widest; its ends are known only as 2025-05-07 and [2025-05-10..2025-05-12])."
+    )
+    stamps = {e["DTSTAMP"].dt for e in events_of(text)}
+    assert stamps == {_dt.datetime(2025, 7, 30, tzinfo=_dt.UTC)}
+
+
+def events_of(text: str) -> list[Any]:
+    """The calendar's events, in order."""
+    return list(icalendar.Calendar.from_ical(text).walk("VEVENT"))
+
+
+def test_a_calendar_without_open_ends_has_no_description() -> None:
+    """Only a calendar that leaves records out carries a DESCRIPTION of its own."""
+    parsed = icalendar.Calendar.from_ical(calendar(at.load()))
+    assert "DESCRIPTION" not in parsed

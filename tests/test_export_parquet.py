@@ -12,6 +12,8 @@ import pytest
 
 import agreement_tracker as at
 
+from . import open_dates
+
 duckdb = pytest.importorskip("duckdb")
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "exports.md"
@@ -132,3 +134,29 @@ def test_export_needs_duckdb_and_says_so(monkeypatch: pytest.MonkeyPatch, tmp_pa
     monkeypatch.setitem(sys.modules, "duckdb", None)
     with pytest.raises(ModuleNotFoundError, match=r"pip install 'agreement-tracker\[parquet\]'"):
         at.load().export("parquet", tmp_path / "out")
+
+
+def test_open_ends_are_null_and_the_documented_window_answers_as_the_tracker(
+    tmp_path: Path,
+) -> None:
+    """An open end is a NULL date; the documented window query treats it as the Tracker does."""
+    t = open_dates.tracker()
+    t.export("parquet", tmp_path)
+    connection = duckdb.connect()
+    for path in sorted(tmp_path.glob("*.parquet")):
+        connection.execute(f"CREATE VIEW {path.stem} AS SELECT * FROM '{path}'")
+    rows = connection.execute(
+        "SELECT id, date_earliest, date_latest FROM events WHERE id IN ('rising-lion', "
+        "'after-nov') ORDER BY id"
+    ).fetchall()
+    assert rows == [
+        ("after-nov", _dt.date(2025, 11, 1), None),
+        ("rising-lion", None, _dt.date(2025, 7, 23)),
+    ]
+    sql = documented()["window_certain_or_possible"]
+    sql = sql.replace("2024-07-01", "2025-05-01").replace("2024-07-15", "2025-05-31")
+    window = connection.execute(sql).fetchall()
+    certain = [e.id for e in t.between("2025-05-01", "2025-05-31")]
+    possible = [e.id for e in t.between("2025-05-01", "2025-05-31", mode="possible")]
+    assert [i for i, _, how in window if how == "certain"] == certain == ["sindoor"]
+    assert [i for i, _, _ in window] == possible == ["rising-lion", "sindoor", "open-talks"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html.parser
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -12,7 +13,9 @@ import attrs
 import pytest
 
 import agreement_tracker as at
-from agreement_tracker.export.report import html_page, passages
+from agreement_tracker.export.report import html_page, passages, timeline_svg
+
+from . import open_dates
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 ATTACK = (
@@ -193,3 +196,16 @@ def test_a_generated_dataset_gives_a_page(tmp_path: Path) -> None:
     assert len(marks.by_citation) == len(citations) > 60
     assert marks.tags["table"] == 7  # no organisations, no events
     assert "The sources do not disagree on any field." in page
+
+
+def test_timeline_draws_open_ends_to_the_edge_without_year_one_or_9999() -> None:
+    """An open end runs to the plot's edge and is marked …; the axis spans the written days."""
+    svg = timeline_svg(open_dates.tracker())
+    ticks = re.findall(r'text-anchor="middle" fill="#444">(\d{4}-\d{2})<', svg)
+    assert ticks == [f"2025-{m:02d}" for m in range(5, 12)]  # 2025-04-30 .. 2025-11-30
+    assert svg.count(">…</text>") == 6  # two open starts, four open ends
+    assert "… an open end: no first or last day known" in svg
+    assert "an open end" not in timeline_svg(at.load())  # the legend says it only when needed
+    assert "0001" not in svg
+    assert "9999" not in svg
+    html_page(open_dates.tracker())  # the whole page renders too

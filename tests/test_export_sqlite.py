@@ -18,6 +18,8 @@ import agreement_tracker as at
 from agreement_tracker.export._tables import date_form
 from agreement_tracker.export.sqlite import QUERIES
 
+from . import open_dates
+
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "exports.md"
 
@@ -344,3 +346,47 @@ def test_datasette_serves_every_table_and_query(bundled: tuple[at.Tracker, Path]
     assert answers["search"]
     assert all("cyber" in row["quote"].lower() for row in answers["search"])
     assert _dt.date.fromisoformat(answers["query:calendar"][0]["event_dtend"])
+
+
+@pytest.fixture(scope="module")
+def open_ended(tmp_path_factory: pytest.TempPathFactory) -> tuple[at.Tracker, Path]:
+    """The constructed dataset with open and uncertain date ends, exported."""
+    t = open_dates.tracker()
+    path = tmp_path_factory.mktemp("sqlite-open") / "open.db"
+    t.export("sqlite", path)
+    return t, path
+
+
+def test_open_ends_are_null_never_year_one_or_9999(open_ended: tuple[at.Tracker, Path]) -> None:
+    """An open end's earliest or latest cell is NULL; the EDTF text keeps the form."""
+    for db in _connect(open_ended[1]):
+        rows = db.execute(
+            "SELECT id, date, date_form, date_earliest, date_latest FROM timeline "
+            "WHERE id IN ('rising-lion', 'sindoor', 'tour', 'after-nov') ORDER BY id"
+        ).fetchall()
+        text = "\n".join(line for line in db.iterdump() if line.startswith("INSERT"))
+    assert rows == [
+        ("after-nov", "[2025-11..]", "one-of", "2025-11-01", None),
+        ("rising-lion", "[..2025-07-23]", "one-of", None, "2025-07-23"),
+        ("sindoor", "2025-05-07/[2025-05-10..2025-05-12]", "range", "2025-05-07", "2025-05-12"),
+        ("tour", "2025-07-24/..", "range", "2025-07-24", None),
+    ]
+    assert "'2025-07-23'" in text
+    assert "0001-01-01" not in text
+    assert "9999-12-31" not in text
+
+
+def test_oracle_on_open_and_uncertain_ends(open_ended: tuple[at.Tracker, Path]) -> None:
+    """Every query helper's SQL answers as the Tracker does when dates have open ends."""
+    t, path = open_ended
+    for db in _connect(path):
+        asked = oracle(t, db)
+        rows = db.execute(
+            "SELECT id FROM timeline t WHERE t.date IS NOT NULL "
+            "ORDER BY t.date IS NULL, t.date_earliest, t.date_latest IS NULL, t.date_latest, "
+            "t.kind_rank, t.id"
+        ).fetchall()
+        calendar = [r[3] for r in db.execute(QUERIES["calendar"]).fetchall()]
+    assert asked["between_possible"] > 20
+    assert [r[0] for r in rows] == [e.id for e in t.timeline()]
+    assert calendar == ["sindoor", "m1", "visit-report"]

@@ -6,13 +6,15 @@ import datetime
 from collections.abc import Sequence
 from pathlib import Path
 
+import attrs
 import pendulum
 import pytest
 
 import agreement_tracker as at
-from agreement_tracker._index import people_in
+from agreement_tracker import query
+from agreement_tracker._index import engagements_span, people_in
 
-from . import oracles
+from . import open_dates, oracles
 
 MOU = "mou-2025-11-defence-cooperation"
 
@@ -794,3 +796,117 @@ def test_involving_takes_people_organisations_and_countries(tracker: at.Tracker)
         "no person, organisation or country 'rafel'; did you mean "
         "'Rafael Advanced Defence Systems', 'Israel Aerospace Industries' or 'Israel Katz'?"
     )
+
+
+# ------------------------------------------------------------- open and uncertain ends
+
+
+@pytest.fixture(scope="module")
+def open_tracker() -> at.Tracker:
+    """A constructed dataset whose dates have open and uncertain ends (tests/open_dates.py)."""
+    return open_dates.tracker()
+
+
+def test_timeline_places_open_starts_first_and_open_ends_last(open_tracker: at.Tracker) -> None:
+    """An open start sorts as the earliest day, an open end as the latest, with exact labels."""
+    assert [(e.id, e.date.isoformat() if e.date else None) for e in open_tracker.timeline()] == [
+        (record_id, date) for record_id, date in open_dates.DATES.items()
+    ]
+    assert {e.id: e.precision for e in open_tracker.timeline()}["rising-lion"] == (
+        "on or before 2025-07-23"
+    )
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "mode", "expected"),
+    [
+        ("2025-05-01", "2025-05-31", "certain", ["sindoor"]),
+        ("2025-05-01", "2025-05-31", "possible", ["rising-lion", "sindoor", "open-talks"]),
+        ("2025-05-11", "2025-05-11", "certain", []),
+        ("2025-05-11", "2025-05-11", "possible", ["rising-lion", "sindoor", "open-talks"]),
+        ("2025", "2025", "certain", ["sindoor", "m1", "visit-report"]),
+        ("2025-04-30", "2025-04-30", "possible", ["before-range", "rising-lion"]),
+        (
+            "2030-01-01",
+            "2030-12-31",
+            "possible",
+            ["open-talks", "m2", "tour", "after-nov"],
+        ),
+        # a window from the calendar's first day holds every day an open start can be
+        ("0001-01-01", "2025-04-30", "certain", ["before-range"]),
+    ],
+)
+def test_between_with_open_and_uncertain_ends(
+    open_tracker: at.Tracker, start: str, end: str, mode: at.Mode, expected: list[str]
+) -> None:
+    """An open end is never certainly inside a window and may reach every day on its side."""
+    assert _ids(open_tracker.between(start, end, mode=mode)) == expected
+
+
+def test_between_with_open_ends_matches_a_plain_scan(open_tracker: at.Tracker) -> None:
+    """The indexed between() agrees with the rule applied to every entry, for many windows."""
+    days = [f"2025-{m:02d}-{d:02d}" for m in (4, 5, 7, 8, 11) for d in (1, 10, 23, 30)]
+    for start in days:
+        for end in (d for d in days if d >= start):
+            for mode in ("certain", "possible"):
+                scanned = [
+                    e.id
+                    for e in open_tracker.timeline()
+                    if query.certainly_within(e.date, at.to_date(start), at.to_date(end), mode)
+                ]
+                assert _ids(open_tracker.between(start, end, mode=mode)) == scanned
+
+
+def test_certainly_within_an_open_end(open_tracker: at.Tracker) -> None:
+    """certainly_within is False for an open end whatever the window, possible when they meet."""
+    rising_lion = at.parse_when("[..2025-07-23]")
+    first, last = at.to_date("2025-01-01"), at.to_date("2025-12-31")
+    assert query.certainly_within(rising_lion, first, last, "certain") is False
+    assert query.certainly_within(rising_lion, first, last, "possible") is True
+    later = at.to_date("2025-07-24"), at.to_date("2025-08-01")
+    assert query.certainly_within(rising_lion, *later, "possible") is False
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "expected"),
+    [
+        ("[..2025-07-23]", "2025-07-23", True),
+        ("[..2025-07-23]", "2025-07-22", False),
+        ("2025-05-07/..", "9999-12-30", False),
+        ("2025-05-07/[2025-05-10..2025-05-12]", "2025-05-11", False),
+        ("2025-05-07/[2025-05-10..2025-05-12]", "2025-05-12", True),
+    ],
+)
+def test_taken_place_by_with_open_and_uncertain_ends(text: str, day: str, expected: bool) -> None:
+    """A date has taken place by a day only when its latest possible day is on or before it."""
+    assert query.taken_place_by(at.parse_when(text), at.to_date(day).toordinal()) is expected
+
+
+def test_last_meeting_skips_a_meeting_with_an_open_end(open_tracker: at.Tracker) -> None:
+    """A meeting on or after a day (open end) is never known to have taken place."""
+    assert open_tracker.last_meeting("talks", as_of="2025-12-31").id == "m1"
+    assert open_tracker.last_meeting("talks", as_of="2025-07-23").id == "m1"
+
+
+def test_since_with_open_ends(open_tracker: at.Tracker) -> None:
+    """Since m1: only what certainly starts on or after it and has certainly ended by as_of."""
+    assert _ids(open_tracker.since_last("talks", as_of="2025-12-31")) == ["visit-report"]
+    m1, m2 = open_tracker.meeting("m1"), open_tracker.meeting("m2")
+    day = at.to_date("2030-01-01")
+    assert _ids(query.since(open_tracker.timeline(), m1, day)) == ["visit-report"]
+    assert query.since(open_tracker.timeline(), m2, day) == ()
+
+
+def test_a_delegation_span_keeps_an_engagement_open_end(open_tracker: at.Tracker) -> None:
+    """A delegation dated by its engagements is open where one of them is open."""
+    tour = open_tracker.delegation("tour")
+    span = engagements_span(tour)
+    assert span == at.DateRange(at.PartialDate(2025, 7, 24), None)
+    both_open = attrs.evolve(
+        tour,
+        engagements=(
+            attrs.evolve(tour.engagements[0], date=at.parse_when("[..2025-07-24]")),
+            tour.engagements[1],
+        ),
+    )
+    assert engagements_span(both_open) is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -372,3 +373,26 @@ def test_dataframe_columns_are_the_table_names_with_ids_beside_names(
     visits = tracker.delegations.to_dataframe()
     assert list(visits["leader_ids"]) == ["amir-baram", "gideon-saar", "rajesh-kumar-singh"]
     assert "route" in visits.columns
+
+
+def test_to_dataframe_and_plot_with_open_date_ends() -> None:
+    """An open end is a missing (NaT) earliest or latest, and the plot keeps to written days."""
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("matplotlib")
+    import matplotlib
+
+    from . import open_dates
+
+    matplotlib.use("Agg")
+    timeline = open_dates.tracker().timeline()
+    frame = timeline.to_dataframe().set_index("id")
+    assert pd.isna(frame.loc["rising-lion", "earliest"])
+    assert frame.loc["rising-lion", "latest"] == pd.Timestamp("2025-07-23")
+    assert frame.loc["after-nov", "earliest"] == pd.Timestamp("2025-11-01")
+    assert pd.isna(frame.loc["after-nov", "latest"])
+    assert frame.loc["sindoor", "precision"] == "day range, end one of 3 days"
+    ax = timeline.plot()
+    epoch = datetime.date(1970, 1, 1)  # matplotlib's day numbers count from it
+    low, high = ((epoch + datetime.timedelta(days=x)).isoformat() for x in ax.get_xlim())
+    assert "2025-04-01" <= low <= "2025-04-30"  # before-range ends 2025-04-30
+    assert "2025-11-30" <= high <= "2025-12-31"  # after-nov is written as 2025-11

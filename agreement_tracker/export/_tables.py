@@ -12,7 +12,8 @@ query helpers read, so that their SQL is plain joins.
 
 A date is never handed over as one native date: a field ``f`` holding a date becomes
 ``f`` (the EDTF string), ``f_form`` (``day``, ``month``, ``year``, ``range`` or
-``one-of``) and ``f_earliest`` / ``f_latest`` (the first and last possible day, typed).
+``one-of``) and ``f_earliest`` / ``f_latest`` (the first and last possible day, typed;
+empty for an open end, which has no such day).
 
 >>> import agreement_tracker as at
 >>> tables = {table.name: table for table in build(at.load())}
@@ -166,14 +167,19 @@ def date_form(value: When) -> str:
 def shared_prefix(value: When) -> str:
     """The longest date both bounds share: ``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY`` or ``""``.
 
-    For a format that holds only one date: what is certain, and no more.
+    For a format that holds only one date: what is certain, and no more.  A value with an
+    open end shares nothing.
 
     >>> [shared_prefix(parse_when(s)) for s in ("2024-07", "[2025-11-04..2025-11-06]")]
     ['2024-07', '2025-11']
     >>> shared_prefix(parse_when("2024-12/2025-01")), shared_prefix(parse_when("2025-11-04"))
     ('', '2025-11-04')
+    >>> shared_prefix(parse_when("[..2025-07-23]"))
+    ''
     """
     first, last = bounds(value)
+    if first is None or last is None:
+        return ""
     if first == last:
         return first.isoformat()
     if first.year != last.year:
@@ -183,20 +189,31 @@ def shared_prefix(value: When) -> str:
     )
 
 
-def bounds(value: When) -> tuple[_dt.date, _dt.date]:
+def bounds(value: When) -> tuple[_dt.date | None, _dt.date | None]:
     """The first and last day ``value`` can be, as plain :class:`datetime.date` values.
+
+    An open end has no such day and is None, never year 1 or 9999.
 
     >>> bounds(parse_when("2024-07"))
     (datetime.date(2024, 7, 1), datetime.date(2024, 7, 31))
+    >>> bounds(parse_when("2025-05-07/.."))
+    (datetime.date(2025, 5, 7), None)
     """
-    return (_dt.date.fromordinal(value.first_ordinal), _dt.date.fromordinal(value.last_ordinal))
+    return (
+        None if value.open_start else _dt.date.fromordinal(value.first_ordinal),
+        None if value.open_end else _dt.date.fromordinal(value.last_ordinal),
+    )
 
 
 def date_cells(value: When | None) -> tuple[Any, ...]:
     """The four cells of a date: EDTF string, form, earliest day, latest day.
 
+    An open end leaves its earliest or latest cell empty (None).
+
     >>> date_cells(parse_when("2024"))
     ('2024', 'year', datetime.date(2024, 1, 1), datetime.date(2024, 12, 31))
+    >>> date_cells(parse_when("[..2025-07-23]"))
+    ('[..2025-07-23]', 'one-of', None, datetime.date(2025, 7, 23))
     >>> date_cells(None)
     (None, None, None, None)
     """
@@ -215,8 +232,8 @@ def _date_columns(name: str, what: str) -> list[Column]:
     return [
         Column(name, "string", f"{what}: the EDTF string, only as precise as known."),
         Column(f"{name}_form", "string", f"{what}: day, month, year, range or one-of."),
-        Column(f"{name}_earliest", "date", f"{what}: the first day it can be."),
-        Column(f"{name}_latest", "date", f"{what}: the last day it can be."),
+        Column(f"{name}_earliest", "date", f"{what}: the first day it can be (empty: open)."),
+        Column(f"{name}_latest", "date", f"{what}: the last day it can be (empty: open)."),
     ]
 
 
@@ -590,8 +607,8 @@ def _shared_tables(builder: _Builder) -> None:
             Column("field", "string", "The field (empty: the record as a whole)."),
             Column("value", "string", "The field's value as text (EDTF for dates)."),
             Column("precision", "string", "For dates: day, month, year, day range, one of N days."),
-            Column("earliest", "date", "For dates: the first day the value can be."),
-            Column("latest", "date", "For dates: the last day the value can be."),
+            Column("earliest", "date", "For dates: the first day the value can be (empty: open)."),
+            Column("latest", "date", "For dates: the last day the value can be (empty: open)."),
             Column("source", "string", "The id of the source quoted."),
             Column("quote", "string", "The verbatim quote."),
             Column("basis", "string", "quote, inferred or claim."),

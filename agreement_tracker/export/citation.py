@@ -19,6 +19,7 @@ from .datapackage import csl_json
 
 if TYPE_CHECKING:
     from agreement_tracker.dataset import Tracker
+    from agreement_tracker.dates import When
 
 __all__ = ["bibtex", "csl", "escape_bibtex"]
 
@@ -50,8 +51,15 @@ def _key(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-") or "dataset"
 
 
+def _published_year(published: When | None) -> int | None:
+    """The last year a publication date can be in; None when unknown or open-ended."""
+    if published is None or published.open_end:
+        return None
+    return published.latest.year
+
+
 def _year(tracker: Tracker) -> int | None:
-    years = [s.published.latest.year for s in tracker.sources if s.published]
+    years = [y for s in tracker.sources if (y := _published_year(s.published)) is not None]
     return max(years) if years else None
 
 
@@ -81,7 +89,7 @@ def bibtex(tracker: Tracker, *, license: str | None = None) -> str:
                     "title": source.title or "(untitled)",
                     "author": names.get(source.agency or "", ""),
                     "publisher": names.get(source.publisher or "", ""),
-                    "year": str(published.latest.year) if published else "",
+                    "year": str(_published_year(published) or ""),
                     "date": published.isoformat() if published else "",
                     "url": source.url or "",
                 },

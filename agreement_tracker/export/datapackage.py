@@ -50,11 +50,10 @@ LICENSES = {
 }
 
 #: The EDTF forms the library writes, as a Table Schema pattern.
-EDTF_PATTERN = (
-    r"(\d{4}(-\d{2}(-\d{2})?)?)"
-    r"|(\d{4}(-\d{2}(-\d{2})?)?/\d{4}(-\d{2}(-\d{2})?)?)"
-    r"|(\[\d{4}(-\d{2}(-\d{2})?)?\.\.\d{4}(-\d{2}(-\d{2})?)?\])"
-)
+_DAY = r"\d{4}(-\d{2}(-\d{2})?)?"
+_ONE_OF = rf"\[({_DAY}\.\.({_DAY})?|\.\.{_DAY})\]"
+_END = rf"({_DAY}|{_ONE_OF}|\.\.)"
+EDTF_PATTERN = rf"({_DAY})|({_END}/{_END})|({_ONE_OF})"
 FORMS = ["day", "month", "year", "range", "one-of"]
 
 
@@ -112,14 +111,21 @@ def _csv(table: Table) -> bytes:
 
 
 def _csl_date(value: Any) -> dict[str, Any]:
-    """A CSL date: the parts both bounds share (a range for a range), and the EDTF raw."""
+    """A CSL date: the parts both bounds share (a range for a range), and the EDTF raw.
+
+    A range's end gives the parts its own bounds share; when an end is open or shares
+    nothing, only the raw EDTF string is given.
+    """
     from agreement_tracker.dates import DateRange
 
     def parts(text: str) -> list[int]:
         return [int(p) for p in text.split("-")] if text else []
 
     if isinstance(value, DateRange):
-        dates = [parts(value.start.isoformat()), parts(value.end.isoformat())]
+        ends = [
+            parts(shared_prefix(end)) if end is not None else [] for end in (value.start, value.end)
+        ]
+        dates = ends if all(ends) else []
     else:
         shared = parts(shared_prefix(value))
         dates = [shared] if shared else []

@@ -8,6 +8,10 @@ description says the EDTF value and its form in words, and quotes the source.  `
 is the record's id at the dataset, and ``DTSTAMP`` is fixed (the last day any record can
 be), so the same data always gives the same file.  Written by hand: no tool is needed.
 
+A date with an open end ("on or before 23 July 2025", "from 7 May 2025 on") has no
+first or last day to put in a calendar, and any day chosen would be made up: such
+records are left out, and the calendar's ``DESCRIPTION`` (RFC 7986) names them.
+
 >>> import agreement_tracker as at
 >>> text = calendar(at.load())
 >>> event = text[text.index("UID:jwg-16@"):].split("END:VEVENT")[0].splitlines()
@@ -22,7 +26,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from agreement_tracker.dates import DateBetween, DateRange, PartialDate, Precision
+from agreement_tracker.dates import DateBetween, DateRange, PartialDate, Precision, precision_label
 from agreement_tracker.export._write import replace_file
 
 if TYPE_CHECKING:
@@ -67,7 +71,8 @@ def _exact(when: When) -> bool:
     if isinstance(when, PartialDate):
         return when.precision is Precision.DAY
     if isinstance(when, DateRange):
-        return when.precision is Precision.DAY
+        ends = (when.start, when.end)
+        return all(isinstance(e, PartialDate) and e.precision is Precision.DAY for e in ends)
     return False
 
 
@@ -79,14 +84,18 @@ def form_in_words(when: When) -> str:
     '[2025-11-04..2025-11-06] (one day, not known which, from 2025-11-04 to 2025-11-06)'
     >>> form_in_words(parse_when("2025-07-22/2025-07-23"))
     '2025-07-22/2025-07-23 (from 2025-07-22 to 2025-07-23)'
+    >>> form_in_words(parse_when("[..2025-07-23]"))
+    '[..2025-07-23] (on or before 2025-07-23)'
     """
     first, last = when.earliest.isoformat(), when.latest.isoformat()
-    if isinstance(when, DateBetween):
+    if when.is_open:
+        words = precision_label(when)
+    elif isinstance(when, DateBetween):
         words = f"one day, not known which, from {first} to {last}"
     elif isinstance(when, DateRange):
         words = f"from {first} to {last}"
         if not _exact(when):
-            words += f" at the widest; its ends are known only as {when.start.isoformat()} and {when.end.isoformat()}"
+            words += f" at the widest; its ends are known only as {when.start} and {when.end}"
     elif when.precision is Precision.DAY:
         words = "the day itself"
     else:
@@ -96,7 +105,9 @@ def form_in_words(when: When) -> str:
 
 def _stamp(tracker: Tracker) -> str:
     """A fixed DTSTAMP: the last day any record can be (the epoch for an undated dataset)."""
-    lasts = [e.date.latest for e in tracker.timeline() if e.date is not None]
+    lasts = [
+        e.date.latest for e in tracker.timeline() if e.date is not None and not e.date.open_end
+    ]
     latest = max(lasts, default=_dt.date(1970, 1, 1))
     return f"{latest.year:04d}{latest.month:02d}{latest.day:02d}T000000Z"
 
@@ -123,6 +134,9 @@ def _quote(record: Any, field: str) -> str:
 def calendar(tracker: Tracker) -> str:
     """The iCalendar text of ``tracker``'s dated records, in timeline order, CRLF lines.
 
+    Records whose date has an open end are left out and named in the calendar's
+    ``DESCRIPTION``.
+
     >>> import agreement_tracker as at
     >>> calendar(at.load()).count("BEGIN:VEVENT")
     18
@@ -138,9 +152,13 @@ def calendar(tracker: Tracker) -> str:
         "METHOD:PUBLISH",
         f"X-WR-CALNAME:{escape(tracker.name)}",
     ]
+    events, left_out = [], []
     for entry in tracker.timeline():
         when = entry.date
         if when is None:
+            continue
+        if when.is_open:
+            left_out.append(f"{entry.id} ({when.isoformat()})")
             continue
         record = entry.record
         kind = DATED[type(record)]
@@ -151,7 +169,7 @@ def calendar(tracker: Tracker) -> str:
             + (f" ({entry.derived}.)" if entry.derived else "")
             + _quote(record, kind.date_field)
         )
-        lines += [
+        events += [
             "BEGIN:VEVENT",
             f"UID:{record.id}@{dataset}",
             f"DTSTAMP:{stamp}",
@@ -163,9 +181,12 @@ def calendar(tracker: Tracker) -> str:
         ]
         place = getattr(record, "place", None)
         if place is not None:
-            lines.append(f"LOCATION:{escape(place.label)}")
-        lines += [f"DESCRIPTION:{escape(description)}", "END:VEVENT"]
-    lines.append("END:VCALENDAR")
+            events.append(f"LOCATION:{escape(place.label)}")
+        events += [f"DESCRIPTION:{escape(description)}", "END:VEVENT"]
+    if left_out:
+        note = "Left out, their dates having an open end: " + ", ".join(left_out) + "."
+        lines.append(f"DESCRIPTION:{escape(note)}")
+    lines += [*events, "END:VCALENDAR"]
     return "".join(fold(line) + "\r\n" for line in lines)
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from agreement_tracker._kinds import KINDS
-from agreement_tracker.dates import DateBetween, DateRange, Precision
+from agreement_tracker.dates import DateBetween, DateRange, PartialDate, Precision
 from agreement_tracker.export._write import replace_file
 from agreement_tracker.records import Records
 
@@ -108,7 +108,9 @@ def _form(when: When) -> str:
     if isinstance(when, DateBetween):
         return "one-of"
     if isinstance(when, DateRange):
-        return "range" if when.precision is Precision.DAY else "vague"
+        ends = (when.start, when.end)
+        exact = all(isinstance(e, PartialDate) and e.precision is Precision.DAY for e in ends)
+        return "range" if exact else "vague"
     return "day" if when.precision is Precision.DAY else "vague"
 
 
@@ -132,8 +134,8 @@ def timeline_svg(tracker: Tracker, *, width: int = 1120) -> str:
     if not entries:
         parts.append('<text x="10" y="20">No dated records.</text></svg>')
         return "".join(parts)
-    first = min(e.date.earliest for e in entries if e.date is not None)
-    last = max(e.date.latest for e in entries if e.date is not None)
+    known = [day for e in entries if e.date is not None for day in e.date.written_ordinals]
+    first, last = _dt.date.fromordinal(min(known)), _dt.date.fromordinal(max(known))
     lo, hi = first.toordinal(), last.toordinal() + 1
 
     def x(day: int) -> float:
@@ -161,7 +163,9 @@ def timeline_svg(tracker: Tracker, *, width: int = 1120) -> str:
         assert when is not None
         y = top + row * index + row / 2
         colour = COLOURS.get(entry.kind, "#555")
-        start, end = x(when.earliest.toordinal()), x(when.latest.toordinal() + 1)
+        # an open end has no day of its own: it runs to the edge of the plot
+        start = x(lo) if when.open_start else x(when.first_ordinal)
+        end = x(hi) if when.open_end else x(when.last_ordinal + 1)
         label = f"{entry.title}  {when.isoformat()}"
         if len(label) > 64:
             label = f"{entry.title[: 60 - len(when.isoformat())]}…  {when.isoformat()}"
@@ -187,6 +191,9 @@ def timeline_svg(tracker: Tracker, *, width: int = 1120) -> str:
                 f'<rect x="{start:.1f}" y="{y - 6:.1f}" width="{w:.1f}" height="12" rx="2" '
                 f"{style}>{tip}</rect>"
             )
+        marks = ([start - 12] if when.open_start else []) + ([end + 2] if when.open_end else [])
+        for at in marks:
+            parts.append(f'<text x="{at:.1f}" y="{y + 4:.1f}" fill="{colour}">…</text>')
         parts.append("</a>")
     legend_y = bottom + 40
     legend = [
@@ -195,10 +202,14 @@ def timeline_svg(tracker: Tracker, *, width: int = 1120) -> str:
         ("vague", "a month or a year: one day of it"),
         ("one-of", "one day somewhere in the span"),
     ]
+    if any(e.date is not None and e.date.is_open for e in entries):
+        legend.append(("open", "… an open end: no first or last day known"))
     lx = 20
     for shape, text in legend:
         if shape == "circle":
             parts.append(f'<circle cx="{lx + 6}" cy="{legend_y}" r="5" fill="#555"/>')
+        elif shape == "open":
+            lx -= 24
         else:
             style = {
                 "range": 'fill="#555" fill-opacity="0.85"',

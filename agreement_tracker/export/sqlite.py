@@ -1,8 +1,8 @@
 """One SQLite file for Datasette and for users whose data outgrows memory.
 
 The tables are the data package's (see :mod:`agreement_tracker.export._tables`), with
-primary and foreign keys; dates are ISO text (``date_earliest``, ``date_latest``) beside
-the EDTF value and its form, and ``date_year``/``date_month`` are facets.  Full-text
+primary and foreign keys; dates are ISO text (``date_earliest``, ``date_latest``, NULL
+for an open end) beside the EDTF value and its form, and ``date_year``/``date_month`` are facets.  Full-text
 indexes (FTS5) cover every quote (``citations_fts``) and every source's title and text
 (``sources_fts``).  Views: ``timeline``, ``discrepancies`` and ``since_last_meeting``.
 
@@ -41,14 +41,22 @@ __all__ = ["QUERIES", "fill", "metadata", "write"]
 
 _TYPES = {"string": "TEXT", "integer": "INTEGER", "date": "TEXT"}
 
+# An open end is NULL in the tables; the SQL reads it as the calendar's first or last day,
+# as the Tracker's rules do.
+_FIRST_DAY = "COALESCE(m.date_earliest, '0001-01-01')"
+_LAST_DAY = "COALESCE(m.date_latest, '9999-12-31')"
 _LAST = (
-    "SELECT m.id, m.date_latest FROM meetings m "
-    "WHERE m.series = :series AND m.date_latest <= :as_of "
-    "ORDER BY m.date_latest DESC, m.date_earliest DESC, COALESCE(m.number, 0) DESC, m.id DESC "
+    f"SELECT m.id, {_LAST_DAY} AS last_day FROM meetings m "
+    f"WHERE m.series = :series AND m.date IS NOT NULL AND {_LAST_DAY} <= :as_of "
+    f"ORDER BY {_LAST_DAY} DESC, {_FIRST_DAY} DESC, COALESCE(m.number, 0) DESC, m.id DESC "
     "LIMIT 1"
 )
-_TIMELINE_ORDER = "t.date_earliest IS NULL, t.date_earliest, t.date_latest, t.kind_rank, t.id"
-_AGREEMENT_ORDER = "a.signed_earliest IS NULL, a.signed_earliest, a.signed_latest, a.id"
+_TIMELINE_ORDER = (
+    "t.date IS NULL, t.date_earliest, t.date_latest IS NULL, t.date_latest, t.kind_rank, t.id"
+)
+_AGREEMENT_ORDER = (
+    "a.signed IS NULL, a.signed_earliest, a.signed_latest IS NULL, a.signed_latest, a.id"
+)
 _ABOUT = (
     "SELECT a.id FROM agreements a WHERE a.id IN ("
     "SELECT f.record_id FROM agreements_focus_areas f "
@@ -57,27 +65,30 @@ _ABOUT = (
 
 #: The SQL of each query helper, by name, with named parameters (days as 'YYYY-MM-DD').
 QUERIES: dict[str, str] = {
-    "last_meeting": _LAST.replace("m.id, m.date_latest", "m.id"),
+    "last_meeting": _LAST.replace(f"m.id, {_LAST_DAY} AS last_day", "m.id"),
     "meetings_since_last": (
         f"WITH last AS ({_LAST}), "
         "parties AS (SELECT value FROM meeting_series_parties "
         "WHERE record_id = :series AND position < 2) "
         "SELECT m.id FROM meetings m, last "
-        "WHERE m.date_earliest >= last.date_latest AND m.date_earliest <= :as_of "
-        "AND m.date_latest <= :as_of AND m.id <> last.id "
+        f"WHERE m.date IS NOT NULL AND {_FIRST_DAY} >= last.last_day "
+        f"AND {_FIRST_DAY} <= :as_of AND {_LAST_DAY} <= :as_of AND m.id <> last.id "
         "AND ((SELECT COUNT(*) FROM parties) < 2 OR (SELECT COUNT(*) FROM record_countries c "
         "WHERE c.record_id = m.id AND c.country IN (SELECT value FROM parties)) = 2) "
-        "ORDER BY m.date_earliest, m.date_latest, m.id"
+        f"ORDER BY {_FIRST_DAY}, {_LAST_DAY}, m.id"
     ),
     "agreements_about": f"{_ABOUT} ORDER BY {_AGREEMENT_ORDER}",
     "mous": f"{_ABOUT} AND a.kind = 'mou' ORDER BY {_AGREEMENT_ORDER}",
     "between_certain": (
-        "SELECT t.id FROM timeline t WHERE t.date_earliest >= :start "
-        "AND t.date_earliest <= :end AND t.date_latest <= :end "
+        "SELECT t.id FROM timeline t WHERE t.date IS NOT NULL "
+        "AND COALESCE(t.date_earliest, '0001-01-01') >= :start "
+        "AND COALESCE(t.date_latest, '9999-12-31') <= :end "
         f"ORDER BY {_TIMELINE_ORDER}"
     ),
     "between_possible": (
-        "SELECT t.id FROM timeline t WHERE t.date_earliest <= :end AND t.date_latest >= :start "
+        "SELECT t.id FROM timeline t WHERE t.date IS NOT NULL "
+        "AND COALESCE(t.date_earliest, '0001-01-01') <= :end "
+        "AND COALESCE(t.date_latest, '9999-12-31') >= :start "
         f"ORDER BY {_TIMELINE_ORDER}"
     ),
     "involving": (
@@ -98,7 +109,7 @@ QUERIES: dict[str, str] = {
         "SELECT t.title AS event_name, t.date_earliest AS event_dtstart, "
         "date(t.date_latest, '+1 day') AS event_dtend, t.id AS event_uid, "
         "t.kind || ', ' || t.date || ' (' || t.date_form || ')' AS event_description "
-        "FROM timeline t WHERE t.date_earliest IS NOT NULL "
+        "FROM timeline t WHERE t.date_earliest IS NOT NULL AND t.date_latest IS NOT NULL "
         "ORDER BY t.date_earliest, t.date_latest, t.kind_rank, t.id"
     ),
 }
@@ -134,14 +145,14 @@ def _views() -> dict[str, str]:
             "GROUP BY record_id, field HAVING COUNT(DISTINCT value) > 1)"
         ),
         "since_last_meeting": (
-            "WITH ranked AS (SELECT series, id, date_latest, ROW_NUMBER() OVER ("
-            "PARTITION BY series ORDER BY date_latest DESC, date_earliest DESC, "
-            "COALESCE(number, 0) DESC, id DESC) AS n FROM meetings "
-            "WHERE series IS NOT NULL AND date_latest IS NOT NULL), "
-            "last AS (SELECT series, id, date_latest FROM ranked WHERE n = 1) "
+            f"WITH ranked AS (SELECT series, id, {_LAST_DAY} AS last_day, ROW_NUMBER() OVER ("
+            f"PARTITION BY series ORDER BY {_LAST_DAY} DESC, {_FIRST_DAY} DESC, "
+            "COALESCE(number, 0) DESC, id DESC) AS n FROM meetings m "
+            "WHERE series IS NOT NULL AND date IS NOT NULL), "
+            "last AS (SELECT series, id, last_day FROM ranked WHERE n = 1) "
             "SELECT last.series, last.id AS last_meeting, m.id, m.title, m.date, "
             "m.date_earliest, m.date_latest FROM last JOIN meetings m "
-            "ON m.date_earliest >= last.date_latest AND m.id <> last.id "
+            f"ON m.date IS NOT NULL AND {_FIRST_DAY} >= last.last_day AND m.id <> last.id "
             "WHERE (SELECT COUNT(*) FROM meeting_series_parties p "
             "WHERE p.record_id = last.series) < 2 "
             "OR (SELECT COUNT(*) FROM record_countries c WHERE c.record_id = m.id "
