@@ -28,7 +28,7 @@ import attrs
 
 from ._kinds import DATED, NESTED, REFERENCES
 from ._text import name_key
-from .dates import DateRange, PartialDate, When, precision_label
+from .dates import DateBetween, DateRange, PartialDate, When, precision_label
 from .model import (
     Agreement,
     AgreementKind,
@@ -97,36 +97,53 @@ DERIVED = "no dates of its own: the span of its dated engagements"
 def engagements_span(delegation: Delegation) -> When | None:
     """The days a delegation's dated engagements fall in (None when none is dated).
 
-    One dated engagement gives its own date; several give the range from the earliest
-    possible day of any to the latest possible day of any.  The visit may have been
-    longer: this places it, it does not bound it.  When an engagement's date has an open
-    start (or end), so has the span; when that leaves both ends open, the span says
-    nothing and is None.
+    One dated engagement gives its own date.  Several give a range whose ends are as
+    uncertain as the engagements make them: it began on or before the first day the
+    earliest one can be over (and no sooner than the earliest day any can be), and it
+    ended on or after the last day any can begin (and no later than the latest day any
+    can be).  An engagement's open start (or end) leaves that bound of the span open.
+    The visit may have been longer: this places it, it does not bound it.
 
     >>> import agreement_tracker as at
     >>> engagements_span(at.load().delegation("saar-india-2025-11")).isoformat()
     '[2025-11-04..2025-11-05]'
+    >>> engagements_span(at.load().delegation("singh-israel-2025-11")).isoformat()
+    '[..2025-11-04]/[2025-11-04..2025-11-06]'
     """
     dates = [stop.date for stop in delegation.engagements if stop.date is not None]
     if not dates:
         return None
     if len(set(dates)) == 1:
         return dates[0]
-    start = end = None
-    if not any(d.open_start for d in dates):
-        start = PartialDate.from_date(_dt.date.fromordinal(min(d.first_ordinal for d in dates)))
-    if not any(d.open_end for d in dates):
-        end = PartialDate.from_date(_dt.date.fromordinal(max(d.last_ordinal for d in dates)))
-    if start is None and end is None:
-        return None
+    opens = any(d.open_start for d in dates)
+    closes = any(d.open_end for d in dates)
+    start = _one_of(
+        None if opens else min(d.first_ordinal for d in dates), min(d.last_ordinal for d in dates)
+    )
+    end = _one_of(
+        max(d.first_ordinal for d in dates), None if closes else max(d.last_ordinal for d in dates)
+    )
     return DateRange(start, end)
+
+
+def _one_of(lower: int | None, upper: int | None) -> PartialDate | DateBetween:
+    """The day ``lower`` (when both are one day), else one of the days between them."""
+    day = PartialDate.from_date
+    if lower == upper and lower is not None:
+        return day(_dt.date.fromordinal(lower))
+    return DateBetween(
+        None if lower is None else day(_dt.date.fromordinal(lower)),
+        None if upper is None else day(_dt.date.fromordinal(upper)),
+    )
 
 
 def timeline_key(record: Dated) -> tuple[int, int, int, int, str]:
     """Sort key of a record on the timeline.
 
     Dated records come first, by earliest then latest day, then kind (events,
-    delegations, meetings, agreements), then id.
+    delegations, meetings, agreements, statements, relationship facts, materiel), then
+    id.  A date with an open start has no earliest day: it sorts at the first day written
+    in it ("on or before 23 July 2025" at 23 July 2025).
 
     >>> import agreement_tracker as at
     >>> timeline_key(at.load().meeting("jwg-17"))[3:]
@@ -136,7 +153,7 @@ def timeline_key(record: Dated) -> tuple[int, int, int, int, str]:
     rank = DATED[type(record)].timeline_rank or 0
     if date is None:
         return (1, 0, 0, rank, record.id)
-    return (0, date.first_ordinal, date.last_ordinal, rank, record.id)
+    return (0, min(date.written_ordinals), date.last_ordinal, rank, record.id)
 
 
 def last_key(meeting: Meeting) -> tuple[int, int, int, str]:

@@ -11,7 +11,7 @@ this one too.  In timeline order (earliest possible day, then latest, kind, id):
 * ``m2``, meeting of ``talks``, ``[2025-07-23..]``: 2025-07-23 .. open
 * ``visit-report``, event, ``[2025-07-24..2025-07-30]``
 * ``tour``, delegation dated by its engagements (2025-07-24 and ``[2025-08..]``):
-  ``2025-07-24/..``
+  ``2025-07-24/[2025-08-01..]``
 * ``after-nov``, event, ``[2025-11..]``: 2025-11-01 .. open
 """
 
@@ -24,13 +24,13 @@ TEXT = "Ann led talks. Rising Lion came first. Sindoor began on 7 May and went o
 #: Each dated record's id and its EDTF date, in timeline order (the tour's is derived).
 DATES = {
     "before-range": "../2025-04-30",
-    "rising-lion": "[..2025-07-23]",
     "sindoor": "2025-05-07/[2025-05-10..2025-05-12]",
     "open-talks": "2025-05-07/..",
+    "rising-lion": "[..2025-07-23]",
     "m1": "2025-07-23",
     "m2": "[2025-07-23..]",
     "visit-report": "[2025-07-24..2025-07-30]",
-    "tour": "2025-07-24/..",
+    "tour": "2025-07-24/[2025-08-01..]",
     "after-nov": "[2025-11..]",
 }
 
