@@ -161,8 +161,8 @@ def test_citations_and_claims_are_kept(package_dir: Path) -> None:
         ("during", "ians-2025-11-06"),
         ("during", "report-2025-11-05"),
     ]
-    statements = [r for r in _rows(package_dir, "statements") if r["basis"] == "claim"]
-    assert len(statements) == len(claims) == 3
+    backing = [r for r in _rows(package_dir, "backing") if r["basis"] == "claim"]
+    assert len(backing) == len(claims) == 3
 
 
 def test_csl_json_lists_the_sources(package_dir: Path) -> None:

@@ -1,4 +1,4 @@
-"""The Parquet export: typed days, a statements table, and the documented SQL in DuckDB."""
+"""The Parquet export: typed days, a backing table, and the documented SQL in DuckDB."""
 
 from __future__ import annotations
 
@@ -76,10 +76,10 @@ def test_every_table_reads_back_row_for_row(db: Any) -> None:
         )
 
 
-def test_statements_say_what_backs_each_field(db: Any) -> None:
-    """The statements table has quotes, inferences and claims with typed date bounds."""
+def test_backing_says_what_backs_each_field(db: Any) -> None:
+    """The backing table has quotes, inferences and claims with typed date bounds."""
     rows = db.execute(
-        "SELECT field, value, precision, earliest, latest, source, basis FROM statements "
+        "SELECT field, value, precision, earliest, latest, source, basis FROM backing "
         "WHERE record_id = 'jwg-16' AND field = 'date' ORDER BY id"
     ).fetchall()
     assert rows == [
@@ -87,11 +87,11 @@ def test_statements_say_what_backs_each_field(db: Any) -> None:
         for source in ("key-ally-2025-07", "ani-2025-07-24")
     ]
     bases = db.execute(
-        "SELECT basis, COUNT(*) FROM statements GROUP BY basis ORDER BY basis"
+        "SELECT basis, COUNT(*) FROM backing GROUP BY basis ORDER BY basis"
     ).fetchall()
     assert [b for b, _ in bases] == ["claim", "inferred", "quote"]
     claims = db.execute(
-        "SELECT value, earliest, source FROM statements WHERE basis = 'claim' "
+        "SELECT value, earliest, source FROM backing WHERE basis = 'claim' "
         "AND field = 'meeting_timing' ORDER BY value, source"
     ).fetchall()
     assert claims == [
