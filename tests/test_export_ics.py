@@ -101,4 +101,29 @@ def test_written_file_parses(tmp_path: Path) -> None:
     parsed = icalendar.Calendar.from_ical(target.read_bytes())
     # icalendar keeps an X- property's text as written: escaped, as RFC 5545 asks.
     assert str(parsed["X-WR-CALNAME"]) == escape(at.load().name)
-    assert len(list(parsed.walk("VEVENT"))) == 18  # two visits dated by their engagements
+    assert len(list(parsed.walk("VEVENT"))) == 20  # two visits dated by their engagements
+
+
+def test_dated_statements_are_on_the_calendar() -> None:
+    """Statements stand on the timeline, so each dated one is an event of category statement."""
+    t = at.load()
+    events = _events(calendar(t))
+    dated = sorted(s.id for s in t.statements if s.date is not None)
+    assert dated == [
+        "baram-key-ally-2025-07-24",
+        "il-mod-statement-2025-07-24",
+        "in-mod-statement-2025-07-23",
+        "in-mod-x-post-2025-11-06",
+        "mou-official-statement-2025-11",
+        "netanyahu-battle-tested-2025",
+    ]
+    assert (
+        sorted(uid for uid, e in events.items() if str(e["CATEGORIES"].cats[0]) == "statement")
+        == dated
+    )
+    event = events["in-mod-x-post-2025-11-06"]
+    assert (event["DTSTART"].dt, event["DTEND"].dt) == (
+        _dt.date(2025, 11, 6),
+        _dt.date(2025, 11, 7),
+    )
+    assert str(event["DESCRIPTION"]).startswith("Statement. Date: 2025-11-06 (the day itself).")

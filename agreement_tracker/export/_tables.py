@@ -716,7 +716,7 @@ def build(tracker: Tracker) -> list[Table]:
 
     >>> import agreement_tracker as at
     >>> [table.name for table in build(at.load())][:4]
-    ['sources', 'organisations', 'organisations_aliases', 'people']
+    ['sources', 'organisations', 'organisations_aliases', 'organisations_identifiers']
     """
     builder = _Builder(tracker)
     for kind in KINDS.values():

@@ -83,7 +83,7 @@ def write(tracker: Tracker, path: Path, *, license: str | None = None) -> None:
     >>> folder = pathlib.Path(tempfile.mkdtemp())
     >>> write(at.load(), folder)
     >>> sorted(p.name for p in folder.iterdir())[:2]
-    ['agreements.parquet', 'agreements_focus_areas.parquet']
+    ['agreements.parquet', 'agreements_actions.parquet']
     """
     duckdb = _duckdb()
     path.mkdir(parents=True, exist_ok=True)
