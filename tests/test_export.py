@@ -5,13 +5,16 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import sys
+import typing
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import agreement_tracker as at
 from agreement_tracker.cli import main
 from agreement_tracker.export import FORMATS, export
+from agreement_tracker.export._tables import ForeignKey
 
 
 def test_unknown_format_is_refused_with_the_choices(tmp_path: Path) -> None:
@@ -136,3 +139,57 @@ def test_files_get_the_usual_permissions(tmp_path: Path) -> None:
     written += sorted((tmp_path / "package").iterdir())
     assert {p.stat().st_mode & 0o777 for p in written} == {expected}
     assert not [p for p in tmp_path.rglob(".*") if p.name.endswith(".tmp")]
+
+
+def _tables_by_name() -> dict[str, Any]:
+    from agreement_tracker.export._tables import build
+
+    return {table.name: table for table in build(at.load())}
+
+
+def test_every_kind_and_nested_value_has_its_table() -> None:
+    """Each registered kind is a table keyed by id; each nested field a child table of it."""
+    from agreement_tracker._kinds import KINDS, NESTED
+
+    tables = _tables_by_name()
+    for kind in KINDS.values():
+        assert tables[kind.attribute].primary_key == ("id",)
+        for field in NESTED.get(kind.cls, ()):
+            child = tables[f"{kind.attribute}_{field}"]
+            assert child.primary_key == ("record_id", "position")
+            assert child.foreign_keys[0] == ForeignKey(("record_id",), kind.attribute, ("id",))
+    unnamed = tables["delegations_engagements_unnamed"]
+    assert unnamed.primary_key == ("record_id", "parent_position", "position")
+    assert unnamed.foreign_keys == (
+        ForeignKey(
+            ("record_id", "parent_position"), "delegations_engagements", ("record_id", "position")
+        ),
+        ForeignKey(("organisation",), "organisations", ("id",)),
+    )
+
+
+def test_every_reference_is_a_foreign_key() -> None:
+    """Each registered reference points at its kind's table, or at records for any kind."""
+    from agreement_tracker._kinds import BY_CLASS, KINDS, NESTED, REFERENCES
+
+    tables = _tables_by_name()
+    names = {kind.key: kind.attribute for kind in KINDS.values()} | {"record": "records"}
+    homes: dict[type[Any], list[str]] = {kind.cls: [kind.attribute] for kind in KINDS.values()}
+    for cls, fields in NESTED.items():  # in registry order: a holder before what it holds
+        for field in fields:
+            item = typing.get_args(typing.get_type_hints(cls)[field])[0]
+            homes.setdefault(item, []).extend(f"{home}_{field}" for home in homes[cls])
+    checked = 0
+    for cls, fields in REFERENCES.items():
+        for home in homes[cls]:
+            for field, kind in fields.items():
+                if f"{home}_{field}" in tables:  # a list of ids: a link table's value
+                    table, column = tables[f"{home}_{field}"], "value"
+                else:
+                    table, column = tables[home], field
+                wanted = ForeignKey((column,), names[kind], ("id",))
+                assert wanted in table.foreign_keys, (home, field)
+                checked += 1
+    assert checked == 33  # the links of five kinds, the unnamed of two
+    assert BY_CLASS[at.Statement].attribute == "statements"
+    assert ForeignKey(("occasion",), "records", ("id",)) in tables["statements"].foreign_keys
