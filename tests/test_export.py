@@ -180,9 +180,9 @@ def test_every_reference_is_a_foreign_key() -> None:
             item = typing.get_args(typing.get_type_hints(cls)[field])[0]
             homes.setdefault(item, []).extend(f"{home}_{field}" for home in homes[cls])
     checked = 0
-    for cls, fields in REFERENCES.items():
+    for cls, named in REFERENCES.items():
         for home in homes[cls]:
-            for field, kind in fields.items():
+            for field, kind in named.items():
                 if f"{home}_{field}" in tables:  # a list of ids: a link table's value
                     table, column = tables[f"{home}_{field}"], "value"
                 else:
