@@ -252,6 +252,11 @@ def _all_citations(record: Any) -> list[Citation]:
     return found
 
 
+#: Columns that show more than their own field: a statement's speaker is who spoke,
+#: an unnamed speaker or the body it was said for.
+_SHOWS = {("statement", "speaker"): ("speaker", "unnamed", "organisation")}
+
+
 def _words(statement: Any) -> str:
     """A statement's words: each a quotation, or the source's account if speech is reported."""
     if statement.speech.value == "reported":
@@ -288,7 +293,8 @@ def _tables_html(tracker: Tracker, cites: _Citations) -> str:
             used: set[int] = set()
             tds = []
             for field, cell in zip(fields, cells, strict=True):
-                backing = [c for c in record.citations if field in c.supports]
+                shows = _SHOWS.get((kind.key, field), (field,))
+                backing = [c for c in record.citations if set(shows) & set(c.supports)]
                 used.update(id(c) for c in backing)
                 shown = _words(record) if kind.key == "statement" and field == "words" else _e(cell)
                 tds.append(f"<td>{shown}{cites.links(backing)}</td>")
