@@ -65,6 +65,26 @@ def test_validation_catches_a_dangling_reference(package_dir: Path, tmp_path: Pa
     assert "foreign-key" in {error[0] for error in report.flatten(["type"])}
 
 
+def test_a_record_missing_from_records_is_caught(package_dir: Path, tmp_path: Path) -> None:
+    """A link's target names a record of any kind: records.csv is its key, and it holds."""
+    for item in package_dir.iterdir():
+        (tmp_path / item.name).write_bytes(item.read_bytes())
+    lines = (tmp_path / "records.csv").read_text("utf-8").splitlines()
+    kept = [line for line in lines if not line.startswith("pahalgam-attack-2025,")]
+    (tmp_path / "records.csv").write_text("\n".join(kept) + "\n", "utf-8")
+    report = frictionless.validate(str(tmp_path / "datapackage.json"))
+    failing = {(task.name, e[0]) for task in report.tasks for e in task.flatten(["type"])}
+    assert {task for task, _ in failing} == {
+        "backing",
+        "citations",
+        "events",
+        "links",
+        "meetings_links",
+        "timeline",
+    }
+    assert {kind for _, kind in failing} == {"foreign-key"}
+
+
 def test_dates_read_back_equal_the_library(package_dir: Path) -> None:
     """Every earliest/latest day read by Frictionless equals the library's; EDTF stays text."""
     t = at.load()

@@ -108,6 +108,7 @@ def test_documented_queries_give_the_trackers_answers(db: Any) -> None:
     assert sorted(queries) == [
         "mous_about_emerging_technologies",
         "mous_by_area",
+        "related_to_pahalgam",
         "since_last_jwg",
         "window_certain_or_possible",
     ]
@@ -125,6 +126,11 @@ def test_documented_queries_give_the_trackers_answers(db: Any) -> None:
     possible = [e.id for e in t.between("2024-07-01", "2024-07-15", mode="possible")]
     assert [i for i, _, how in window if how == "certain"] == certain
     assert [i for i, _, _ in window] == possible == ["jwg-16"]
+    related = db.execute(queries["related_to_pahalgam"]).fetchall()
+    expected = [
+        (r.relation, r.other, r.via, int(r.outgoing)) for r in t.related("pahalgam-attack-2025")
+    ]
+    assert related == expected == [("condemned at", "singh-baram-2025-07-23", "links[0]", 0)]
 
 
 def test_export_needs_duckdb_and_says_so(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
