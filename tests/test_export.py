@@ -5,7 +5,9 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import sys
+import typing
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -13,6 +15,7 @@ import pytest
 import agreement_tracker as at
 from agreement_tracker.cli import main
 from agreement_tracker.export import FORMATS, export
+from agreement_tracker.export._tables import ForeignKey
 
 from . import open_dates
 
@@ -172,3 +175,57 @@ def test_a_source_published_on_or_after_a_month_has_no_year_in_bibtex() -> None:
     closed = attrs.evolve(source, published=at.parse_when("[..2025-11-05]"))
     text = bibtex(t.with_records(closed, on_conflict="replace"))
     assert "year = {2025}" in text[text.index("@misc{s,") :]
+
+
+def _tables_by_name() -> dict[str, Any]:
+    from agreement_tracker.export._tables import build
+
+    return {table.name: table for table in build(at.load())}
+
+
+def test_every_kind_and_nested_value_has_its_table() -> None:
+    """Each registered kind is a table keyed by id; each nested field a child table of it."""
+    from agreement_tracker._kinds import KINDS, NESTED
+
+    tables = _tables_by_name()
+    for kind in KINDS.values():
+        assert tables[kind.attribute].primary_key == ("id",)
+        for field in NESTED.get(kind.cls, ()):
+            child = tables[f"{kind.attribute}_{field}"]
+            assert child.primary_key == ("record_id", "position")
+            assert child.foreign_keys[0] == ForeignKey(("record_id",), kind.attribute, ("id",))
+    unnamed = tables["delegations_engagements_unnamed"]
+    assert unnamed.primary_key == ("record_id", "parent_position", "position")
+    assert unnamed.foreign_keys == (
+        ForeignKey(
+            ("record_id", "parent_position"), "delegations_engagements", ("record_id", "position")
+        ),
+        ForeignKey(("organisation",), "organisations", ("id",)),
+    )
+
+
+def test_every_reference_is_a_foreign_key() -> None:
+    """Each registered reference points at its kind's table, or at records for any kind."""
+    from agreement_tracker._kinds import BY_CLASS, KINDS, NESTED, REFERENCES
+
+    tables = _tables_by_name()
+    names = {kind.key: kind.attribute for kind in KINDS.values()} | {"record": "records"}
+    homes: dict[type[Any], list[str]] = {kind.cls: [kind.attribute] for kind in KINDS.values()}
+    for cls, fields in NESTED.items():  # in registry order: a holder before what it holds
+        for field in fields:
+            item = typing.get_args(typing.get_type_hints(cls)[field])[0]
+            homes.setdefault(item, []).extend(f"{home}_{field}" for home in homes[cls])
+    checked = 0
+    for cls, named in REFERENCES.items():
+        for home in homes[cls]:
+            for field, kind in named.items():
+                if f"{home}_{field}" in tables:  # a list of ids: a link table's value
+                    table, column = tables[f"{home}_{field}"], "value"
+                else:
+                    table, column = tables[home], field
+                wanted = ForeignKey((column,), names[kind], ("id",))
+                assert wanted in table.foreign_keys, (home, field)
+                checked += 1
+    assert checked == 33  # the links of five kinds, the unnamed of two
+    assert BY_CLASS[at.Statement].attribute == "statements"
+    assert ForeignKey(("occasion",), "records", ("id",)) in tables["statements"].foreign_keys

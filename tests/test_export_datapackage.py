@@ -67,6 +67,26 @@ def test_validation_catches_a_dangling_reference(package_dir: Path, tmp_path: Pa
     assert "foreign-key" in {error[0] for error in report.flatten(["type"])}
 
 
+def test_a_record_missing_from_records_is_caught(package_dir: Path, tmp_path: Path) -> None:
+    """A link's target names a record of any kind: records.csv is its key, and it holds."""
+    for item in package_dir.iterdir():
+        (tmp_path / item.name).write_bytes(item.read_bytes())
+    lines = (tmp_path / "records.csv").read_text("utf-8").splitlines()
+    kept = [line for line in lines if not line.startswith("pahalgam-attack-2025,")]
+    (tmp_path / "records.csv").write_text("\n".join(kept) + "\n", "utf-8")
+    report = frictionless.validate(str(tmp_path / "datapackage.json"))
+    failing = {(task.name, e[0]) for task in report.tasks for e in task.flatten(["type"])}
+    assert {task for task, _ in failing} == {
+        "backing",
+        "citations",
+        "events",
+        "links",
+        "meetings_links",
+        "timeline",
+    }
+    assert {kind for _, kind in failing} == {"foreign-key"}
+
+
 def test_dates_read_back_equal_the_library(package_dir: Path) -> None:
     """Every earliest/latest day read by Frictionless equals the library's; EDTF stays text."""
     t = at.load()
@@ -90,7 +110,7 @@ def test_dates_read_back_equal_the_library(package_dir: Path) -> None:
             assert row[f"{field}_earliest"] == _dt.date.fromisoformat(when.earliest.isoformat())
             assert row[f"{field}_latest"] == _dt.date.fromisoformat(when.latest.isoformat())
             checked += 1
-    assert checked == 20
+    assert checked == 22
 
 
 def test_partial_dates_stay_partial(package_dir: Path) -> None:
@@ -133,7 +153,7 @@ def test_one_of_days_keeps_both_bounds(package_dir: Path) -> None:
 def test_descriptor_carries_version_licence_and_keys(package_dir: Path) -> None:
     """datapackage.json names the data's version and licence, and every reference is a key."""
     descriptor = json.loads((package_dir / "datapackage.json").read_text("utf-8"))
-    assert descriptor["version"] == "1.1.0"
+    assert descriptor["version"] == "1.2.0"
     assert descriptor["licenses"] == [
         {
             "name": "CC-BY-4.0",
@@ -163,8 +183,8 @@ def test_citations_and_claims_are_kept(package_dir: Path) -> None:
         ("during", "ians-2025-11-06"),
         ("during", "report-2025-11-05"),
     ]
-    statements = [r for r in _rows(package_dir, "statements") if r["basis"] == "claim"]
-    assert len(statements) == len(claims) == 3
+    backing = [r for r in _rows(package_dir, "backing") if r["basis"] == "claim"]
+    assert len(backing) == len(claims) == 3
 
 
 def test_csl_json_lists_the_sources(package_dir: Path) -> None:
@@ -215,7 +235,7 @@ def test_every_date_column_agrees_with_its_edtf_value(package_dir: Path) -> None
                 assert row[f"{name}_earliest"] == _dt.date.fromordinal(when.first_ordinal)
                 assert row[f"{name}_latest"] == _dt.date.fromordinal(when.last_ordinal)
                 checked += 1
-    assert checked == 75  # two visits dated by their engagements
+    assert checked == 71  # two visits dated by their engagements
 
 
 @given(strategies.whens())

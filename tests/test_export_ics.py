@@ -103,7 +103,8 @@ def test_written_file_parses(tmp_path: Path) -> None:
     parsed = icalendar.Calendar.from_ical(target.read_bytes())
     # icalendar keeps an X- property's text as written: escaped, as RFC 5545 asks.
     assert str(parsed["X-WR-CALNAME"]) == escape(at.load().name)
-    assert len(list(parsed.walk("VEVENT"))) == 18  # two visits dated by their engagements
+    # Saar's visit is dated by its engagements; five records with an open end are left out
+    assert len(list(parsed.walk("VEVENT"))) == 19
 
 
 def test_dates_with_an_open_end_are_left_out_and_named() -> None:
@@ -143,7 +144,44 @@ def events_of(text: str) -> list[Any]:
     return list(icalendar.Calendar.from_ical(text).walk("VEVENT"))
 
 
-def test_a_calendar_without_open_ends_has_no_description() -> None:
-    """Only a calendar that leaves records out carries a DESCRIPTION of its own."""
+def test_only_a_calendar_that_leaves_records_out_has_a_description() -> None:
+    """The bundled calendar names the records it leaves out; one without open ends has none."""
     parsed = icalendar.Calendar.from_ical(calendar(at.load()))
-    assert "DESCRIPTION" not in parsed
+    assert str(parsed["DESCRIPTION"]) == (
+        "Left out, their dates having an open end: operation-rising-lion ([..2025-07-23]), "
+        "mod-unified-framework-2025-11 ([2025-11..]), singh-israel-2025-11 "
+        "([..2025-11-04]/[2025-11-04..2025-11-06]), saar-ndtv-interview-2025 "
+        "([..2025-11-05]), saar-global-superpower-2025 ([..2025-11-05])."
+    )
+    t = open_dates.tracker()
+    closed = at.Tracker(
+        r
+        for r in t.all_records()
+        if r.id not in ("before-range", "rising-lion", "open-talks", "m2", "tour", "after-nov")
+    )
+    assert "DESCRIPTION" not in icalendar.Calendar.from_ical(calendar(closed))
+
+
+def test_dated_statements_are_on_the_calendar() -> None:
+    """Statements stand on the timeline, so each dated one is an event of category statement."""
+    t = at.load()
+    events = _events(calendar(t))
+    dated = sorted(s.id for s in t.statements if s.date is not None and not s.date.is_open)
+    assert dated == [
+        "baram-key-ally-2025-07-24",
+        "il-mod-statement-2025-07-24",
+        "in-mod-statement-2025-07-23",
+        "in-mod-x-post-2025-11-06",
+        "mou-official-statement-2025-11",
+        "netanyahu-battle-tested-2025",
+    ]
+    assert (
+        sorted(uid for uid, e in events.items() if str(e["CATEGORIES"].cats[0]) == "statement")
+        == dated
+    )
+    event = events["in-mod-x-post-2025-11-06"]
+    assert (event["DTSTART"].dt, event["DTEND"].dt) == (
+        _dt.date(2025, 11, 6),
+        _dt.date(2025, 11, 7),
+    )
+    assert str(event["DESCRIPTION"]).startswith("Statement. Date: 2025-11-06 (the day itself).")

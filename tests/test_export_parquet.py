@@ -1,4 +1,4 @@
-"""The Parquet export: typed days, a statements table, and the documented SQL in DuckDB."""
+"""The Parquet export: typed days, a backing table, and the documented SQL in DuckDB."""
 
 from __future__ import annotations
 
@@ -78,10 +78,10 @@ def test_every_table_reads_back_row_for_row(db: Any) -> None:
         )
 
 
-def test_statements_say_what_backs_each_field(db: Any) -> None:
-    """The statements table has quotes, inferences and claims with typed date bounds."""
+def test_backing_says_what_backs_each_field(db: Any) -> None:
+    """The backing table has quotes, inferences and claims with typed date bounds."""
     rows = db.execute(
-        "SELECT field, value, precision, earliest, latest, source, basis FROM statements "
+        "SELECT field, value, precision, earliest, latest, source, basis FROM backing "
         "WHERE record_id = 'jwg-16' AND field = 'date' ORDER BY id"
     ).fetchall()
     assert rows == [
@@ -89,11 +89,11 @@ def test_statements_say_what_backs_each_field(db: Any) -> None:
         for source in ("key-ally-2025-07", "ani-2025-07-24")
     ]
     bases = db.execute(
-        "SELECT basis, COUNT(*) FROM statements GROUP BY basis ORDER BY basis"
+        "SELECT basis, COUNT(*) FROM backing GROUP BY basis ORDER BY basis"
     ).fetchall()
     assert [b for b, _ in bases] == ["claim", "inferred", "quote"]
     claims = db.execute(
-        "SELECT value, earliest, source FROM statements WHERE basis = 'claim' "
+        "SELECT value, earliest, source FROM backing WHERE basis = 'claim' "
         "AND field = 'meeting_timing' ORDER BY value, source"
     ).fetchall()
     assert claims == [
@@ -110,6 +110,7 @@ def test_documented_queries_give_the_trackers_answers(db: Any) -> None:
     assert sorted(queries) == [
         "mous_about_emerging_technologies",
         "mous_by_area",
+        "related_to_pahalgam",
         "since_last_jwg",
         "window_certain_or_possible",
     ]
@@ -127,6 +128,11 @@ def test_documented_queries_give_the_trackers_answers(db: Any) -> None:
     possible = [e.id for e in t.between("2024-07-01", "2024-07-15", mode="possible")]
     assert [i for i, _, how in window if how == "certain"] == certain
     assert [i for i, _, _ in window] == possible == ["jwg-16"]
+    related = db.execute(queries["related_to_pahalgam"]).fetchall()
+    expected = [
+        (r.relation, r.other, r.via, int(r.outgoing)) for r in t.related("pahalgam-attack-2025")
+    ]
+    assert related == expected == [("condemned at", "singh-baram-2025-07-23", "links[0]", 0)]
 
 
 def test_export_needs_duckdb_and_says_so(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -124,10 +124,10 @@ def test_browser_renders_every_part(rendered: tuple[Path, str]) -> None:
     dom = rendered[1]
     marks = _parse(dom)
     assert "<h1>India–Israel defence relations, July 2024 – November 2025</h1>" in dom
-    assert "Data version 1.1.0." in dom
+    assert "Data version 1.2.0." in dom
     assert marks.tags["svg"] == 1
-    assert marks.tags["circle"] == 9  # eight exact days and the legend's dot
-    assert marks.tags["table"] == 9  # one per record kind
+    assert marks.tags["circle"] == 10  # nine exact days and the legend's dot
+    assert marks.tags["table"] == 12  # one per record kind
     assert marks.tags["section"] == 5  # one per source
     assert dom.count('<h3><a href="#rec-mou-2025-11-defence-cooperation">') == 1
 
@@ -137,7 +137,7 @@ def test_every_quote_is_a_highlighted_passage(rendered: tuple[Path, str]) -> Non
     t = at.load()
     marks = _parse(rendered[1]).by_citation
     numbered = [c for r in t.all_records() for c, _ in t.citations(r.id)]
-    assert len(numbered) == 164
+    assert len(numbered) == 204
     for number, citation in enumerate(numbered, 1):
         assert " ".join(marks[f"c{number}"].split()) == " ".join(citation.quote.split())
         assert passages(t.source(citation.source).text, citation.quote) is not None
@@ -147,22 +147,40 @@ def test_facts_link_to_their_passages(rendered: tuple[Path, str]) -> None:
     """Every link to a passage from a table or a claim lands on an anchor in the sources."""
     text = rendered[0].read_text("utf-8")
     targets = {h[1:] for h in _hrefs(text) if h.startswith("#c")}
-    assert len(targets) == 164
+    assert len(targets) == 204  # every citation, nested values' included
     assert all(f'<span id="{target}"></span>' in text for target in targets)
+
+
+def test_statements_show_their_words_as_quotations() -> None:
+    """A statement's words are quotations; reported speech is marked as the source's account."""
+    page = html_page(at.load())
+    row = page[page.index('<tr id="rec-saar-global-superpower-2025">') :].split("</tr>")[0]
+    assert "<td>Gideon Saar<sup>" in row
+    assert "<q>" in row
+    assert "“" not in row
+    reported = page[page.index('<tr id="rec-mod-unified-framework-2025-11">') :].split("</tr>")[0]
+    assert "<q>" not in reported
+    assert '<span class="reported">as the source reports it: ' in reported
 
 
 def test_data_is_escaped_and_no_script_runs(tmp_path: Path) -> None:
     """Markup in the data shows as text; the browser runs none of it."""
     t = at.load()
-    hostile = attrs.evolve(t.meeting("jwg-17"), title=ATTACK)
+    hostile = (
+        attrs.evolve(t.meeting("jwg-17"), title=ATTACK),
+        attrs.evolve(t.statement("in-mod-x-post-2025-11-06"), title=ATTACK),
+        attrs.evolve(t.relationship_facts["in-il-three-decades"], description=ATTACK),
+        attrs.evolve(t.materiel["barak-missile"], name=ATTACK),
+    )
     page = tmp_path / "hostile.html"
-    page.write_text(html_page(t.with_records(hostile, on_conflict="replace")), "utf-8")
+    page.write_text(html_page(t.with_records(*hostile, on_conflict="replace")), "utf-8")
     dom = browse(page, tmp_path, "--dump-dom")
     parsed = _parse(dom)
     assert "data-pwned" not in parsed.body
     assert parsed.tags.get("script", 0) == 0
     assert parsed.tags.get("img", 0) == 0
-    assert "&lt;script&gt;document.body.setAttribute" in dom
+    # a meeting's title (timeline and table), a statement's (timeline), a fact, materiel
+    assert dom.count("&lt;script&gt;document.body.setAttribute") == 6
 
 
 def test_screenshot_for_the_docs(rendered: tuple[Path, str], tmp_path: Path) -> None:

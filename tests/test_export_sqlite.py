@@ -130,6 +130,10 @@ def oracle(t: at.Tracker, db: sqlite3.Connection) -> dict[str, int]:
         same(
             "between_countries", ids(t.between_countries(first, second)), first=first, second=second
         )
+    for record in t.all_records():
+        related = [(r.relation, r.other, r.via, int(r.outgoing)) for r in t.related(record.id)]
+        assert db.execute(QUERIES["related"], {"record": record.id}).fetchall() == related
+        asked["related"] = asked.get("related", 0) + 1
     expected = [(d.record_id, d.field) for d in t.discrepancies()]
     assert db.execute(QUERIES["discrepancies"]).fetchall() == expected
     asked["discrepancies"] = 1
@@ -152,12 +156,56 @@ def test_foreign_key_check_catches_a_dangling_reference(bundled: tuple[at.Tracke
     assert {"meetings_participants", "people_roles"} <= problems
 
 
+def test_a_missing_record_of_any_kind_is_caught(bundled: tuple[at.Tracker, Path]) -> None:
+    """A record removed from records is reported by every table whose link names it."""
+    for db in _connect(bundled[1]):
+        db.execute("DELETE FROM records WHERE id = 'pahalgam-attack-2025'")
+        problems = {row[0] for row in db.execute("PRAGMA foreign_key_check")}
+        db.rollback()
+    assert {"links", "meetings_links"} <= problems
+
+
+def test_links_table_holds_both_ends(bundled: tuple[at.Tracker, Path]) -> None:
+    """Each link is one row: its holder, field, relation both ways, target and sources."""
+    for db in _connect(bundled[1]):
+        rows = db.execute(
+            "SELECT record_id, via, relation, inverse, target, sources FROM links "
+            "WHERE target = 'pahalgam-attack-2025' OR record_id = 'pahalgam-attack-2025'"
+        ).fetchall()
+        count = db.execute("SELECT COUNT(*) FROM links").fetchone()[0]
+    assert rows == [
+        (
+            "singh-baram-2025-07-23",
+            "links[0]",
+            "condemns",
+            "condemned at",
+            "pahalgam-attack-2025",
+            "ani-2025-07-24",
+        )
+    ]
+    t = bundled[0]
+    assert count == sum(r.outgoing for record in t.all_records() for r in t.related(record.id))
+
+
+def test_related_query_reads_links_from_either_side(bundled: tuple[at.Tracker, Path]) -> None:
+    """The related query gives a record's outgoing links and the links to it, in order."""
+    for db in _connect(bundled[1]):
+        rows = db.execute(QUERIES["related"], {"record": "singh-baram-2025-07-23"}).fetchall()
+    assert rows == [
+        ("condemns", "pahalgam-attack-2025", "links[0]", 1),
+        ("condemns", "october-7-attacks-2023", "links[1]", 1),
+        ("reported by", "in-mod-statement-2025-07-23", "links[0]", 0),
+        ("subject of", "in-mod-statement-2025-07-23", "about[0]", 0),
+    ]
+
+
 def test_oracle_on_the_bundled_data(bundled: tuple[at.Tracker, Path]) -> None:
     """Every query helper's answer equals its documented SQL's on the bundled export."""
     t, path = bundled
     for db in _connect(path):
         asked = oracle(t, db)
     assert sorted(asked) == sorted(set(QUERIES) - {"calendar"})
+    assert asked["related"] == len(list(t.all_records())) == 78
 
 
 def test_oracle_on_ten_thousand_generated_records(big: tuple[at.Tracker, Path]) -> None:
@@ -311,6 +359,7 @@ def test_datasette_serves_every_table_and_query(bundled: tuple[at.Tracker, Path]
         "person": "amir-baram",
         "first": "IL",
         "second": "IN",
+        "record": "pahalgam-attack-2025",
     }
 
     async def ask() -> dict[str, Any]:

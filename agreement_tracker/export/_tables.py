@@ -1,14 +1,17 @@
 """The flat tables every export writes: made once, from the public API and the registry.
 
 Each record kind is a table named after its ``Tracker`` attribute (``meetings``,
-``meeting_series`` ...); every tuple of ids, texts or countries is a link table
-``{table}_{field}``; nested records (a person's roles, a delegation's engagements) are
-child tables keyed by their record's id and their position.  Shared parts have one table
-each: ``citations``, ``inferences``, ``claims`` and ``statements`` (one row for each
-field and the quote, inference or claim behind it).  ``records`` lists every id with its
-kind, so that anything naming "a record" has a foreign key; ``timeline``,
-``record_countries``, ``record_people`` and ``focus_area_descendants`` hold what the
-query helpers read, so that their SQL is plain joins.
+``meeting_series``, ``statements`` ...); every tuple of ids, texts or countries is a
+link table ``{table}_{field}``; nested values (a person's roles, a delegation's
+engagements, an event's links, involvements and quantities ...) are child tables keyed
+by their record's id and their position, and a value nested in a nested one (an
+engagement's unnamed people) adds its parent's position.  Shared parts have one table
+each: ``citations``, ``inferences``, ``claims`` and ``backing`` (one row for each field
+and the quote, inference or claim behind it).  ``records`` lists every id with its
+kind, so that anything naming "a record" of any kind (a link's target, a statement's
+occasion) has a foreign key; ``timeline``, ``links``, ``record_countries``,
+``record_people`` and ``focus_area_descendants`` hold what the query helpers read, so
+that their SQL is plain joins.
 
 A date is never handed over as one native date: a field ``f`` holding a date becomes
 ``f`` (the EDTF string), ``f_form`` (``day``, ``month``, ``year``, ``range`` or
@@ -36,22 +39,12 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from agreement_tracker._index import record_date
+from agreement_tracker._index import countries_of, people_in, record_date
 from agreement_tracker._kinds import DATED, KINDS
+from agreement_tracker._kinds import REFERENCES as _REGISTERED
 from agreement_tracker.dates import DateBetween, DateRange, PartialDate, parse_when, precision_label
 from agreement_tracker.exceptions import DateFormatError
-from agreement_tracker.model import (
-    Agreement,
-    Citation,
-    Claim,
-    Delegation,
-    Engagement,
-    Event,
-    Inference,
-    Meeting,
-    Place,
-    Role,
-)
+from agreement_tracker.model import Citation, Claim, FocusArea, Inference, LinkRelation, Place
 
 if TYPE_CHECKING:
     from agreement_tracker.dataset import Tracker
@@ -70,31 +63,41 @@ __all__ = [
     "shared_prefix",
 ]
 
-#: Fields holding ids, and the kind of record each names.
-REFERENCES: dict[str, str] = {
-    "agency": "organisation",
-    "co_chairs": "person",
-    "focus_areas": "focus_area",
-    "leader": "person",
-    "meeting": "meeting",
-    "members": "person",
-    "organisation": "organisation",
-    "organisations": "organisation",
-    "parent": "organisation",
-    "parents": "focus_area",
-    "participants": "person",
-    "people": "person",
-    "publisher": "organisation",
-    "series": "series",
-    "signatories": "person",
-}
+#: Fields holding ids that the registry (``_kinds.REFERENCES``) leaves to others: the
+#: vocabulary checks a focus area's ``parents``.  class -> field -> kind key.
+REFERENCES: dict[type[Any], dict[str, str]] = {FocusArea: {"parents": "focus_area"}}
 
 #: Fields holding tuples of ISO 3166-1 alpha-2 country codes.
 COUNTRY_TUPLES = frozenset({"parties", "countries"})
 
 _WHEN = (PartialDate, DateRange, DateBetween)
-_NESTED = (Role, Engagement)
 _SHARED = (Citation, Inference, Claim)
+
+
+def _reference(cls: type[Any], field: str) -> str | None:
+    """The kind of record ``cls.field`` names (``"record"``: any kind), or None."""
+    return _REGISTERED.get(cls, {}).get(field) or REFERENCES.get(cls, {}).get(field)
+
+
+def _child_key(parent_key: tuple[str, ...]) -> tuple[str, ...]:
+    """The key of a row in a list held by a row keyed ``parent_key``.
+
+    >>> _child_key(("id",)), _child_key(("record_id", "position"))
+    (('record_id', 'position'), ('record_id', 'parent_position', 'position'))
+    """
+    if parent_key == ("id",):
+        return ("record_id", "position")
+    return ("record_id", *(f"parent_{name}" for name in parent_key[1:]), "position")
+
+
+def _key_columns(key: tuple[str, ...], parent: str) -> list[Column]:
+    columns = [Column("record_id", "string", "The id of the record it belongs to.")]
+    for name in key[1:-1]:
+        columns.append(
+            Column(name, "integer", f"The position of the row of {parent} it belongs to.")
+        )
+    columns.append(Column("position", "integer", "Its position in the list (from 0)."))
+    return columns
 
 
 @attrs.frozen
@@ -255,7 +258,7 @@ def _shape(hint: Any) -> tuple[str, Any]:
         item = args[0]
         if item in _SHARED:
             return ("shared", item)
-        if item in _NESTED:
+        if attrs.has(item):
             return ("nested", item)
         if item is PartialDate:
             return ("dates", None)
@@ -268,7 +271,7 @@ def _shape(hint: Any) -> tuple[str, Any]:
 
 
 def _text(value: Any) -> str | None:
-    """A field's value as one text, for the ``statements`` table."""
+    """A field's value as one text, for the ``backing`` table."""
     if value is None or value == ():
         return None
     if isinstance(value, _WHEN):
@@ -276,7 +279,7 @@ def _text(value: Any) -> str | None:
     if isinstance(value, enum.Enum):
         return str(value.value)
     if isinstance(value, tuple):
-        if any(isinstance(item, _NESTED) for item in value):
+        if any(attrs.has(type(item)) for item in value):
             return None
         return "; ".join(map(str, value))
     return str(value)
@@ -293,6 +296,7 @@ class _Builder:
         self.tables: dict[str, Table] = {}
         self.plans: dict[str, _Plan] = {}
         self.names = {kind.key: kind.attribute for kind in KINDS.values()}
+        self.names["record"] = "records"  # a reference to a record of any kind
 
     def add(
         self,
@@ -308,27 +312,23 @@ class _Builder:
 
     # -------------------------------------------------------------- structure
 
-    def structure(self, cls: type[Any], name: str, description: str, nested: bool) -> None:
-        """Make the table of ``cls`` and its link tables, and remember how to fill them."""
+    def structure(
+        self, cls: type[Any], name: str, description: str, parent: Table | None = None
+    ) -> None:
+        """Make the table of ``cls`` and its link tables, and remember how to fill them.
+
+        ``parent`` is the table of the row that holds these values, for nested ones.
+        """
         hints = typing.get_type_hints(cls)
-        if nested:
-            key: tuple[str, ...] = ("record_id", "position")
-            columns = [
-                Column("record_id", "string", "The id of the record it belongs to."),
-                Column("position", "integer", "Its position in the record (from 0)."),
-            ]
-            parent = name.rsplit("_", 1)[0]
-            foreign = [ForeignKey(("record_id",), parent, ("id",))]
-            link_key: tuple[Column, ...] = (
-                Column("record_id", "string", "The id of the record."),
-                Column("parent_position", "integer", f"The position of the row of {name}."),
-            )
-            link_target: tuple[str, ...] = key
+        if parent is not None:
+            key = _child_key(parent.primary_key)
+            columns = _key_columns(key, parent.name)
+            foreign = [ForeignKey(key[:-1], parent.name, parent.primary_key)]
         else:
             key, columns, foreign = ("id",), [], []
-            link_key = (Column("record_id", "string", f"The id of the row of {name}."),)
-            link_target = ("id",)
         plan: _Plan = []
+        links: list[tuple[str, str]] = []
+        children: list[tuple[type[Any], str]] = []
         for field in attrs.fields(cls):
             shape, extra = _shape(hints[field.name])
             what = f"The {field.name.replace('_', ' ')}"
@@ -343,40 +343,38 @@ class _Builder:
             elif shape in ("scalar", "enum"):
                 typ = "integer" if extra is int else "string"
                 meaning = "The record's id, unique in the dataset." if field.name == "id" else what
+                target = _reference(cls, field.name)
+                if target is not None:
+                    meaning += f": the id of a row of {self.names[target]}"
                 columns.append(Column(field.name, typ, meaning + ("" if "." in meaning else ".")))
-                if field.name in REFERENCES:
-                    target = self.names[REFERENCES[field.name]]
-                    foreign.append(ForeignKey((field.name,), target, ("id",)))
+                if target is not None:
+                    foreign.append(ForeignKey((field.name,), self.names[target], ("id",)))
             elif shape in ("list", "dates"):
-                self.link(name, field.name, shape, link_key, link_target)
+                links.append((field.name, shape))
             elif shape == "nested":
-                child = f"{name}_{field.name}"
-                self.structure(extra, child, f"The {field.name} of each row of {name}.", True)
+                children.append((extra, field.name))
             plan.append((field.name, shape, extra))
-        if not nested:
+        if parent is None:
             if cls in _DATE_FIELDS:
                 columns += _FACETS
             foreign.append(ForeignKey(("id",), "records", ("id",)))
         self.plans[name] = plan
-        self.add(name, description, columns, key, foreign)
-        # Link tables were made first; keep the parent before them.
-        for later in [n for n in self.tables if n.startswith(name + "_")]:
-            self.tables[later] = self.tables.pop(later)
+        table = self.add(name, description, columns, key, foreign)
+        for field_name, shape in links:
+            self.link(cls, table, field_name, shape)
+        for child, field_name in children:
+            self.structure(
+                child, f"{name}_{field_name}", f"The {field_name} of each row of {name}.", table
+            )
 
-    def link(
-        self,
-        parent: str,
-        field: str,
-        shape: str,
-        key: tuple[Column, ...],
-        target: tuple[str, ...],
-    ) -> None:
-        names = tuple(c.name for c in key)
-        foreign = [ForeignKey(names, parent, target)]
+    def link(self, cls: type[Any], parent: Table, field: str, shape: str) -> None:
+        key = _child_key(parent.primary_key)
+        foreign = [ForeignKey(key[:-1], parent.name, parent.primary_key)]
+        target = _reference(cls, field)
         if shape == "dates":
             values = _date_columns("value", "The date")
-        elif field in REFERENCES:
-            table = self.names[REFERENCES[field]]
+        elif target is not None:
+            table = self.names[target]
             values = [Column("value", "string", f"The id of a row of {table}.")]
             foreign.append(ForeignKey(("value",), table, ("id",)))
         elif field in COUNTRY_TUPLES:
@@ -384,10 +382,10 @@ class _Builder:
         else:
             values = [Column("value", "string", "The text.")]
         self.add(
-            f"{parent}_{field}",
-            f"The {field.replace('_', ' ')} of each row of {parent}, in order.",
-            [*key, Column("position", "integer", "The position in the list (from 0)."), *values],
-            (*names, "position"),
+            f"{parent.name}_{field}",
+            f"The {field.replace('_', ' ')} of each row of {parent.name}, in order.",
+            [*_key_columns(key, parent.name), *values],
+            key,
             foreign,
         )
 
@@ -396,9 +394,12 @@ class _Builder:
     def fill(
         self, record: Any, table: str, key: tuple[Any, ...], record_id: str, path: str
     ) -> None:
-        """Add ``record`` (a record, role or engagement) and everything in it."""
+        """Add ``record`` (a record, or a value nested in one) and everything in it.
+
+        ``key`` is the nested value's key (record id and positions); empty for a record.
+        """
         row: list[Any] = list(key)
-        link_key = key if len(key) == 2 else (record_id,)
+        own = key or (record_id,)
         for name, shape, extra in self.plans[table]:
             value = getattr(record, name)
             if shape == "date":
@@ -411,13 +412,13 @@ class _Builder:
                 row.append(value)
             elif shape == "list":
                 rows = self.tables[f"{table}_{name}"].rows
-                rows += [(*link_key, i, item) for i, item in enumerate(value)]
+                rows += [(*own, i, item) for i, item in enumerate(value)]
             elif shape == "dates":
                 rows = self.tables[f"{table}_{name}"].rows
-                rows += [(*link_key, i, *date_cells(item)) for i, item in enumerate(value)]
+                rows += [(*own, i, *date_cells(item)) for i, item in enumerate(value)]
             elif shape == "nested":
                 for i, item in enumerate(value):
-                    self.fill(item, f"{table}_{name}", (record_id, i), record_id, f"{name}[{i}].")
+                    self.fill(item, f"{table}_{name}", (*own, i), record_id, f"{path}{name}[{i}].")
             elif extra is Citation:
                 for i, citation in enumerate(value):
                     self.citation(record, record_id, f"{path}citations[{i}]", path, citation)
@@ -443,7 +444,7 @@ class _Builder:
                     self.tables["claims"].rows.append(
                         (claim_id, record_id, claim.field, claim.value, citation_id, claim.inferred)
                     )
-        date_field = _DATE_FIELDS.get(type(record)) if len(key) != 2 else None
+        date_field = None if key else _DATE_FIELDS.get(type(record))
         if date_field:
             row += _facets(getattr(record, date_field))
         self.tables[table].rows.append(tuple(row))
@@ -464,7 +465,7 @@ class _Builder:
         )
         if claim is not None:
             value = _claimed(claim)
-            self.tables["statements"].rows.append(
+            self.tables["backing"].rows.append(
                 (
                     f"{record_id}/{where}/{claim.field}",
                     record_id,
@@ -501,7 +502,7 @@ class _Builder:
         *,
         reason: str | None = None,
     ) -> None:
-        self.tables["statements"].rows.append(
+        self.tables["backing"].rows.append(
             (
                 statement_id,
                 record_id,
@@ -598,7 +599,7 @@ def _shared_tables(builder: _Builder) -> None:
         [_RECORD_FK, ForeignKey(("citation",), "citations", ("id",))],
     )
     add(
-        "statements",
+        "backing",
         "One row for each field of each record and what backs it: a quote, an inference "
         "or a claim.",
         [
@@ -625,10 +626,10 @@ def _query_tables(builder: _Builder) -> None:
     names = builder.names
     timeline = builder.add(
         "timeline",
-        "Every agreement, meeting, delegation and event in date order; undated ones last.",
+        "Every record on the timeline in date order; undated ones last.",
         [
             Column("id", "string", "The record's id."),
-            Column("kind", "string", "agreement, meeting, delegation or event."),
+            Column("kind", "string", "The record's kind: agreement, meeting, statement ..."),
             Column("kind_rank", "integer", "Order among kinds on the same dates (lower first)."),
             Column("title", "string", "The record's title."),
             *_date_columns("date", "The record's date"),
@@ -647,9 +648,42 @@ def _query_tables(builder: _Builder) -> None:
                 *date_cells(entry.date),
             )
         )
+    links = builder.add(
+        "links",
+        "Every typed link between two records, once, from the record that holds it: its "
+        "links, a statement's occasion and what it is about, the events materiel was used in.",
+        [
+            Column("record_id", "string", "The id of the record that holds the link."),
+            Column("via", "string", "The field that holds it (links[0], occasion, about[1] ...)."),
+            Column("position", "integer", "The link's place in the dataset's order (from 0)."),
+            Column("relation", "string", "The relation read from the holder (at, reports ...)."),
+            Column("inverse", "string", "The relation read from the target (occasion of ...)."),
+            Column("target", "string", "The id of the record linked to."),
+            Column("sources", "string", "The ids of the sources its quotes are from, in order."),
+        ],
+        ("record_id", "via"),
+        [
+            ForeignKey(("record_id",), "records", ("id",)),
+            ForeignKey(("target",), "records", ("id",)),
+        ],
+    )
+    for record in t.all_records():
+        for held in t.related(record.id):
+            if held.outgoing:
+                links.rows.append(
+                    (
+                        record.id,
+                        held.via,
+                        len(links.rows),
+                        held.relation,
+                        LinkRelation(held.relation).inverse,
+                        held.other,
+                        " ".join(held.sources) or None,
+                    )
+                )
     countries = builder.add(
         "record_countries",
-        "The countries each agreement, meeting, delegation and event involves.",
+        "The countries each record on the timeline involves.",
         [
             Column("record_id", "string", "The record's id."),
             Column("country", "string", "An ISO 3166-1 alpha-2 country code."),
@@ -659,7 +693,7 @@ def _query_tables(builder: _Builder) -> None:
     )
     people = builder.add(
         "record_people",
-        "The people each agreement, meeting, delegation and event involves.",
+        "The people each record on the timeline involves.",
         [
             Column("record_id", "string", "The record's id."),
             Column("person", "string", "The id of a person."),
@@ -672,29 +706,11 @@ def _query_tables(builder: _Builder) -> None:
     )
     role_countries = {p.id: {r.country for r in p.roles if r.country} for p in t.people}
     series_parties = {s.id: s.parties for s in t.meeting_series}
-    for record in (*t.meetings, *t.agreements, *t.delegations, *t.events):
-        found: set[str]
-        who: set[str]
-        if isinstance(record, Meeting):
-            who = set(record.participants)
-            if record.series:
-                found = set(series_parties[record.series])
-            else:
-                found = {record.place.country} if record.place else set()
-                for person in record.participants:
-                    found |= role_countries[person]
-        elif isinstance(record, Agreement):
-            found, who = set(record.parties), set(record.signatories)
-        elif isinstance(record, Delegation):
-            found = {record.origin, record.host}
-            who = {record.leader, *record.members}
-            for stop in record.engagements:
-                who.update(stop.people)
-        else:
-            assert isinstance(record, Event)
-            found, who = set(record.countries), set(record.people)
+    for entry in t.timeline():
+        record = entry.record
+        found = countries_of(record, series_parties.__getitem__, role_countries.__getitem__)
         countries.rows.extend([(record.id, country) for country in found])
-        people.rows.extend([(record.id, person) for person in who])
+        people.rows.extend([(record.id, person) for person in people_in(record)])
     descendants = builder.add(
         "focus_area_descendants",
         "Each focus area and every term below it (itself included): what 'about' matches.",
@@ -717,11 +733,11 @@ def build(tracker: Tracker) -> list[Table]:
 
     >>> import agreement_tracker as at
     >>> [table.name for table in build(at.load())][:4]
-    ['sources', 'organisations', 'organisations_aliases', 'people']
+    ['sources', 'organisations', 'organisations_aliases', 'organisations_identifiers']
     """
     builder = _Builder(tracker)
     for kind in KINDS.values():
-        builder.structure(kind.cls, kind.attribute, f"Every {kind.label} of the dataset.", False)
+        builder.structure(kind.cls, kind.attribute, f"Every {kind.label} of the dataset.")
     _shared_tables(builder)
     records = builder.tables["records"].rows
     for kind in KINDS.values():

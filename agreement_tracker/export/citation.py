@@ -68,7 +68,7 @@ def bibtex(tracker: Tracker, *, license: str | None = None) -> str:
 
     >>> import agreement_tracker as at
     >>> text = bibtex(at.load(), license="CC-BY-4.0")
-    >>> text.count("@misc{"), "version = {1.1.0}" in text, "license = {CC-BY-4.0}" in text
+    >>> text.count("@misc{"), "version = {1.2.0}" in text, "license = {CC-BY-4.0}" in text
     (6, True, True)
     """
     fields = {
@@ -111,7 +111,7 @@ def csl(tracker: Tracker, *, license: str | None = None) -> str:
     >>> import agreement_tracker as at, json
     >>> items = json.loads(csl(at.load()))
     >>> items[0]["type"], items[0]["version"], [i["id"] for i in items[1:3]]
-    ('dataset', '1.1.0', ['ani-2025-07-24', 'exam-2025-11'])
+    ('dataset', '1.2.0', ['ani-2025-07-24', 'exam-2025-11'])
     """
     year = _year(tracker)
     item: dict[str, Any] = {

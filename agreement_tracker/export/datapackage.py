@@ -16,7 +16,7 @@ Writing needs nothing beyond the library; validating needs the ``datapackage`` e
 >>> _ = at.load().export("datapackage", folder)
 >>> package = json.loads((folder / "datapackage.json").read_text("utf-8"))
 >>> package["version"], package["licenses"][0]["name"]
-('1.1.0', 'CC-BY-4.0')
+('1.2.0', 'CC-BY-4.0')
 >>> meetings = next(r for r in package["resources"] if r["name"] == "meetings")
 >>> [f["type"] for f in meetings["schema"]["fields"] if f["name"].startswith("date")][:4]
 ['string', 'string', 'date', 'date']
@@ -144,7 +144,7 @@ def csl_json(tracker: Tracker) -> list[dict[str, Any]]:
     >>> import agreement_tracker as at
     >>> items = csl_json(at.load())
     >>> items[3]["id"], items[3]["issued"]
-    ('key-ally-2025-07', {'raw': '2025-07', 'date-parts': [[2025, 7]]})
+    ('key-ally-2025-07', {'raw': '[2025-07-24..2025-07-30]', 'date-parts': [[2025, 7]]})
     >>> items[0]["author"]
     [{'literal': 'ANI'}]
     """

@@ -1,4 +1,7 @@
-"""An iCalendar file (RFC 5545) of every dated meeting, agreement, delegation and event.
+"""An iCalendar file (RFC 5545) of every dated record on the timeline.
+
+Meetings, agreements, delegations, events, statements and facts about a relationship
+stand on the timeline; each that is dated is an event here (materiel is never dated).
 
 Each is an all-day event: ``DTSTART;VALUE=DATE`` is the first day it can be and
 ``DTEND;VALUE=DATE`` the day after the last day it can be (iCalendar's end is
@@ -139,7 +142,7 @@ def calendar(tracker: Tracker) -> str:
 
     >>> import agreement_tracker as at
     >>> calendar(at.load()).count("BEGIN:VEVENT")
-    18
+    20
     """
     from agreement_tracker._kinds import DATED
 

@@ -1,6 +1,6 @@
 """One Parquet file per table, for DuckDB, Spark, Polars and R's arrow.
 
-The tables are the data package's, with the ``statements`` table among them (one row
+The tables are the data package's, with the ``backing`` table among them (one row
 per field and what backs it); every ``_earliest``/``_latest`` column is a typed
 ``date32`` day, the EDTF value and its form stay text beside it.  Written with DuckDB
 (the ``parquet`` extra: ``pip install "agreement-tracker[parquet]"``), imported only
@@ -83,7 +83,7 @@ def write(tracker: Tracker, path: Path, *, license: str | None = None) -> None:
     >>> folder = pathlib.Path(tempfile.mkdtemp())
     >>> write(at.load(), folder)
     >>> sorted(p.name for p in folder.iterdir())[:2]
-    ['agreements.parquet', 'agreements_focus_areas.parquet']
+    ['agreements.parquet', 'agreements_actions.parquet']
     """
     duckdb = _duckdb()
     path.mkdir(parents=True, exist_ok=True)

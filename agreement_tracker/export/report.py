@@ -3,8 +3,9 @@
 The page has the dataset's title, version and how to cite it; an SVG timeline (a dot
 for a day, a bar for a range, a faded bar for a month or a year, a dashed box for "one
 of these days"); the disagreements between sources with each claim's quote; a table per
-record kind; and every source's text with each cited passage highlighted as a ``<mark>``
-and linked from the facts it supports.  Styles are inline; a Content Security Policy
+record kind (a statement's words as quotations, or as the source's account where the
+speech is reported); and every source's text with each cited passage highlighted as a
+``<mark>`` and linked from the facts it supports.  Styles are inline; a Content Security Policy
 forbids scripts and every outside request; every text from the data is escaped.
 
 >>> import agreement_tracker as at
@@ -22,7 +23,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from agreement_tracker._kinds import KINDS
+from agreement_tracker._kinds import KINDS, NESTED
 from agreement_tracker.dates import DateBetween, DateRange, PartialDate, Precision
 from agreement_tracker.export._write import replace_file
 from agreement_tracker.records import Records
@@ -40,6 +41,8 @@ COLOURS = {
     "meeting": "#2166ac",
     "agreement": "#1b7837",
     "delegation": "#762a83",
+    "statement": "#b35806",
+    "relationship_fact": "#01665e",
 }
 
 _CSS = """
@@ -55,7 +58,7 @@ mark.q{background:#ffe58a;padding:0 1px}mark.q:target{outline:2px solid #c77c00}
 .source-text{white-space:pre-wrap;background:#fbfbfb;border:1px solid #eee;padding:10px;font-size:14px}
 blockquote{margin:4px 0 8px 12px;padding-left:10px;border-left:3px solid #ccc;color:#333}
 .claims li{margin-bottom:6px}svg text{font:12px system-ui,sans-serif}
-.missing{color:#a00}
+.missing{color:#a00}q{display:block;font-style:italic}.reported{display:block}
 """
 
 _POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -120,7 +123,7 @@ def timeline_svg(tracker: Tracker, *, width: int = 1120) -> str:
     >>> import agreement_tracker as at
     >>> svg = timeline_svg(at.load())
     >>> svg.count("<circle"), svg.count('stroke-dasharray="4 3"') >= 4
-    (9, True)
+    (10, True)
     """
     entries = [e for e in tracker.timeline() if e.date is not None]
     label_width, row, top = 430, 22, 34
@@ -221,8 +224,9 @@ def timeline_svg(tracker: Tracker, *, width: int = 1120) -> str:
         lx += 44 + 7 * len(text)
     lx = 20
     for kind, colour in COLOURS.items():
-        parts.append(f'<text x="{lx}" y="{legend_y + 26}" fill="{colour}">■ {_e(kind)}</text>')
-        lx += 90
+        label = KINDS[kind].label
+        parts.append(f'<text x="{lx}" y="{legend_y + 26}" fill="{colour}">■ {_e(label)}</text>')
+        lx += 30 + 8 * len(label)
     parts.append("</svg>")
     return "".join(parts)
 
@@ -250,11 +254,28 @@ def _claims_html(tracker: Tracker, cites: _Citations) -> str:
 
 
 def _all_citations(record: Any) -> list[Citation]:
+    """The citations of a record, its claims and every value nested in it (at any depth)."""
     found = list(record.citations)
     found += [claim.citation for claim in getattr(record, "claims", ())]
-    for nested in (*getattr(record, "roles", ()), *getattr(record, "engagements", ())):
-        found += nested.citations
+    for field in NESTED.get(type(record), ()):
+        for nested in getattr(record, field):
+            found += _all_citations(nested)
     return found
+
+
+#: Columns that show more than their own field: a statement's speaker is who spoke,
+#: an unnamed speaker or the body it was said for.
+_SHOWS = {("statement", "speaker"): ("speaker", "unnamed", "organisation")}
+
+
+def _words(statement: Any) -> str:
+    """A statement's words: each a quotation, or the source's account if speech is reported."""
+    if statement.speech.value == "reported":
+        return "".join(
+            f'<span class="reported">as the source reports it: {_e(w)}</span>'
+            for w in statement.words
+        )
+    return "".join(f"<q>{_e(w)}</q>" for w in statement.words)
 
 
 def _plain(value: Any) -> str:
@@ -275,15 +296,19 @@ def _tables_html(tracker: Tracker, cites: _Citations) -> str:
         else:  # the focus-area vocabulary
             columns = kind.table.columns
             body = tuple(tuple(_plain(getattr(r, c)) for c in columns) for r in records)
+        # The field each column shows (the headings are labels: "focus areas").
+        fields = kind.table.columns if len(kind.table.columns) == len(columns) else columns
         head = "".join(f"<th>{_e(c)}</th>" for c in columns) + "<th>other citations</th>"
         rows = []
         for record, cells in zip(records, body, strict=True):
             used: set[int] = set()
             tds = []
-            for column, cell in zip(columns, cells, strict=True):
-                backing = [c for c in record.citations if column in c.supports]
+            for field, cell in zip(fields, cells, strict=True):
+                shows = _SHOWS.get((kind.key, field), (field,))
+                backing = [c for c in record.citations if set(shows) & set(c.supports)]
                 used.update(id(c) for c in backing)
-                tds.append(f"<td>{_e(cell)}{cites.links(backing)}</td>")
+                shown = _words(record) if kind.key == "statement" and field == "words" else _e(cell)
+                tds.append(f"<td>{shown}{cites.links(backing)}</td>")
             rest = [c for c in _all_citations(record) if id(c) not in used]
             tds.append(f"<td>{cites.links(rest)}</td>")
             rows.append(f'<tr id="rec-{_e(record.id)}">{"".join(tds)}</tr>')

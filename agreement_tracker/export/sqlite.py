@@ -4,7 +4,8 @@ The tables are the data package's (see :mod:`agreement_tracker.export._tables`),
 primary and foreign keys; dates are ISO text (``date_earliest``, ``date_latest``, NULL
 for an open end) beside the EDTF value and its form, and ``date_year``/``date_month`` are facets.  Full-text
 indexes (FTS5) cover every quote (``citations_fts``) and every source's title and text
-(``sources_fts``).  Views: ``timeline``, ``discrepancies`` and ``since_last_meeting``.
+(``sources_fts``).  Views: ``timeline``, ``discrepancies`` and ``since_last_meeting``;
+the table ``links`` holds every typed link between two records with both of its ends.
 
 :data:`QUERIES` is the SQL of each query helper, with named parameters; the same SQL is
 in docs/exports.md, is written into ``<name>.metadata.json`` as Datasette's canned
@@ -101,6 +102,13 @@ QUERIES: dict[str, str] = {
         "WHERE a.country = :first AND b.country = :second AND a.country <> b.country) "
         f"ORDER BY {_TIMELINE_ORDER}"
     ),
+    "related": (
+        "SELECT relation, other, via, outgoing FROM ("
+        "SELECT record_id AS id, relation, target AS other, via, 1 AS outgoing, position "
+        "FROM links UNION ALL "
+        "SELECT target, inverse, record_id, via, 0, position FROM links) "
+        "WHERE id = :record ORDER BY position, outgoing DESC"
+    ),
     "discrepancies": (
         "SELECT record_id, field FROM claims GROUP BY record_id, field "
         "HAVING COUNT(DISTINCT value) > 1 ORDER BY record_id, field"
@@ -123,6 +131,7 @@ _QUERY_TITLES = {
     "between_possible": "Records possibly dated within a window",
     "involving": "Records a person is part of",
     "between_countries": "Records involving two countries",
+    "related": "Every typed link from or to a record, read from its side",
     "discrepancies": "Fields on which sources disagree",
     "calendar": "Dated records for datasette-ics (the end day is exclusive)",
 }
