@@ -546,9 +546,9 @@ def _quote_around(draw: st.DrawFn, text: str, phrase: str) -> str:
 def quantities(
     draw: st.DrawFn, context: Context | None = None, *, wholes: tuple[str, ...] = ()
 ) -> Quantity:
-    """A number from one of :data:`QUANTITY_PHRASES` in a source text, with a citation that
-    quotes it; ``part_of`` is one of ``wholes`` (the measures of the record's other
-    quantities) or None.
+    """A number from one of :data:`QUANTITY_PHRASES` in a source text, quoted by a citation.
+
+    ``part_of`` is one of ``wholes`` (the measures of the record's other quantities) or None.
     """
     context = _context(draw, context)
     found = [
