@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, Phase, event, given, note, settings
 from hypothesis import strategies as st
 
 import agreement_tracker as at
-from agreement_tracker import DatasetError, FieldValueError, Tracker
+from agreement_tracker import DatasetError, FieldValueError, Tracker, model
 from agreement_tracker._converter import CONVERTER, structure_detailed
 from agreement_tracker.dates import DateBetween, DateRange, PartialDate, When, parse_when
 from agreement_tracker.model import (
@@ -593,6 +593,18 @@ def nest_deeply(data: st.DataObject, saved: Path, where: str | None = None) -> s
 
 
 # --------------------------------------------------------------------- properties
+
+
+def test_every_model_class_has_a_strategy() -> None:
+    """MODEL_STRATEGIES covers every attrs class the model exports except Discrepancy."""
+    exported = {name for name in model.__all__ if attrs.has(getattr(model, name))}
+    dates = {"PartialDate", "DateRange", "DateBetween", "When"}
+    assert set(MODEL_STRATEGIES) - dates == exported - {"Discrepancy"}
+
+
+def test_every_record_kind_has_a_strategy() -> None:
+    """RECORD_STRATEGIES lists every record kind a dataset holds, in canonical order."""
+    assert list(RECORD_STRATEGIES) == list(RECORD_TYPES)
 
 
 @pytest.mark.parametrize("name", list(MODEL_STRATEGIES))
