@@ -26,18 +26,28 @@ from agreement_tracker.countries import NAMES
 from agreement_tracker.dataset import Tracker
 from agreement_tracker.dates import DateBetween, DateRange, PartialDate, When
 from agreement_tracker.model import (
+    SCHEMES,
+    Action,
+    ActionKind,
     Agreement,
     AgreementKind,
     AgreementStatus,
     Citation,
     Claim,
+    DatelineKind,
     Delegation,
     Engagement,
     EngagementKind,
     Event,
     EventKind,
     FocusArea,
+    Identifier,
     Inference,
+    Involvement,
+    InvolvementRole,
+    Link,
+    LinkRelation,
+    Materiel,
     Meeting,
     MeetingKind,
     MeetingTiming,
@@ -45,16 +55,26 @@ from agreement_tracker.model import (
     OrganisationKind,
     Person,
     Place,
+    Qualifier,
+    Quantity,
     Record,
+    RelationshipFact,
     Role,
     Series,
     Source,
+    SourceKind,
+    Speech,
+    Statement,
+    StatementKind,
+    Unnamed,
 )
 from agreement_tracker.vocabulary import normalise_term
 
 __all__ = [
     "HOSTILE",
+    "QUANTITY_PHRASES",
     "Context",
+    "actions",
     "agreements",
     "citations",
     "claims",
@@ -67,20 +87,28 @@ __all__ = [
     "engagements",
     "events",
     "focus_areas",
+    "identifiers",
     "ids",
     "inferences",
+    "involvements",
+    "links",
+    "materiel",
     "meetings",
     "metadata",
     "organisations",
     "partial_dates",
     "people",
     "places",
+    "quantities",
+    "relationship_facts",
     "roles",
     "series",
     "sources",
+    "statements",
     "texts",
     "toml_documents",
     "trackers",
+    "unnamed",
     "whens",
 ]
 
@@ -255,9 +283,29 @@ def _optional_whens() -> st.SearchStrategy[When | None]:
 # ---------------------------------------------------------------------------- context
 
 
+#: Numbers as sources word them, with the value and qualifier each states; every source
+#: text holds one or two, so that quantities can quote them.
+QUANTITY_PHRASES: Final[tuple[tuple[str, int, Qualifier], ...]] = (
+    ("26 people", 26, Qualifier.EXACT),
+    ("one foreign national", 1, Qualifier.EXACT),
+    ("over 1,200 people", 1200, Qualifier.MORE_THAN),
+    ("more than 250 Israelis", 250, Qualifier.MORE_THAN),
+    ("at least two drones", 2, Qualifier.AT_LEAST),
+    ("about 3 decades", 3, Qualifier.ABOUT),
+    ("some 40 officials", 40, Qualifier.ABOUT),
+    ("nearly 100 hours", 100, Qualifier.NEARLY),
+    ("almost twelve months", 12, Qualifier.NEARLY),
+    ("up to 1,000,000 rounds", 1_000_000, Qualifier.UP_TO),
+)
+
+
 @dataclasses.dataclass(frozen=True)
 class Context:
-    """What references may name: source texts by id, and ids of every other kind."""
+    """What references may name: source texts by id, and ids of every other kind.
+
+    ``others`` are ids of records that only ``"record"`` references name (agreements,
+    delegations, statements ...); :attr:`records` is every id, of any kind.
+    """
 
     texts: Mapping[str, str]
     organisations: tuple[str, ...] = ()
@@ -265,24 +313,48 @@ class Context:
     focus_areas: tuple[str, ...] = ()
     series: tuple[str, ...] = ()
     meetings: tuple[str, ...] = ()
+    events: tuple[str, ...] = ()
+    others: tuple[str, ...] = ()
+
+    @property
+    def records(self) -> tuple[str, ...]:
+        """Every id in the context, sources included."""
+        return (
+            *self.texts,
+            *self.organisations,
+            *self.people,
+            *self.focus_areas,
+            *self.series,
+            *self.meetings,
+            *self.events,
+            *self.others,
+        )
 
 
 @functools.cache
 def source_texts() -> st.SearchStrategy[str]:
-    """Longer hostile text for a source document."""
-    return texts(max_parts=10)
+    """Longer hostile text for a source document, with one or two quantity phrases.
+
+    The phrases stand between spaces, so that no neighbouring accent or letter joins them.
+    """
+    phrases = st.lists(
+        st.sampled_from([text for text, _, _ in QUANTITY_PHRASES]), min_size=1, max_size=2
+    )
+    return st.tuples(texts(max_parts=10), phrases.map(" ".join), texts(max_parts=4)).map(
+        lambda parts: f"{parts[0]} {parts[1]} {parts[2]}"
+    )
 
 
 @st.composite
 def contexts(draw: st.DrawFn) -> Context:
     """A random context with at least one id of every kind (ids need not be records)."""
-    sizes = [draw(st.integers(1, 2)) for _ in range(6)]
+    sizes = [draw(st.integers(1, 2)) for _ in range(8)]
     pool = draw(_unique_ids(sum(sizes)))
     groups: list[tuple[str, ...]] = []
     for size in sizes:
         groups.append(tuple(pool[:size]))
         pool = pool[size:]
-    sources_, organisations_, people_, areas, series_, meetings_ = groups
+    sources_, organisations_, people_, areas, series_, meetings_, events_, others = groups
     return Context(
         texts={source_id: draw(source_texts()) for source_id in sources_},
         organisations=organisations_,
@@ -290,6 +362,8 @@ def contexts(draw: st.DrawFn) -> Context:
         focus_areas=areas,
         series=series_,
         meetings=meetings_,
+        events=events_,
+        others=others,
     )
 
 
@@ -415,6 +489,158 @@ def _context(draw: st.DrawFn, context: Context | None) -> Context:
     return draw(contexts()) if context is None else context
 
 
+def _nested_annotations(
+    draw: st.DrawFn, cls: type[Any], context: Context, *, min_citations: int = 1
+) -> dict[str, Any]:
+    """Citations and inferences of a nested value of ``cls`` (which has no claims)."""
+    fields: tuple[str, ...] = cls.FACT_FIELDS
+    return {
+        "citations": tuple(
+            draw(st.lists(citations(context, fields), min_size=min_citations, max_size=2))
+        ),
+        "inferred": tuple(draw(st.lists(inferences(fields), max_size=1))),
+    }
+
+
+@st.composite
+def links(draw: st.DrawFn, context: Context | None = None) -> Link:
+    """A typed link to any id of the context."""
+    context = _context(draw, context)
+    return Link(
+        relation=draw(st.sampled_from(LinkRelation)),
+        target=draw(st.sampled_from(context.records)),
+        note=draw(_optional_texts()),
+        **_nested_annotations(draw, Link, context),
+    )
+
+
+def _links(context: Context) -> st.SearchStrategy[tuple[Link, ...]]:
+    return st.lists(links(context), max_size=2).map(tuple)
+
+
+@st.composite
+def involvements(draw: st.DrawFn, context: Context | None = None) -> Involvement:
+    """A country or an organisation (or both) in a role in an event."""
+    context = _context(draw, context)
+    country = draw(st.none() | countries())
+    organisation = draw(_ref(context.organisations))
+    if country is None and organisation is None:
+        country = draw(countries())
+    return Involvement(
+        role=draw(st.sampled_from(InvolvementRole)),
+        country=country,
+        organisation=organisation,
+        **_nested_annotations(draw, Involvement, context),
+    )
+
+
+@st.composite
+def _quote_around(draw: st.DrawFn, text: str, phrase: str) -> str:
+    """A slice of ``text`` that holds ``phrase`` and is found in it as quotes are.
+
+    A slice that cuts a letter from its accent is not found; the phrase stands in for it.
+    """
+    at = text.index(phrase)
+    start = draw(st.integers(max(0, at - 30), at))
+    end = draw(st.integers(at + len(phrase), min(len(text), at + len(phrase) + 30)))
+    quote = text[start:end]
+    found = normalise_quote(quote) in normalise_quote(text)
+    return quote if found and normalise_quote(phrase) in normalise_quote(quote) else phrase
+
+
+@st.composite
+def quantities(
+    draw: st.DrawFn, context: Context | None = None, *, wholes: tuple[str, ...] = ()
+) -> Quantity:
+    """A number from one of :data:`QUANTITY_PHRASES` in a source text, quoted by a citation.
+
+    ``part_of`` is one of ``wholes`` (the measures of the record's other quantities) or None.
+    """
+    context = _context(draw, context)
+    found = [
+        (source, phrase)
+        for source, text in sorted(context.texts.items())
+        for phrase in QUANTITY_PHRASES
+        if phrase[0] in text and normalise_quote(phrase[0]) in normalise_quote(text)
+    ]
+    source, (words, value, qualifier) = draw(st.sampled_from(found))
+    quoting = Citation(
+        source=source,
+        quote=draw(_quote_around(context.texts[source], words)),
+        supports=tuple(draw(st.lists(st.sampled_from(Quantity.FACT_FIELDS), unique=True))),
+    )
+    more = _nested_annotations(draw, Quantity, context, min_citations=0)
+    return Quantity(
+        measure=draw(texts()),
+        text=words,
+        value=value,
+        unit=draw(texts()),
+        qualifier=qualifier,
+        part_of=draw(_ref(wholes)),
+        citations=(quoting, *more["citations"]),
+        inferred=more["inferred"],
+    )
+
+
+@st.composite
+def _quantity_tuples(draw: st.DrawFn, context: Context) -> tuple[Quantity, ...]:
+    """Up to two quantities of one record; a later one may be part of an earlier one."""
+    found: list[Quantity] = []
+    for _ in range(draw(st.integers(0, 2))):
+        wholes = tuple(dict.fromkeys(q.measure for q in found))
+        found.append(draw(quantities(context, wholes=wholes)))
+    return tuple(found)
+
+
+@st.composite
+def unnamed(draw: st.DrawFn, context: Context | None = None) -> Unnamed:
+    """People or bodies left unnamed, described in words from one of its citations."""
+    context = _context(draw, context)
+    annotations = _nested_annotations(draw, Unnamed, context)
+    quoted = draw(st.sampled_from(annotations["citations"]))
+    return Unnamed(
+        description=draw(quotes(quoted.quote)),
+        country=draw(st.none() | countries()),
+        organisation=draw(_ref(context.organisations)),
+        **annotations,
+    )
+
+
+def _unnamed_tuples(context: Context) -> st.SearchStrategy[tuple[Unnamed, ...]]:
+    return st.lists(unnamed(context), max_size=2).map(tuple)
+
+
+@st.composite
+def identifiers(draw: st.DrawFn, context: Context | None = None) -> Identifier:
+    """An identifier matching its scheme's pattern; with no citation, a curator's note."""
+    context = _context(draw, context)
+    scheme = draw(st.sampled_from(sorted(SCHEMES)))
+    annotations = _nested_annotations(draw, Identifier, context, min_citations=0)
+    return Identifier(
+        scheme=scheme,
+        value=draw(st.from_regex(SCHEMES[scheme][0], fullmatch=True)),
+        curator_note=draw(texts() if not annotations["citations"] else _optional_texts()),
+        **annotations,
+    )
+
+
+def _identifier_tuples(context: Context) -> st.SearchStrategy[tuple[Identifier, ...]]:
+    return st.lists(identifiers(context), max_size=2).map(tuple)
+
+
+@st.composite
+def actions(draw: st.DrawFn, context: Context | None = None) -> Action:
+    """A step in an agreement's life other than its signing."""
+    context = _context(draw, context)
+    return Action(
+        kind=draw(st.sampled_from([k for k in ActionKind if k is not ActionKind.SIGNATURE])),
+        date=draw(_optional_whens()),
+        party=draw(st.none() | countries()),
+        place=draw(_optional_places()),
+        **_nested_annotations(draw, Action, context, min_citations=0),
+    )
+
+
 @st.composite
 def sources(
     draw: st.DrawFn,
@@ -433,6 +659,8 @@ def sources(
         "agency": draw(_ref(context.organisations)),
         "published": draw(_optional_whens()),
         "dateline": draw(_optional_places()),
+        "kind": draw(st.none() | st.sampled_from(SourceKind)),
+        "date_line": draw(st.none() | st.sampled_from(DatelineKind)),
     }
     return Source(
         id=source_id,
@@ -462,6 +690,7 @@ def organisations(
         "kind": draw(st.sampled_from(OrganisationKind)),
         "country": draw(st.none() | countries()),
         "parent": draw(_ref(context.organisations if parents is None else parents)),
+        "identifiers": draw(_identifier_tuples(context)),
     }
     return Organisation(
         id=organisation_id or draw(ids()),
@@ -506,6 +735,7 @@ def people(
         "name": draw(texts()),
         "aliases": draw(_text_tuples()),
         "roles": tuple(draw(st.lists(roles(context), max_size=2))),
+        "identifiers": draw(_identifier_tuples(context)),
     }
     return Person(
         id=person_id or draw(ids()),
@@ -549,6 +779,8 @@ def series(
         "short_name": draw(_optional_texts()),
         "aliases": draw(_text_tuples()),
         "parties": draw(_country_tuples()),
+        "description": draw(_optional_texts()),
+        "identifiers": draw(_identifier_tuples(context)),
     }
     return Series(
         id=series_id or draw(ids()),
@@ -576,6 +808,7 @@ def meetings(
         "co_chairs": draw(_refs(participants)),
         "outcomes": draw(_text_tuples()),
         "focus_areas": draw(_refs(context.focus_areas)),
+        "links": draw(_links(context)),
     }
     return Meeting(
         id=meeting_id or draw(ids()),
@@ -606,6 +839,9 @@ def agreements(
         else draw(st.none() | st.sampled_from(MeetingTiming)),
         "status": draw(st.sampled_from(AgreementStatus)),
         "summary": draw(_optional_texts()),
+        "actions": tuple(draw(st.lists(actions(context), max_size=2))),
+        "identifiers": draw(_identifier_tuples(context)),
+        "links": draw(_links(context)),
     }
     return Agreement(
         id=agreement_id or draw(ids()),
@@ -635,6 +871,7 @@ def engagements(draw: st.DrawFn, context: Context | None = None) -> Engagement:
         "meeting": meeting,
         "organisations": draw(_refs(context.organisations)),
         "people": draw(_refs(context.people)),
+        "unnamed": draw(_unnamed_tuples(context)),
     }
     return Engagement(
         **values,
@@ -657,6 +894,9 @@ def delegations(
         "dates": draw(_optional_whens()),
         "purpose": draw(_optional_texts()),
         "engagements": tuple(draw(st.lists(engagements(context), max_size=2))),
+        "ordinal": draw(st.none() | st.integers(1, 40)),
+        "visit_kind": draw(_optional_texts()),
+        "links": draw(_links(context)),
     }
     return Delegation(
         id=delegation_id or draw(ids()),
@@ -682,6 +922,9 @@ def events(
         "organisations": draw(_refs(context.organisations)),
         "countries": draw(_country_tuples()),
         "details": draw(_text_tuples()),
+        "involved": tuple(draw(st.lists(involvements(context), max_size=2))),
+        "quantities": draw(_quantity_tuples(context)),
+        "links": draw(_links(context)),
     }
     return Event(
         id=event_id or draw(ids()),
@@ -689,6 +932,84 @@ def events(
         notes=draw(_optional_texts()),
         **values,
         **_annotations(draw, Event, context, values),
+    )
+
+
+@st.composite
+def statements(
+    draw: st.DrawFn, context: Context | None = None, *, statement_id: str | None = None
+) -> Statement:
+    """Words said, each found in the quote of a citation that supports ``words``."""
+    context = _context(draw, context)
+    said = draw(citations(context, Statement.FACT_FIELDS))
+    said = attrs.evolve(said, supports=tuple(dict.fromkeys(("words", *said.supports))))
+    values: dict[str, Any] = {
+        "kind": draw(st.sampled_from(StatementKind)),
+        "speaker": draw(_ref(context.people)),
+        "organisation": draw(_ref(context.organisations)),
+        "unnamed": draw(_unnamed_tuples(context)),
+        "words": tuple(draw(st.lists(quotes(said.quote), min_size=1, max_size=2))),
+        "speech": draw(st.sampled_from(Speech)),
+        "date": draw(_optional_whens()),
+        "place": draw(_optional_places()),
+        "countries": draw(_country_tuples()),
+        "occasion": draw(_ref(context.records)),
+        "about": draw(_refs(context.records)),
+        "links": draw(_links(context)),
+    }
+    annotations = _annotations(draw, Statement, context, values, min_citations=0)
+    annotations["citations"] = (said, *annotations["citations"])
+    return Statement(
+        id=statement_id or draw(ids()),
+        title=draw(texts()),
+        notes=draw(_optional_texts()),
+        **values,
+        **annotations,
+    )
+
+
+@st.composite
+def relationship_facts(
+    draw: st.DrawFn, context: Context | None = None, *, fact_id: str | None = None
+) -> RelationshipFact:
+    """Something said of a relationship between two or more countries."""
+    context = _context(draw, context)
+    values: dict[str, Any] = {
+        "parties": draw(_country_tuples(min_size=2)),
+        "description": draw(texts()),
+        "focus_areas": draw(_refs(context.focus_areas)),
+        "quantities": draw(_quantity_tuples(context)),
+        "date": draw(_optional_whens()),
+    }
+    return RelationshipFact(
+        id=fact_id or draw(ids()),
+        title=draw(texts()),
+        notes=draw(_optional_texts()),
+        **values,
+        **_annotations(draw, RelationshipFact, context, values),
+    )
+
+
+@st.composite
+def materiel(
+    draw: st.DrawFn, context: Context | None = None, *, materiel_id: str | None = None
+) -> Materiel:
+    """A weapon or system, with who supplied, used and operated it, and where."""
+    context = _context(draw, context)
+    values: dict[str, Any] = {
+        "name": draw(texts()),
+        "aliases": draw(_text_tuples()),
+        "category": draw(_optional_texts()),
+        "supplier": draw(st.none() | countries()),
+        "user": draw(st.none() | countries()),
+        "operator": draw(_ref(context.organisations)),
+        "used_in": draw(_refs(context.events)),
+    }
+    return Materiel(
+        id=materiel_id or draw(ids()),
+        notes=draw(_optional_texts()),
+        **values,
+        **_annotations(draw, Materiel, context, values),
     )
 
 
@@ -731,8 +1052,8 @@ def _unique_numbers(found: Sequence[Meeting]) -> list[Meeting]:
 def datasets(draw: st.DrawFn) -> tuple[Record, ...]:
     """A few records of every kind that together form a consistent dataset.
 
-    Ids are unique across kinds; every reference resolves; every quote is a slice of
-    its source's text; focus areas form a hierarchy without cycles and with unique names;
+    Ids are unique across kinds; every reference resolves (a link, an occasion or an
+    ``about`` to an id of any kind); every quote is a slice of its source's text; focus areas form a hierarchy without cycles and with unique names;
     series numbers are unique.
     """
     limits = {
@@ -745,6 +1066,9 @@ def datasets(draw: st.DrawFn) -> tuple[Record, ...]:
         "agreement": (0, 2),
         "delegation": (0, 2),
         "event": (0, 2),
+        "statement": (0, 2),
+        "relationship_fact": (0, 2),
+        "materiel": (0, 2),
     }
     counts = {kind: draw(st.integers(low, high)) for kind, (low, high) in limits.items()}
     if counts["person"] == 0:
@@ -760,6 +1084,12 @@ def datasets(draw: st.DrawFn) -> tuple[Record, ...]:
         focus_areas=tuple(by_kind["focus_area"]),
         series=tuple(by_kind["series"]),
         meetings=tuple(by_kind["meeting"]),
+        events=tuple(by_kind["event"]),
+        others=tuple(
+            record_id
+            for kind in ("agreement", "delegation", "statement", "relationship_fact", "materiel")
+            for record_id in by_kind[kind]
+        ),
     )
     records: list[Record] = []
     records += [draw(sources(context, source_id=i)) for i in by_kind["source"]]
@@ -777,6 +1107,9 @@ def datasets(draw: st.DrawFn) -> tuple[Record, ...]:
     records += [draw(agreements(context, agreement_id=i)) for i in by_kind["agreement"]]
     records += [draw(delegations(context, delegation_id=i)) for i in by_kind["delegation"]]
     records += [draw(events(context, event_id=i)) for i in by_kind["event"]]
+    records += [draw(statements(context, statement_id=i)) for i in by_kind["statement"]]
+    records += [draw(relationship_facts(context, fact_id=i)) for i in by_kind["relationship_fact"]]
+    records += [draw(materiel(context, materiel_id=i)) for i in by_kind["materiel"]]
     return tuple(records)
 
 

@@ -21,10 +21,11 @@ from hypothesis import HealthCheck, Phase, event, given, note, settings
 from hypothesis import strategies as st
 
 import agreement_tracker as at
-from agreement_tracker import DatasetError, FieldValueError, Tracker
+from agreement_tracker import DatasetError, FieldValueError, Tracker, model
 from agreement_tracker._converter import CONVERTER, structure_detailed
 from agreement_tracker.dates import DateBetween, DateRange, PartialDate, When, parse_when
 from agreement_tracker.model import (
+    Action,
     Agreement,
     Citation,
     Claim,
@@ -32,12 +33,20 @@ from agreement_tracker.model import (
     Engagement,
     Event,
     FocusArea,
+    Identifier,
     Inference,
+    Involvement,
+    Link,
+    Materiel,
     Meeting,
     Organisation,
     Place,
+    Quantity,
+    RelationshipFact,
     Role,
     Source,
+    Statement,
+    Unnamed,
 )
 from agreement_tracker.serialize import (
     RECORD_TYPES,
@@ -47,6 +56,7 @@ from agreement_tracker.serialize import (
 )
 from agreement_tracker.storage import FILES, METADATA_FILE, METADATA_KEYS, toml_dumps
 from tests.strategies import (
+    actions,
     agreements,
     citations,
     claims,
@@ -56,18 +66,26 @@ from tests.strategies import (
     engagements,
     events,
     focus_areas,
+    identifiers,
     inferences,
+    involvements,
+    links,
+    materiel,
     meetings,
     organisations,
     partial_dates,
     people,
     places,
+    quantities,
+    relationship_facts,
     roles,
     series,
     sources,
+    statements,
     texts,
     toml_documents,
     trackers,
+    unnamed,
     whens,
 )
 
@@ -75,11 +93,11 @@ from tests.strategies import (
 #: whole module runs in well under a minute on two cores; the dataset strategies are the
 #: expensive part (about 0.1 s an example), so the file-based properties run fewer.
 EXAMPLES: Final[dict[str, int]] = {
-    "model_evolve": 15,  # x 19 model types
+    "model_evolve": 15,  # x 28 model types
     "dates_round_trip": 200,
-    "record_round_trip": 15,  # x 9 record kinds
-    "nested_round_trip": 20,  # x 9 nested value types
-    "fast_reader": 40,  # x 9 record kinds
+    "record_round_trip": 15,  # x 12 record kinds
+    "nested_round_trip": 20,  # x 15 nested value types
+    "fast_reader": 40,  # x 12 record kinds
     "toml_generic": 150,
     "toml_dataset": 20,
     "save_load": 20,  # x 2 formats
@@ -120,6 +138,15 @@ MODEL_STRATEGIES: Final[dict[str, st.SearchStrategy[Any]]] = {
     "Engagement": engagements(),
     "Delegation": delegations(),
     "Event": events(),
+    "Link": links(),
+    "Involvement": involvements(),
+    "Quantity": quantities(),
+    "Unnamed": unnamed(),
+    "Identifier": identifiers(),
+    "Action": actions(),
+    "Statement": statements(),
+    "RelationshipFact": relationship_facts(),
+    "Materiel": materiel(),
 }
 
 #: Top-level record strategies by the key used in data files.
@@ -133,6 +160,9 @@ RECORD_STRATEGIES: Final[dict[str, st.SearchStrategy[Any]]] = {
     "agreement": agreements(),
     "delegation": delegations(),
     "event": events(),
+    "statement": statements(),
+    "relationship_fact": relationship_facts(),
+    "materiel": materiel(),
 }
 
 #: Value types found inside records, round-tripped through the library's converter.
@@ -146,6 +176,12 @@ NESTED_TYPES: Final = (
     "Claim",
     "Role",
     "Engagement",
+    "Link",
+    "Involvement",
+    "Quantity",
+    "Unnamed",
+    "Identifier",
+    "Action",
 )
 
 # ------------------------------------------------------------------------ helpers
@@ -235,9 +271,25 @@ REFERENCES: Final[dict[type[Any], tuple[str, ...]]] = {
     Delegation: ("leader", "members"),
     Engagement: ("meeting", "organisations", "people"),
     Event: ("people", "organisations"),
+    Link: ("target",),
+    Involvement: ("organisation",),
+    Unnamed: ("organisation",),
+    Statement: ("speaker", "organisation", "occasion", "about"),
+    RelationshipFact: ("focus_areas",),
+    Materiel: ("operator", "used_in"),
 }
 LIST_FIELDS: Final = frozenset(
-    {"parents", "participants", "focus_areas", "signatories", "members", "organisations", "people"}
+    {
+        "parents",
+        "participants",
+        "focus_areas",
+        "signatories",
+        "members",
+        "organisations",
+        "people",
+        "about",
+        "used_in",
+    }
 )
 
 #: Date fields by class; ``attested`` holds a list of dates.
@@ -249,6 +301,9 @@ DATES: Final[dict[type[Any], tuple[str, ...]]] = {
     Event: ("date",),
     Role: ("start", "end", "attested"),
     Engagement: ("date",),
+    Statement: ("date",),
+    RelationshipFact: ("date",),
+    Action: ("date",),
 }
 BAD_DATES: Final = (
     "2025-13-40",
@@ -276,7 +331,21 @@ MISSING_ID: Final = "nonexistent-record"
 KNOWN_KEYS: Final = frozenset(
     {
         field.name
-        for cls in (*RECORD_TYPES.values(), Role, Engagement, Citation, Inference, Claim, Place)
+        for cls in (
+            *RECORD_TYPES.values(),
+            Role,
+            Engagement,
+            Link,
+            Involvement,
+            Quantity,
+            Unnamed,
+            Identifier,
+            Action,
+            Citation,
+            Inference,
+            Claim,
+            Place,
+        )
         for field in attrs.fields(cls)
     }
     | {"dataset", *RECORD_TYPES, *METADATA_KEYS}
@@ -528,6 +597,18 @@ def nest_deeply(data: st.DataObject, saved: Path, where: str | None = None) -> s
 # --------------------------------------------------------------------- properties
 
 
+def test_every_model_class_has_a_strategy() -> None:
+    """MODEL_STRATEGIES covers every attrs class the model exports except Discrepancy."""
+    exported = {name for name in model.__all__ if attrs.has(getattr(model, name))}
+    dates = {"PartialDate", "DateRange", "DateBetween", "When"}
+    assert set(MODEL_STRATEGIES) - dates == exported - {"Discrepancy"}
+
+
+def test_every_record_kind_has_a_strategy() -> None:
+    """RECORD_STRATEGIES lists every record kind a dataset holds, in canonical order."""
+    assert list(RECORD_STRATEGIES) == list(RECORD_TYPES)
+
+
 @pytest.mark.parametrize("name", list(MODEL_STRATEGIES))
 @settings(max_examples=EXAMPLES["model_evolve"])
 @given(data=st.data())
@@ -621,7 +702,7 @@ def test_the_fast_reader_never_accepts_what_the_detailed_reader_refuses(
 @settings(max_examples=EXAMPLES["nested_round_trip"])
 @given(data=st.data())
 def test_nested_values_round_trip_through_the_converter(name: str, data: st.DataObject) -> None:
-    """Dates, places, citations, inferences, claims, roles and engagements round-trip."""
+    """Dates, places, citations, inferences, claims and every nested value round-trip."""
     value = data.draw(MODEL_STRATEGIES[name])
     plain = CONVERTER.unstructure(value)
     assert _is_plain(plain)
