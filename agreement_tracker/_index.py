@@ -142,8 +142,7 @@ def timeline_key(record: Dated) -> tuple[int, int, int, int, str]:
 
     Dated records come first, by earliest then latest day, then kind (events,
     delegations, meetings, agreements, statements, relationship facts, materiel), then
-    id.  A date with an open start has no earliest day: it sorts at the first day written
-    in it ("on or before 23 July 2025" at 23 July 2025).
+    id.  An open start counts as the earliest day of all, an open end as the latest.
 
     >>> import agreement_tracker as at
     >>> timeline_key(at.load().meeting("jwg-17"))[3:]
@@ -153,7 +152,7 @@ def timeline_key(record: Dated) -> tuple[int, int, int, int, str]:
     rank = DATED[type(record)].timeline_rank or 0
     if date is None:
         return (1, 0, 0, rank, record.id)
-    return (0, min(date.written_ordinals), date.last_ordinal, rank, record.id)
+    return (0, date.first_ordinal, date.last_ordinal, rank, record.id)
 
 
 def last_key(meeting: Meeting) -> tuple[int, int, int, str]:

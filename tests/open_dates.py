@@ -24,9 +24,9 @@ TEXT = "Ann led talks. Rising Lion came first. Sindoor began on 7 May and went o
 #: Each dated record's id and its EDTF date, in timeline order (the tour's is derived).
 DATES = {
     "before-range": "../2025-04-30",
+    "rising-lion": "[..2025-07-23]",
     "sindoor": "2025-05-07/[2025-05-10..2025-05-12]",
     "open-talks": "2025-05-07/..",
-    "rising-lion": "[..2025-07-23]",
     "m1": "2025-07-23",
     "m2": "[2025-07-23..]",
     "visit-report": "[2025-07-24..2025-07-30]",

@@ -195,7 +195,6 @@ def test_related_query_reads_links_from_either_side(bundled: tuple[at.Tracker, P
         ("condemns", "pahalgam-attack-2025", "links[0]", 1),
         ("condemns", "october-7-attacks-2023", "links[1]", 1),
         ("reported by", "in-mod-statement-2025-07-23", "links[0]", 0),
-        ("subject of", "in-mod-statement-2025-07-23", "about[0]", 0),
     ]
 
 
@@ -242,7 +241,8 @@ def test_timeline_view_equals_the_timeline(bundled: tuple[at.Tracker, Path]) -> 
     for db in _connect(path):
         rows = db.execute(
             "SELECT id, kind, date, date_form, date_earliest, date_latest FROM timeline t "
-            "ORDER BY t.date_earliest IS NULL, t.date_earliest, t.date_latest, t.kind_rank, t.id"
+            "ORDER BY t.date IS NULL, t.date_earliest, t.date_latest IS NULL, t.date_latest, "
+            "t.kind_rank, t.id"
         ).fetchall()
     expected = [
         (e.id, e.kind, None, None, None, None)
@@ -252,8 +252,8 @@ def test_timeline_view_equals_the_timeline(bundled: tuple[at.Tracker, Path]) -> 
             e.kind,
             e.date.isoformat(),
             date_form(e.date),
-            e.date.earliest.isoformat(),
-            e.date.latest.isoformat(),
+            None if e.date.open_start else e.date.earliest.isoformat(),
+            None if e.date.open_end else e.date.latest.isoformat(),
         )
         for e in t.timeline()
     ]
@@ -418,7 +418,7 @@ def test_open_ends_are_null_never_year_one_or_9999(open_ended: tuple[at.Tracker,
         ("after-nov", "[2025-11..]", "one-of", "2025-11-01", None),
         ("rising-lion", "[..2025-07-23]", "one-of", None, "2025-07-23"),
         ("sindoor", "2025-05-07/[2025-05-10..2025-05-12]", "range", "2025-05-07", "2025-05-12"),
-        ("tour", "2025-07-24/..", "range", "2025-07-24", None),
+        ("tour", "2025-07-24/[2025-08-01..]", "range", "2025-07-24", None),
     ]
     assert "'2025-07-23'" in text
     assert "0001-01-01" not in text

@@ -807,8 +807,8 @@ def open_tracker() -> at.Tracker:
     return open_dates.tracker()
 
 
-def test_timeline_places_open_ends_at_their_written_days(open_tracker: at.Tracker) -> None:
-    """An open start sorts at the first day written in its date, with exact labels."""
+def test_timeline_places_open_starts_first_and_open_ends_last(open_tracker: at.Tracker) -> None:
+    """An open start sorts as the earliest day, an open end as the latest, with exact labels."""
     assert [(e.id, e.date.isoformat() if e.date else None) for e in open_tracker.timeline()] == [
         (record_id, date) for record_id, date in open_dates.DATES.items()
     ]
