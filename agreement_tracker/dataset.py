@@ -733,7 +733,9 @@ def _citation_text(tracker: Tracker) -> str:
     template = tracker._meta.citation or f"{tracker.name}, version {{version}}."
     text = template.replace("{version}", tracker.data_version)
     text = text.replace("{sources}", _in_words(len(tracker.sources)))
-    years = [s.published.latest.year for s in tracker.sources if s.published and not s.published.open_end]
+    years = [
+        s.published.latest.year for s in tracker.sources if s.published and not s.published.open_end
+    ]
     facts = [f"Year: {max(years)}."] if years else []
     if tracker._meta.license:
         facts.append(f"Licence: {tracker._meta.license}.")

@@ -82,7 +82,6 @@ def test_timeline_since_last_search_and_involving(capsys: pytest.CaptureFixture[
         "saar-india-2025-11",
         "saar-jaishankar-2025-11",
         "mou-official-statement-2025-11",
-        "singh-israel-2025-11",
         "singh-katz-2025-11",
         "in-mod-x-post-2025-11-06",
     ]

@@ -144,7 +144,7 @@ def test_inferred_reasons_are_recorded_for_resolved_facts(tracker: at.Tracker) -
         ("netanyahu-ndtv-interview-2025", "kind"),
         ("key-ally-2025-07", "published"),
     } <= inferred
-    assert len(inferred) == 37
+    assert len(inferred) == 42
 
 
 def test_weekday_dates_match_their_resolution(tracker: at.Tracker) -> None:
@@ -165,10 +165,11 @@ def test_weekday_dates_match_their_resolution(tracker: at.Tracker) -> None:
 
 
 def test_unknown_stays_unknown(tracker: at.Tracker) -> None:
-    """No source names its publisher, and undated facts have no date."""
+    """No source names a publisher or a supplier; a date known at one end is open at the other."""
     assert [s.publisher for s in tracker.sources] == [None] * 5
     assert [s.title is None for s in tracker.sources] == [True, False, True, False, True]
-    assert tracker.event("operation-rising-lion").date is None
+    assert tracker.event("operation-rising-lion").date == at.parse_when("[..2025-07-23]")
+    assert tracker.record("barak-missile").supplier is None  # type: ignore[union-attr]
     assert tracker.delegation("singh-israel-2025-11").dates is None
     assert tracker.meeting("jwg-16").participants == ()
 

@@ -44,7 +44,7 @@ SEED = {
     "person links": (16, 16, 16, 16),
     "organisation links": (15, 15, 15, 15),
     "record kinds": (24, 31, 24, 24),
-    "dates": (10, 16, 11, 11),
+    "dates": (10, 18, 11, 11),
     "places": (10, 11, 10, 10),
     "ordinals": (3, 3, 3, 3),
     "co-chairs/signatories": (6, 6, 6, 6),
@@ -97,7 +97,7 @@ def test_quotes_are_verbatim_and_no_date_is_too_precise(results: dict[str, Any])
 def test_review_effort_is_under_a_fifth_of_the_toml_lines(results: dict[str, Any]) -> None:
     """Review actions needed for the five seeds, against the TOML lines of their records."""
     totals = results["seed"]["totals"]
-    assert (totals["actions"], totals["lines"]) == (79, 1420)
+    assert (totals["actions"], totals["lines"]) == (81, 1444)
     assert totals["actions"] * 5 < totals["lines"]
 
 

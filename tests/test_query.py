@@ -317,11 +317,11 @@ def test_unknown_person_suggests_close_names(tracker: at.Tracker, name: str, mes
 def test_involving_a_person(tracker: at.Tracker) -> None:
     """involving() gives a person's meetings, agreements, visits and events in date order."""
     assert _ids(tracker.involving("Rajesh Kumar Singh")) == [
+        "singh-israel-2025-11",  # by its engagements: from on or before 4 November 2025
         "baram-india-2025-07",  # he is among the officials Baram's delegation met
         "singh-baram-2025-07-23",
         "jwg-17",
         MOU,
-        "singh-israel-2025-11",  # dated by its engagements: 4-6 November 2025
         "singh-katz-2025-11",
     ]
     assert _ids(tracker.involving("Aditya Raj Kaul")) == ["netanyahu-ndtv-interview-2025"]
@@ -332,30 +332,33 @@ def test_involving_a_person(tracker: at.Tracker) -> None:
 
 def test_between_countries(tracker: at.Tracker) -> None:
     """between_countries() lists records involving both countries, by code or name."""
-    assert _ids(tracker.between_countries("India", "Israel")) == [
-        "jwg-16",
-        "baram-india-2025-07",
-        "doval-baram-2025-07",
-        "singh-baram-2025-07-23",
-        "in-mod-statement-2025-07-23",
-        "baram-key-ally-2025-07-24",
-        "il-mod-statement-2025-07-24",
-        "jwg-17",
-        MOU,
-        "saar-india-2025-11",
-        "saar-jaishankar-2025-11",
-        "mou-official-statement-2025-11",
-        "singh-israel-2025-11",
-        "singh-katz-2025-11",
-        "in-mod-x-post-2025-11-06",
-        "mod-unified-framework-2025-11",  # undated ones last
-        "saar-global-superpower-2025",
-        "il-important-defence-partner",  # facts about the relationship as a whole
-        "il-significant-supplier",
-        "in-il-long-standing-relationship",
-        "in-il-three-decades",
-        "in-il-ties-mutual-trust",
-    ]
+    assert (
+        _ids(tracker.between_countries("India", "Israel"))
+        == [
+            "saar-global-superpower-2025",  # open starts first: on or before 5 November 2025
+            "singh-israel-2025-11",
+            "jwg-16",
+            "baram-india-2025-07",
+            "doval-baram-2025-07",
+            "singh-baram-2025-07-23",
+            "in-mod-statement-2025-07-23",
+            "baram-key-ally-2025-07-24",
+            "il-mod-statement-2025-07-24",
+            "mod-unified-framework-2025-11",  # in or after November 2025
+            "jwg-17",
+            MOU,
+            "saar-india-2025-11",
+            "saar-jaishankar-2025-11",
+            "mou-official-statement-2025-11",
+            "singh-katz-2025-11",
+            "in-mod-x-post-2025-11-06",
+            "il-important-defence-partner",  # undated ones last  # facts about the relationship as a whole
+            "il-significant-supplier",
+            "in-il-long-standing-relationship",
+            "in-il-three-decades",
+            "in-il-ties-mutual-trust",
+        ]
+    )
     assert _ids(tracker.between_countries("IL", "IR")) == ["operation-rising-lion"]
     assert tracker.between_countries("IN", "FR") == ()
 
@@ -378,15 +381,22 @@ def test_between_dates_certain_and_possible(tracker: at.Tracker) -> None:
     ]
     assert _ids(tracker.between("2025-11-05", "2025-11-05")) == []
     assert _ids(tracker.between("2025-11-05", "2025-11-05", mode="possible")) == [
+        "saar-ndtv-interview-2025",  # on or before 5 November 2025
+        "saar-global-superpower-2025",
+        "singh-israel-2025-11",  # its engagements end on 4, 5 or 6 November
         "netanyahu-ndtv-interview-2025",  # dated only "2025"
         "netanyahu-battle-tested-2025",
+        "mod-unified-framework-2025-11",  # in or after November 2025
         "saar-india-2025-11",
         "saar-jaishankar-2025-11",
         "mou-official-statement-2025-11",
-        "singh-israel-2025-11",  # its engagements span 4-6 November
         "singh-katz-2025-11",
     ]
     assert _ids(tracker.between("2025-01-01", "2025-03-31", mode="possible")) == [
+        "operation-rising-lion",
+        "saar-ndtv-interview-2025",
+        "saar-global-superpower-2025",
+        "singh-israel-2025-11",
         "netanyahu-ndtv-interview-2025",
         "netanyahu-battle-tested-2025",
     ]
@@ -404,18 +414,33 @@ def test_timeline_order_and_precision(tracker: at.Tracker) -> None:
     """The timeline holds every dated record in date order, undated ones last."""
     rows = [(e.kind, e.id, e.date and e.date.isoformat(), e.precision) for e in tracker.timeline()]
     assert rows == [
+        ("event", "operation-rising-lion", "[..2025-07-23]", "on or before 2025-07-23"),
+        ("event", "saar-ndtv-interview-2025", "[..2025-11-05]", "on or before 2025-11-05"),
+        ("statement", "saar-global-superpower-2025", "[..2025-11-05]", "on or before 2025-11-05"),
+        (
+            "delegation",
+            "singh-israel-2025-11",
+            "[..2025-11-04]/[2025-11-04..2025-11-06]",
+            "day range, start on or before 2025-11-04, end one of 3 days",
+        ),
         ("event", "october-7-attacks-2023", "2023-10-07", "day"),
         ("meeting", "jwg-16", "2024-07", "month"),
         ("event", "netanyahu-ndtv-interview-2025", "2025", "year"),
         ("statement", "netanyahu-battle-tested-2025", "2025", "year"),
         ("event", "pahalgam-attack-2025", "2025-04-22", "day"),
-        ("event", "operation-sindoor-2025", "2025-05-07/2025-05", "month range"),
+        (
+            "event",
+            "operation-sindoor-2025",
+            "2025-05-07/[2025-05-10..2025-05-12]",
+            "day range, end one of 3 days",
+        ),
         ("delegation", "baram-india-2025-07", "2025-07-22/2025-07-23", "day range"),
         ("meeting", "doval-baram-2025-07", "[2025-07-22..2025-07-23]", "one of 2 days"),
         ("meeting", "singh-baram-2025-07-23", "2025-07-23", "day"),
         ("statement", "in-mod-statement-2025-07-23", "2025-07-23", "day"),
         ("statement", "baram-key-ally-2025-07-24", "2025-07-24", "day"),
         ("statement", "il-mod-statement-2025-07-24", "2025-07-24", "day"),
+        ("statement", "mod-unified-framework-2025-11", "[2025-11..]", "in or after 2025-11"),
         ("meeting", "jwg-17", "2025-11-04", "day"),
         ("agreement", MOU, "2025-11-04", "day"),
         ("delegation", "saar-india-2025-11", "[2025-11-04..2025-11-05]", "one of 2 days"),
@@ -426,13 +451,8 @@ def test_timeline_order_and_precision(tracker: at.Tracker) -> None:
             "[2025-11-04..2025-11-05]",
             "one of 2 days",
         ),
-        ("delegation", "singh-israel-2025-11", "2025-11-04/2025-11-06", "day range"),
         ("meeting", "singh-katz-2025-11", "[2025-11-04..2025-11-06]", "one of 3 days"),
         ("statement", "in-mod-x-post-2025-11-06", "2025-11-06", "day"),
-        ("event", "operation-rising-lion", None, "unknown"),
-        ("event", "saar-ndtv-interview-2025", None, "unknown"),
-        ("statement", "mod-unified-framework-2025-11", None, "unknown"),
-        ("statement", "saar-global-superpower-2025", None, "unknown"),
         ("relationship_fact", "il-important-defence-partner", None, "unknown"),
         ("relationship_fact", "il-significant-supplier", None, "unknown"),
         ("relationship_fact", "in-il-long-standing-relationship", None, "unknown"),
@@ -442,7 +462,7 @@ def test_timeline_order_and_precision(tracker: at.Tracker) -> None:
         ("materiel", "harpy-drone", None, "unknown"),
     ]
     derived = [e.id for e in tracker.timeline() if e.derived]
-    assert derived == ["saar-india-2025-11", "singh-israel-2025-11"]
+    assert derived == ["singh-israel-2025-11", "saar-india-2025-11"]
     assert tracker.delegation("saar-india-2025-11").dates is None  # the record is unchanged
 
 
@@ -717,7 +737,7 @@ def test_expand_refuses_a_record_the_tracker_does_not_hold(tracker: at.Tracker) 
                 "saar-india-2025-11",  # its one engagement: 4 or 5 November
                 "saar-jaishankar-2025-11",
                 "mou-official-statement-2025-11",
-                "singh-israel-2025-11",  # its engagements: 4-6 November
+                # not singh-israel-2025-11: its engagements reach back before 4 November
                 "singh-katz-2025-11",
                 "in-mod-x-post-2025-11-06",
             ],
@@ -739,7 +759,6 @@ def test_between_takes_months_years_and_date_objects(tracker: at.Tracker) -> Non
         "saar-india-2025-11",
         "saar-jaishankar-2025-11",
         "mou-official-statement-2025-11",
-        "singh-israel-2025-11",
         "singh-katz-2025-11",
         "in-mod-x-post-2025-11-06",
     ]
@@ -748,8 +767,12 @@ def test_between_takes_months_years_and_date_objects(tracker: at.Tracker) -> Non
         november
     )
     assert [e.id for e in tracker.between("2024", "2024-07")] == ["jwg-16"]
-    assert len(tracker.between("2024-07", "2025-11")) == 17
+    assert len(tracker.between("2024-07", "2025-11")) == 16
     assert [e.id for e in tracker.between("2025-07", "2025-07", mode="possible")] == [
+        "operation-rising-lion",
+        "saar-ndtv-interview-2025",
+        "saar-global-superpower-2025",
+        "singh-israel-2025-11",
         "netanyahu-ndtv-interview-2025",
         "netanyahu-battle-tested-2025",
         "baram-india-2025-07",
@@ -911,7 +934,9 @@ def test_a_delegation_span_keeps_an_engagement_open_end(open_tracker: at.Tracker
             tour.engagements[1],
         ),
     )
-    assert engagements_span(both_open) == at.DateRange(  # began by 24 July, ended in August or later
+    assert engagements_span(
+        both_open
+    ) == at.DateRange(  # began by 24 July, ended in August or later
         at.DateBetween(None, at.PartialDate(2025, 7, 24)),
         at.DateBetween(at.PartialDate(2025, 8, 1), None),
     )
