@@ -29,8 +29,7 @@ def _plain(value: Any) -> _dt.date:
 
 
 def test_every_dated_record_is_an_all_day_event() -> None:
-    """Each record dated at both ends is one event from its first possible day to the day after
-    its last."""
+    """Each record dated at both ends is one all-day event over all its possible days."""
     t = at.load()
     events = _events(calendar(t))
     dated = [e for e in t.timeline() if e.date is not None and not e.date.is_open]
