@@ -89,6 +89,18 @@ def _ids_of(item: Any, column: str) -> str | None:
     return ", ".join(value) if isinstance(value, tuple) else str(value)
 
 
+#: The colour of each kind of timeline entry in plots.
+_COLOURS = {
+    "event": "#b2182b",
+    "meeting": "#2166ac",
+    "agreement": "#1b7837",
+    "delegation": "#762a83",
+    "statement": "#e08214",
+    "relationship_fact": "#4d4d4d",
+    "materiel": "#8c510a",
+}
+
+
 def plot_timeline(
     entries: Sequence[TimelineEntry], *, ax: Any = None, title: str | None = None
 ) -> Any:
@@ -116,15 +128,7 @@ def plot_timeline(
     undated = [e for e in entries if e.date is None]
     if ax is None:
         _, ax = plt.subplots(figsize=(11, 0.32 * max(len(dated), 4) + 1.4))
-    colours = {
-        "event": "#b2182b",
-        "meeting": "#2166ac",
-        "agreement": "#1b7837",
-        "delegation": "#762a83",
-        "statement": "#e08214",
-        "relationship_fact": "#4d4d4d",
-        "materiel": "#8c510a",
-    }
+    colours = _COLOURS
     labels = []
     known = [day for e in dated if e.date is not None for day in e.date.written_ordinals]
     for row, entry in enumerate(dated):

@@ -15,6 +15,7 @@ import pytest
 import agreement_tracker as at
 from agreement_tracker._kinds import NESTED, REFERENCES
 from agreement_tracker._text import normalise_quote
+from agreement_tracker.dates import precision_label
 from agreement_tracker.model import SCHEMES
 
 MOU = "mou-2025-11-defence-cooperation"
@@ -581,3 +582,24 @@ def test_related_and_provenance_refuse_what_they_cannot_answer(tracker: at.Track
     ):
         tracker.provenance(MOU, "title")
     assert tracker.related("ani") == ()  # a record with no links has none, not an error
+
+
+def test_open_and_uncertain_ends_in_since_and_between(tracker: at.Tracker) -> None:
+    """Rising Lion, on or before 23 July 2025, is possibly but never certainly in a window."""
+    lion = tracker.event("operation-rising-lion")
+    assert (str(lion.date), lion.date.open_start if lion.date else None) == ("[..2025-07-23]", True)
+    in_may = [e.id for e in tracker.between("2025-05", "2025-05")]
+    assert in_may == ["operation-sindoor-2025"]  # 7 May to 10, 11 or 12 May: within May
+    maybe = [e.id for e in tracker.between("2025-05-11", "2025-05-11", mode="possible")]
+    assert maybe[:2] == ["operation-rising-lion", "saar-ndtv-interview-2025"]
+    assert "operation-sindoor-2025" in maybe
+    assert "operation-sindoor-2025" not in [
+        e.id for e in tracker.between("2025-05-11", "2025-05-11")
+    ]
+    since = [e.id for e in tracker.since_last("JWG", as_of="2025-11-03")]
+    assert "operation-rising-lion" not in since  # it may have begun before the 16th JWG
+    sindoor = tracker.event("operation-sindoor-2025").date
+    assert sindoor is not None
+    assert sindoor.isoformat() == "2025-05-07/[2025-05-10..2025-05-12]"
+    assert (str(sindoor.earliest), str(sindoor.latest)) == ("2025-05-07", "2025-05-12")
+    assert precision_label(sindoor) == "day range, end one of 3 days"
