@@ -280,8 +280,8 @@ class Tracker:
         return _citation_text(self) if style == "text" else _citation(self, style)
 
     def __repr__(self) -> str:
-        shown = ("agreement", "meeting", "delegation", "person", "organisation", "event")
-        shown += ("statement", "source")
+        shown: tuple[str, ...] = ("agreement", "meeting", "delegation", "person")
+        shown += ("organisation", "event", "statement", "source")
         counts = ", ".join(
             f"{len(getattr(self, KINDS[k].attribute))} {KINDS[k].attribute}" for k in shown
         )
