@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 
 __all__ = [
+    "NUMBER_WORDS",
     "close_matches",
     "drop_invisible",
     "fold_text",
@@ -17,6 +18,10 @@ __all__ = [
     "or_list",
     "path_key",
 ]
+
+#: The English words for the numbers zero to twelve, each at its own index.
+NUMBER_WORDS: tuple[str, ...] = ("zero", "one", "two", "three", "four", "five", "six")
+NUMBER_WORDS += ("seven", "eight", "nine", "ten", "eleven", "twelve")
 
 _WS = re.compile(r"\s+")
 _NAME_PUNCT = re.compile(r"[^\w\s]")

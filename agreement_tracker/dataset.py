@@ -23,7 +23,7 @@ from . import _snapshot, query
 from ._checks import all_citations, cross_problems
 from ._index import Index, TimelineEntry, timeline_key
 from ._kinds import BY_CLASS, DATED, KINDS, REFERENCES
-from ._text import close_matches, name_key, normalise_text, or_list
+from ._text import NUMBER_WORDS, close_matches, name_key, normalise_text, or_list
 from .countries import ALIASES, lookup_code
 from .countries import NAMES as COUNTRY_NAMES
 from .dates import DateLike, When, day_ordinal
@@ -335,7 +335,7 @@ class Tracker:
         """The context event with ``record_id``.
 
         >>> t.event("operation-sindoor-2025").date.isoformat()
-        '2025-05-07/2025-05'
+        '2025-05-07/[2025-05-10..2025-05-12]'
         """
         return _find(self._index, Event, "event", record_id)
 
@@ -578,15 +578,17 @@ class Tracker:
         A bound may be a day, a month or a year (its whole span), or a date object;
         ``mode="possible"`` adds records that may fall inside.
 
-        >>> [e.id for e in t.between("2024-07-01", "2024-07-15", mode="possible")]
-        ['jwg-16']
+        >>> [e.id for e in t.between("2024-07-01", "2024-07-15")]
+        []
+        >>> [e.id for e in t.between("2024-07-01", "2024-07-15", mode="possible")][-2:]
+        ['singh-israel-2025-11', 'jwg-16']
         """
         return self._wrap("timeline", query.between(self._index, start, end, mode))
 
     def timeline(self) -> Records[TimelineEntry]:
-        """Every agreement, meeting, delegation and event in date order; undated ones last.
+        """Every dated kind of record in date order: open starts first, undated ones last.
 
-        >>> [e.id for e in t.timeline()][:3]
+        >>> [e.id for e in t.timeline()][4:7]
         ['october-7-attacks-2023', 'jwg-16', 'netanyahu-ndtv-interview-2025']
         """
         return self._wrap("timeline", self._index.entries)
@@ -831,22 +833,7 @@ def _involving(tracker: Tracker, name: str) -> Sequence[TimelineEntry]:
 
 def _in_words(count: int) -> str:
     """A count as English words up to twelve, else digits."""
-    words = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-    ]
-    return words[count] if count < len(words) else str(count)
+    return NUMBER_WORDS[count] if count < len(NUMBER_WORDS) else str(count)
 
 
 def _require_text(value: object, what: str) -> None:

@@ -26,7 +26,7 @@ from typing import Any, ClassVar, TypeAlias
 
 import attrs
 
-from ._text import close_matches, is_blank, normalise_quote, normalise_text, or_list
+from ._text import NUMBER_WORDS, close_matches, is_blank, normalise_quote, normalise_text, or_list
 from .countries import NAMES as _COUNTRY_NAMES
 from .dates import DateBetween, DateRange, PartialDate, When
 from .exceptions import ArgumentError, FieldValueError
@@ -859,26 +859,7 @@ class Involvement:
             )
 
 
-_NUMBER_WORDS = {
-    word: value
-    for value, word in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-        ]
-    )
-}
+_NUMBER_WORDS = {word: value for value, word in enumerate(NUMBER_WORDS)}
 _NUMBER_RE = re.compile(r"[0-9][0-9,]*|[A-Za-z]+")
 
 

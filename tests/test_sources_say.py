@@ -6,6 +6,7 @@ exact values, and against bad input.
 
 from __future__ import annotations
 
+import calendar
 import re
 from typing import Any
 
@@ -368,20 +369,7 @@ def test_no_quantity_is_more_precise_than_its_quote(tracker: at.Tracker) -> None
                 assert int(digits[0].replace(",", "")) == q.value
 
 
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+_MONTHS = list(calendar.month_name)[1:]
 
 
 def _evidence(quote: str, value: at.PartialDate) -> bool:
