@@ -79,7 +79,7 @@ def record_date(record: Record) -> When | None:
     >>> record_date(at.load().delegation("baram-india-2025-07")).isoformat()
     '2025-07-22/2025-07-23'
     >>> record_date(at.load().delegation("singh-israel-2025-11")).isoformat()
-    '[..2025-11-04]/[2025-11-04..2025-11-06]'
+    '[..2025-11-06]/[2025-11-04..2025-11-06]'
     """
     kind = DATED.get(type(record))
     if kind is None or kind.date_field is None:
@@ -108,7 +108,7 @@ def engagements_span(delegation: Delegation) -> When | None:
     >>> engagements_span(at.load().delegation("saar-india-2025-11")).isoformat()
     '[2025-11-04..2025-11-05]'
     >>> engagements_span(at.load().delegation("singh-israel-2025-11")).isoformat()
-    '[..2025-11-04]/[2025-11-04..2025-11-06]'
+    '[..2025-11-06]/[2025-11-04..2025-11-06]'
     """
     dates = [stop.date for stop in delegation.engagements if stop.date is not None]
     if not dates:

@@ -4,13 +4,13 @@ Every command prints a table of the bundled dataset; ``--format`` takes any ``ta
 format and ``--columns`` picks columns.  Bad arguments print one line and exit with
 status 2.
 
->>> main(["meetings", "--series", "JWG", "--columns", "id,date,place"])
+>>> main(["meetings", "--series", "JWG", "--columns", "id,number,place"])
 Meetings
 <BLANKLINE>
-id      date        place
-------  ----------  ----------------
-jwg-16  2024-07     India
-jwg-17  2025-11-04  Tel Aviv, Israel
+id      no.    place
+------  -----  ----------------
+jwg-16  16     India
+jwg-17  17     Tel Aviv, Israel
 0
 """
 

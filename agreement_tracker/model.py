@@ -1371,7 +1371,7 @@ class Meeting(_Brief):
     >>> import agreement_tracker as at
     >>> jwg = at.load().meeting("jwg-17")
     >>> jwg.series, jwg.number, jwg.date.isoformat(), jwg.place.city
-    ('jwg', 17, '2025-11-04', 'Tel Aviv')
+    ('jwg', 17, '[2025-11..2025-11-04]/[2025-11..2025-11-06]', 'Tel Aviv')
     """
 
     FACT_FIELDS: ClassVar[tuple[str, ...]] = (

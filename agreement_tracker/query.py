@@ -237,9 +237,9 @@ def meetings_since(
     >>> import agreement_tracker as at
     >>> t = at.load()
     >>> jwg = t.series("JWG")
-    >>> [m.id for m in meetings_since(t._index, jwg, t.meeting("jwg-17"),
-    ...                               at.to_date("2025-11-30").toordinal())]
-    ['saar-jaishankar-2025-11', 'singh-katz-2025-11']
+    >>> [m.id for m in meetings_since(t._index, jwg, t.meeting("jwg-16"),
+    ...                               at.to_date("2025-11-03").toordinal())]
+    ['doval-baram-2025-07', 'singh-baram-2025-07-23']
     """
     assert last.date is not None
     pools = index.pair_meetings if kinds == "meeting" else index.pair_timeline

@@ -10,11 +10,11 @@ only when a table is first shown.
 >>> jwgs = t.meetings_in_series("JWG")
 >>> jwgs == (t.meeting("jwg-16"), t.meeting("jwg-17"))
 True
->>> print(jwgs.table(columns=["id", "date", "place"]))
-id      date        place
-------  ----------  ----------------
-jwg-16  2024-07     India
-jwg-17  2025-11-04  Tel Aviv, Israel
+>>> print(jwgs.table(columns=["id", "number", "place"]))
+id      no.    place
+------  -----  ----------------
+jwg-16  16     India
+jwg-17  17     Tel Aviv, Israel
 """
 
 from __future__ import annotations

@@ -252,8 +252,11 @@ class Table:
         if fmt in _MARKDOWN_FORMATS:
             rows = [[escape_markdown(c) for c in row] for row in rows]
             headers = [escape_markdown(h) for h in headers]
-        elif self.wrap:
-            rows = [[_wrap(c, self.wrap) for c in row] for row in rows]
+        elif self.wrap:  # ids and dates stay whole, as in HTML
+            rows = [
+                [c if name in _UNBROKEN else _wrap(c, self.wrap) for name, c in zip(headers, row, strict=False)]
+                for row in rows
+            ]
         return _tabulate(rows, headers, fmt)
 
     def to_csv(self, *, delimiter: str = ",", raw: bool = False) -> str:

@@ -28,13 +28,13 @@ class Summaries:
 
     >>> import agreement_tracker as at
     >>> tables = at.load().tables
-    >>> print(tables.series("JWG"))
+    >>> print(tables.series("JWG").select(["no.", "place", "since previous"]))
     India–Israel Joint Working Group on Defence Cooperation (JWG)
     <BLANKLINE>
-    no.    date        place             co-chairs                       since previous
-    -----  ----------  ----------------  ------------------------------  ----------------
-    16     2024-07     India             unknown
-    17     2025-11-04  Tel Aviv, Israel  Rajesh Kumar Singh, Amir Baram  ~16 months
+    no.    place             since previous
+    -----  ----------------  ----------------
+    16     India
+    17     Tel Aviv, Israel  ~16 months
     """
 
     __slots__ = ("_tracker",)
@@ -168,7 +168,7 @@ class Summaries:
 
         >>> import agreement_tracker as at
         >>> at.load().tables.sources().rows[0]
-        ('ani-2025-07-24', '(untitled)', 'ANI', '2025-07-24', '11', '28')
+        ('ani-2025-07-24', '(untitled)', 'ANI', '2025-07-24', '12', '29')
         """
         tracker = self._tracker
         records: dict[str, set[str]] = {s.id: set() for s in tracker.sources}

@@ -164,8 +164,8 @@ class Vocabulary:
         """The terms directly under ``term``, sorted by id.
 
         >>> import agreement_tracker as at
-        >>> [a.id for a in at.load().focus_areas.children("defence-industrial-cooperation")]
-        ['co-development', 'co-production']
+        >>> [a.id for a in at.load().focus_areas.children("emerging-technologies")]
+        ['artificial-intelligence', 'cyber-security', 'electronic-warfare', 'unmanned-systems']
         """
         area = self._resolve(term)
         return self._children.get(area.id, ())

@@ -139,12 +139,15 @@ def csl_json(tracker: Tracker) -> list[dict[str, Any]]:
     """The sources as CSL-JSON items, in id order.
 
     A publication date known to a month has two date parts; one known only to lie
-    between two days keeps the parts both share, and ``raw`` keeps the EDTF value.
+    between two days keeps the parts both share, and ``raw`` keeps the EDTF value (an
+    open-ended one has only ``raw``).
 
     >>> import agreement_tracker as at
     >>> items = csl_json(at.load())
+    >>> items[2]["id"], items[2]["issued"]
+    ('ians-2025-11-06', {'raw': '2025-11-06', 'date-parts': [[2025, 11, 6]]})
     >>> items[3]["id"], items[3]["issued"]
-    ('key-ally-2025-07', {'raw': '[2025-07-24..2025-07-30]', 'date-parts': [[2025, 7]]})
+    ('key-ally-2025-07', {'raw': '[2025-07-24..]'})
     >>> items[0]["author"]
     [{'literal': 'ANI'}]
     """

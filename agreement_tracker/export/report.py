@@ -123,7 +123,7 @@ def timeline_svg(tracker: Tracker, *, width: int = 1120) -> str:
     >>> import agreement_tracker as at
     >>> svg = timeline_svg(at.load())
     >>> svg.count("<circle"), svg.count('stroke-dasharray="4 3"') >= 4
-    (10, True)
+    (9, True)
     """
     entries = [e for e in tracker.timeline() if e.date is not None]
     label_width, row, top = 430, 22, 34
