@@ -119,7 +119,8 @@ def test_agreements_about_filters_by_kind(tracker: at.Tracker) -> None:
         ("2024-07-31", "jwg-16"),  # a July 2024 meeting has certainly happened by 31 July
         ("2025-11-01", "jwg-16"),
         ("2025-11-03", "jwg-16"),
-        ("2025-11-04", "jwg-17"),  # same day counts
+        ("2025-11-05", "jwg-16"),  # the 17th may have lasted until the 6th
+        ("2025-11-06", "jwg-17"),  # same day counts
         ("2026-11-23", "jwg-17"),
     ],
 )
@@ -163,7 +164,7 @@ def test_last_meeting_facts(tracker: at.Tracker) -> None:
     latest = tracker.last_meeting("Joint Working Group", as_of="2025-12-01")
     assert (latest.number, str(latest.date), latest.place and latest.place.label) == (
         17,
-        "2025-11-04",
+        "[2025-11..2025-11-04]/[2025-11..2025-11-06]",  # begun by the 4th, over by the 6th
         "Tel Aviv, Israel",
     )
     assert latest.co_chairs == ("rajesh-kumar-singh", "amir-baram")
@@ -241,9 +242,13 @@ def test_unknown_series_raises_with_suggestion(tracker: at.Tracker) -> None:
         ("2025-07-23", ["doval-baram-2025-07", "singh-baram-2025-07-23"]),
         ("2025-11-01", ["doval-baram-2025-07", "singh-baram-2025-07-23"]),
         ("2025-11-03", ["doval-baram-2025-07", "singh-baram-2025-07-23"]),
-        ("2025-11-04", []),  # jwg-17 is now the last; the talks may be on the 5th
-        ("2025-11-05", ["saar-jaishankar-2025-11"]),  # the call-on may be on the 6th
-        ("2025-11-06", ["saar-jaishankar-2025-11", "singh-katz-2025-11"]),
+        # jwg-17 may have lasted until the 6th: until then jwg-16 is the last known
+        ("2025-11-04", ["doval-baram-2025-07", "singh-baram-2025-07-23"]),
+        (
+            "2025-11-05",
+            ["doval-baram-2025-07", "singh-baram-2025-07-23", "saar-jaishankar-2025-11"],
+        ),
+        ("2025-11-06", []),  # nothing is known to have begun after jwg-17 may have ended
     ],
 )
 def test_meetings_since_last(tracker: at.Tracker, as_of: str, expected: list[str]) -> None:
@@ -332,33 +337,33 @@ def test_involving_a_person(tracker: at.Tracker) -> None:
 
 def test_between_countries(tracker: at.Tracker) -> None:
     """between_countries() lists records involving both countries, by code or name."""
-    assert (
-        _ids(tracker.between_countries("India", "Israel"))
-        == [
-            "saar-global-superpower-2025",  # open starts first: on or before 5 November 2025
-            "singh-israel-2025-11",
-            "jwg-16",
-            "baram-india-2025-07",
-            "doval-baram-2025-07",
-            "singh-baram-2025-07-23",
-            "in-mod-statement-2025-07-23",
-            "baram-key-ally-2025-07-24",
-            "il-mod-statement-2025-07-24",
-            "mod-unified-framework-2025-11",  # in or after November 2025
-            "jwg-17",
-            MOU,
-            "saar-india-2025-11",
-            "saar-jaishankar-2025-11",
-            "mou-official-statement-2025-11",
-            "singh-katz-2025-11",
-            "in-mod-x-post-2025-11-06",
-            "il-important-defence-partner",  # undated ones last  # facts about the relationship as a whole
-            "il-significant-supplier",
-            "in-il-long-standing-relationship",
-            "in-il-three-decades",
-            "in-il-ties-mutual-trust",
-        ]
-    )
+    assert _ids(tracker.between_countries("India", "Israel")) == [
+        "saar-global-superpower-2025",  # open starts first: on or before 5 November 2025
+        "singh-israel-2025-11",
+        "jwg-16",
+        "baram-india-2025-07",
+        "doval-baram-2025-07",
+        "singh-baram-2025-07-23",
+        "in-mod-statement-2025-07-23",
+        "baram-key-ally-2025-07-24",
+        "il-mod-statement-2025-07-24",
+        "jwg-17",  # begun in November 2025 by the 4th
+        "mod-unified-framework-2025-11",  # in or after November 2025
+        MOU,
+        "saar-india-2025-11",
+        "saar-jaishankar-2025-11",
+        "mou-official-statement-2025-11",
+        "singh-katz-2025-11",
+        "in-mod-x-post-2025-11-06",
+        "il-important-defence-partner",  # undated ones last: facts about the relationship
+        "il-significant-supplier",
+        "in-il-growing-partnership",
+        "in-il-long-standing-relationship",
+        "in-il-shared-concerns",
+        "in-il-strategic-convergence",
+        "in-il-three-decades",
+        "in-il-ties-mutual-trust",
+    ]
     assert _ids(tracker.between_countries("IL", "IR")) == ["operation-rising-lion"]
     assert tracker.between_countries("IN", "FR") == ()
 
@@ -386,6 +391,7 @@ def test_between_dates_certain_and_possible(tracker: at.Tracker) -> None:
         "singh-israel-2025-11",  # its engagements end on 4, 5 or 6 November
         "netanyahu-ndtv-interview-2025",  # dated only "2025"
         "netanyahu-battle-tested-2025",
+        "jwg-17",  # it may have lasted into the 5th
         "mod-unified-framework-2025-11",  # in or after November 2025
         "saar-india-2025-11",
         "saar-jaishankar-2025-11",
@@ -420,8 +426,8 @@ def test_timeline_order_and_precision(tracker: at.Tracker) -> None:
         (
             "delegation",
             "singh-israel-2025-11",
-            "[..2025-11-04]/[2025-11-04..2025-11-06]",
-            "day range, start on or before 2025-11-04, end one of 3 days",
+            "[..2025-11-06]/[2025-11-04..2025-11-06]",
+            "day range, start on or before 2025-11-06, end one of 3 days",
         ),
         ("event", "october-7-attacks-2023", "2023-10-07", "day"),
         ("meeting", "jwg-16", "2024-07", "month"),
@@ -440,8 +446,13 @@ def test_timeline_order_and_precision(tracker: at.Tracker) -> None:
         ("statement", "in-mod-statement-2025-07-23", "2025-07-23", "day"),
         ("statement", "baram-key-ally-2025-07-24", "2025-07-24", "day"),
         ("statement", "il-mod-statement-2025-07-24", "2025-07-24", "day"),
+        (
+            "meeting",
+            "jwg-17",
+            "[2025-11..2025-11-04]/[2025-11..2025-11-06]",
+            "month range, start one of 4 days, end one of 6 days",
+        ),
         ("statement", "mod-unified-framework-2025-11", "[2025-11..]", "in or after 2025-11"),
-        ("meeting", "jwg-17", "2025-11-04", "day"),
         ("agreement", MOU, "2025-11-04", "day"),
         ("delegation", "saar-india-2025-11", "[2025-11-04..2025-11-05]", "one of 2 days"),
         ("meeting", "saar-jaishankar-2025-11", "[2025-11-04..2025-11-05]", "one of 2 days"),
@@ -455,7 +466,10 @@ def test_timeline_order_and_precision(tracker: at.Tracker) -> None:
         ("statement", "in-mod-x-post-2025-11-06", "2025-11-06", "day"),
         ("relationship_fact", "il-important-defence-partner", None, "unknown"),
         ("relationship_fact", "il-significant-supplier", None, "unknown"),
+        ("relationship_fact", "in-il-growing-partnership", None, "unknown"),
         ("relationship_fact", "in-il-long-standing-relationship", None, "unknown"),
+        ("relationship_fact", "in-il-shared-concerns", None, "unknown"),
+        ("relationship_fact", "in-il-strategic-convergence", None, "unknown"),
         ("relationship_fact", "in-il-three-decades", None, "unknown"),
         ("relationship_fact", "in-il-ties-mutual-trust", None, "unknown"),
         ("materiel", "barak-missile", None, "unknown"),
@@ -729,19 +743,20 @@ def test_expand_refuses_a_record_the_tracker_does_not_hold(tracker: at.Tracker) 
                 "il-mod-statement-2025-07-24",
             ],
         ),
-        ("2025-11-04", ["mou-2025-11-defence-cooperation"]),  # the same day counts
-        (
-            "2025-11-30",
+        (  # jwg-16 is still the last known: the 17th may have lasted until the 6th
+            "2025-11-04",
             [
+                "baram-india-2025-07",
+                "doval-baram-2025-07",
+                "singh-baram-2025-07-23",
+                "in-mod-statement-2025-07-23",
+                "baram-key-ally-2025-07-24",
+                "il-mod-statement-2025-07-24",
                 "mou-2025-11-defence-cooperation",
-                "saar-india-2025-11",  # its one engagement: 4 or 5 November
-                "saar-jaishankar-2025-11",
-                "mou-official-statement-2025-11",
-                # not singh-israel-2025-11: its engagements reach back before 4 November
-                "singh-katz-2025-11",
-                "in-mod-x-post-2025-11-06",
             ],
         ),
+        # after the 17th, only what certainly began once it may have ended: the X post
+        ("2025-11-30", ["in-mod-x-post-2025-11-06"]),
     ],
 )
 def test_since_last_covers_every_kind(tracker: at.Tracker, as_of: str, expected: list[str]) -> None:
