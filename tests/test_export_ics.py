@@ -52,7 +52,8 @@ def test_status_is_tentative_unless_the_days_are_known() -> None:
     status = {uid: str(e["STATUS"]) for uid, e in events.items()}
     assert status["jwg-16"] == "TENTATIVE"  # July 2024
     assert status["singh-katz-2025-11"] == "TENTATIVE"  # one of 4-6 November
-    assert status["jwg-17"] == "CONFIRMED"  # 2025-11-04
+    assert status["jwg-17"] == "TENTATIVE"  # begun 1-4 November, over 1-6 November
+    assert status["in-mod-x-post-2025-11-06"] == "CONFIRMED"  # 6 November
     assert status["baram-india-2025-07"] == "CONFIRMED"  # 22-23 July, both days known
 
 
@@ -150,7 +151,7 @@ def test_only_a_calendar_that_leaves_records_out_has_a_description() -> None:
     assert str(parsed["DESCRIPTION"]) == (
         "Left out, their dates having an open end: operation-rising-lion ([..2025-07-23]), "
         "saar-ndtv-interview-2025 ([..2025-11-05]), saar-global-superpower-2025 "
-        "([..2025-11-05]), singh-israel-2025-11 ([..2025-11-04]/[2025-11-04..2025-11-06]), "
+        "([..2025-11-05]), singh-israel-2025-11 ([..2025-11-06]/[2025-11-04..2025-11-06]), "
         "mod-unified-framework-2025-11 ([2025-11..])."
     )
     t = open_dates.tracker()

@@ -79,7 +79,13 @@ def test_series_table(tracker: at.Tracker) -> None:
     """The JWG table gives number, date, place, co-chairs and the gap since the previous session."""
     assert tracker.tables.series("JWG").rows == (
         ("16", "2024-07", "India", "unknown", ""),
-        ("17", "2025-11-04", "Tel Aviv, Israel", "Rajesh Kumar Singh, Amir Baram", "~16 months"),
+        (
+            "17",
+            "[2025-11..2025-11-04]/[2025-11..2025-11-06]",
+            "Tel Aviv, Israel",
+            "Rajesh Kumar Singh, Amir Baram",
+            "~16 months",
+        ),
     )
 
 
@@ -104,7 +110,7 @@ def test_agreements_and_counts_tables(tracker: at.Tracker) -> None:
         "meeting series": "1",
         "events": "6",
         "statements": "8",
-        "facts about relationships": "5",
+        "facts about relationships": "8",
         "materiel": "2",
         "sources": "5",
         "discrepancies": "1",
@@ -240,13 +246,16 @@ def test_to_dataframe_keeps_dates_and_precision(tracker: at.Tracker) -> None:
     pd = pytest.importorskip("pandas")
     frame = tracker.meetings_in_series("JWG").to_dataframe()
     assert list(frame["id"]) == ["jwg-16", "jwg-17"]
-    assert list(frame["date"]) == ["2024-07", "2025-11-04"]
-    assert list(frame["precision"]) == ["month", "day"]
-    assert list(frame["earliest"]) == [pd.Timestamp("2024-07-01"), pd.Timestamp("2025-11-04")]
-    assert list(frame["latest"]) == [pd.Timestamp("2024-07-31"), pd.Timestamp("2025-11-04")]
+    assert list(frame["date"]) == ["2024-07", "[2025-11..2025-11-04]/[2025-11..2025-11-06]"]
+    assert list(frame["precision"]) == [
+        "month",
+        "month range, start one of 4 days, end one of 6 days",
+    ]
+    assert list(frame["earliest"]) == [pd.Timestamp("2024-07-01"), pd.Timestamp("2025-11-01")]
+    assert list(frame["latest"]) == [pd.Timestamp("2024-07-31"), pd.Timestamp("2025-11-06")]
     assert str(frame["earliest"].dtype).startswith("datetime64")
     timeline = tracker.timeline().to_dataframe()
-    assert (len(timeline), timeline["earliest"].isna().sum()) == (31, 11)
+    assert (len(timeline), timeline["earliest"].isna().sum()) == (34, 14)
 
 
 def test_plot_marks_imprecise_dates_as_spans(tracker: at.Tracker) -> None:
@@ -258,7 +267,7 @@ def test_plot_marks_imprecise_dates_as_spans(tracker: at.Tracker) -> None:
     ax = tracker.timeline().plot()
     points = [line for line in ax.get_lines() if line.get_marker() == "o" and line.get_xdata().size]
     bars = ax.patches
-    assert (len(points), len(bars)) == (9, 15)  # two visits dated by their engagements
+    assert (len(points), len(bars)) == (8, 16)  # two visits dated by their engagements
     assert ax.texts[0].get_text().startswith("Not dated in the sources: Israel, one of India's")
     with pytest.raises(TypeError, match=r"^person records have no dates to plot$"):
         tracker.people.plot()
