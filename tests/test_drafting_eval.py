@@ -43,17 +43,17 @@ def _counts(results: dict[str, Any], label: str) -> dict[str, tuple[int, int, in
 SEED = {
     "person links": (16, 16, 16, 16),
     "organisation links": (15, 15, 15, 15),
-    "record kinds": (24, 31, 24, 24),
-    "dates": (10, 18, 11, 11),
-    "places": (10, 11, 10, 10),
+    "record kinds": (22, 31, 22, 24),
+    "dates": (8, 16, 9, 10),
+    "places": (10, 10, 10, 10),
     "ordinals": (3, 3, 3, 3),
     "co-chairs/signatories": (6, 6, 6, 6),
     "participants": (12, 12, 12, 12),
     "focus areas": (23, 36, 23, 26),
     "parties/leader/host": (10, 10, 10, 10),
-    "event countries": (6, 13, 6, 6),
+    "event countries": (4, 9, 4, 4),
     "meeting links": (5, 5, 5, 5),
-    "dates (exact)": (10, 11, 10, 11),
+    "dates (exact)": (8, 10, 8, 10),
 }
 OWN = {
     "person links": (10, 10, 10, 10),
@@ -97,7 +97,7 @@ def test_quotes_are_verbatim_and_no_date_is_too_precise(results: dict[str, Any])
 def test_review_effort_is_under_a_fifth_of_the_toml_lines(results: dict[str, Any]) -> None:
     """Review actions needed for the five seeds, against the TOML lines of their records."""
     totals = results["seed"]["totals"]
-    assert (totals["actions"], totals["lines"]) == (81, 1444)
+    assert (totals["actions"], totals["lines"]) == (82, 1481)
     assert totals["actions"] * 5 < totals["lines"]
 
 

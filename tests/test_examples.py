@@ -50,7 +50,10 @@ def test_every_example_is_listed() -> None:
             "mous_by_focus_area.py",
             "Error: no focus area 'cyber securty'; did you mean 'Cyber Security'?",
         ),
-        ("since_last_jwg.py", "(as of 2025-11-06; the last JWG was jwg-17, 2025-11-04)"),
+        (
+            "since_last_jwg.py",
+            "(as of 2025-11-06; the last JWG was jwg-17, [2025-11..2025-11-04]/[2025-11..2025-11-06])",
+        ),
         (
             "people_and_roles.py",
             "Error: no person 'Rajesh Singh'; did you mean 'Rajesh Kumar Singh'?",
@@ -133,4 +136,7 @@ def test_draft_notebook_drafts_reviews_and_applies_in_a_kernel(tmp_path: Path) -
     assert len(html) == 1
     assert html[0].count("<mark") >= 3
     plain = [o["data"]["text/plain"] for o in outputs if "text/plain" in o.get("data", {})]
-    assert "(('jwg-17', '2025-11-04'), ('jwg-18', '2026-02-17', 'New Delhi, India'))" in plain
+    assert (
+        "(('jwg-17', '[2025-11..2025-11-04]/[2025-11..2025-11-06]'),\n"
+        " ('jwg-18', '2026-02-17', 'New Delhi, India'))"
+    ) in plain
