@@ -254,7 +254,10 @@ class Table:
             headers = [escape_markdown(h) for h in headers]
         elif self.wrap:  # ids and dates stay whole, as in HTML
             rows = [
-                [c if name in _UNBROKEN else _wrap(c, self.wrap) for name, c in zip(headers, row, strict=False)]
+                [
+                    c if name in _UNBROKEN else _wrap(c, self.wrap)
+                    for name, c in zip(headers, row, strict=False)
+                ]
                 for row in rows
             ]
         return _tabulate(rows, headers, fmt)
