@@ -158,7 +158,7 @@ class Summaries:
         """Delegations with their route, dates and itinerary.
 
         >>> import agreement_tracker as at
-        >>> at.load().tables.delegations().rows[1][:3]
+        >>> at.load().tables.delegations().rows[0][:3]
         ('baram-india-2025-07', 'Amir Baram', 'Israel → India')
         """
         return self._tracker.delegations.as_table()

@@ -142,7 +142,7 @@ def calendar(tracker: Tracker) -> str:
 
     >>> import agreement_tracker as at
     >>> calendar(at.load()).count("BEGIN:VEVENT")
-    19
+    20
     """
     from agreement_tracker._kinds import DATED
 
