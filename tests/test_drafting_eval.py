@@ -97,7 +97,7 @@ def test_quotes_are_verbatim_and_no_date_is_too_precise(results: dict[str, Any])
 def test_review_effort_is_under_a_fifth_of_the_toml_lines(results: dict[str, Any]) -> None:
     """Review actions needed for the five seeds, against the TOML lines of their records."""
     totals = results["seed"]["totals"]
-    assert (totals["actions"], totals["lines"]) == (82, 1481)
+    assert (totals["actions"], totals["lines"]) == (82, 1499)
     assert totals["actions"] * 5 < totals["lines"]
 
 

@@ -134,7 +134,6 @@ def test_documented_queries_give_the_trackers_answers(db: Any) -> None:
             "operation-rising-lion",  # on or before 23 July 2025: possibly in July 2024
             "saar-ndtv-interview-2025",
             "saar-global-superpower-2025",
-            "singh-israel-2025-11",  # began on or before 4 November 2025
             "jwg-16",
         ]
     )

@@ -111,6 +111,9 @@ def test_every_kind_of_link_in_the_data(tracker: at.Tracker) -> None:
         ("baram-india-2025-07", "presents", "operation-rising-lion"),
         ("baram-key-ally-2025-07-24", "at", "il-mod-statement-2025-07-24"),
         ("harpy-drone", "used-in", "operation-sindoor-2025"),
+        ("il-mod-statement-2025-07-24", "about", "co-production"),
+        ("il-mod-statement-2025-07-24", "about", "defence-industrial-cooperation"),
+        ("il-mod-statement-2025-07-24", "about", "research-and-development"),
         ("il-mod-statement-2025-07-24", "reports", "baram-india-2025-07"),
         ("in-mod-statement-2025-07-23", "about", "baram-india-2025-07"),
         ("in-mod-statement-2025-07-23", "reports", "singh-baram-2025-07-23"),
@@ -357,7 +360,7 @@ def test_every_link_resolves(tracker: at.Tracker) -> None:
                 if kind == "record":
                     held = getattr(value, field)
                     targets += list(held) if isinstance(held, tuple) else [held] * bool(held)
-    assert len(targets) == 20
+    assert len(targets) == 23
     assert [t for t in targets if tracker.get(t) is None] == []
 
 

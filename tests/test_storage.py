@@ -220,7 +220,7 @@ def test_locate_all_matches_locate(data_copy: Path) -> None:
     ]
     assert locate_all(data_copy, problems) == [locate(data_copy, p) for p in problems]
     assert locate_all(data_copy, problems) == [
-        (data_copy / "people.toml", 44),
+        (data_copy / "people.toml", 49),
         (data_copy / "series.toml", 1),
         None,
         None,
@@ -387,6 +387,6 @@ def test_validate_command(data_copy: Path, capsys: pytest.CaptureFixture[str]) -
 
 def test_locate_finds_the_record_line(data_copy: Path) -> None:
     """locate() points a problem at the line of its record's id, or line 1."""
-    assert locate(data_copy, "x @ people.toml[amir-baram].name") == (data_copy / "people.toml", 44)
+    assert locate(data_copy, "x @ people.toml[amir-baram].name") == (data_copy / "people.toml", 49)
     assert locate(data_copy, "x @ series.toml") == (data_copy / "series.toml", 1)
     assert locate(data_copy, "no location here") is None
