@@ -382,6 +382,8 @@ _SEARCHED = (
     "notes",
     "label",
     "synonyms",
+    "words",
+    "note",
 )
 
 

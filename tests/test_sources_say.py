@@ -596,3 +596,11 @@ def test_open_and_uncertain_ends_in_since_and_between(tracker: at.Tracker) -> No
     assert sindoor.isoformat() == "2025-05-07/[2025-05-10..2025-05-12]"
     assert (str(sindoor.earliest), str(sindoor.latest)) == ("2025-05-07", "2025-05-12")
     assert precision_label(sindoor) == "day range, end one of 3 days"
+
+
+def test_search_finds_a_statements_words_and_a_links_note(tracker: at.Tracker) -> None:
+    """The words said and a link's note are searched like every other text field."""
+    found = {(m.record_id, m.field) for m in tracker.search("superpower")}
+    assert ("saar-global-superpower-2025", "words[0]") in found
+    noted = {(m.record_id, m.field) for m in tracker.search("condemned the attack")}
+    assert noted == {("singh-baram-2025-07-23", "links[0].note")}
