@@ -106,6 +106,11 @@ class _Checker:
 
     def ref(self, record_id: str, field: str, kind: str, value: str | None) -> None:
         """Report ``value`` unless it is the id of a record of ``kind`` (or None)."""
+        if kind == "record" and value == record_id:
+            self.problems.append(
+                f"{record_id!r} links to itself; name another record @ {self.where(record_id, field)}"
+            )
+            return
         if value is None or value in self.ids[kind] or kind in self.anything:
             return
         named = self.names.get(kind, {}).get(name_key(value))

@@ -55,6 +55,7 @@ __all__ = [
     "TimelineEntry",
     "countries_of",
     "engagements_span",
+    "field_citations",
     "last_key",
     "links_by_record",
     "organisations_in",
@@ -255,7 +256,7 @@ def countries_of(
 
 @attrs.frozen
 class TimelineEntry:
-    """One row of a timeline: a dated agreement, meeting, delegation or event.
+    """One row of a timeline: a record of a kind that stands on it, dated or not.
 
     >>> import agreement_tracker as at
     >>> entry = at.load().timeline()[3]
@@ -564,6 +565,16 @@ class Related:
     citations: tuple[Citation, ...]
 
     @property
+    def id(self) -> str:
+        """The other record's id, so that rows can be looked up by it.
+
+        >>> import agreement_tracker as at
+        >>> at.load().related("pahalgam-attack-2025")["singh-baram-2025-07-23"].relation
+        'condemned at'
+        """
+        return self.other
+
+    @property
     def sources(self) -> tuple[str, ...]:
         """The ids of the sources the link's citations quote, each once.
 
@@ -574,7 +585,13 @@ class Related:
         return tuple(dict.fromkeys(c.source for c in self.citations))
 
 
-def _field_citations(record: Any, field: str) -> tuple[Citation, ...]:
+def field_citations(record: Any, field: str) -> tuple[Citation, ...]:
+    """The record's own citations that support ``field``.
+
+    >>> import agreement_tracker as at
+    >>> [c.source for c in field_citations(at.load().meeting("jwg-17"), "co_chairs")]
+    ['report-2025-11-05', 'ians-2025-11-06']
+    """
     return tuple(c for c in record.citations if field in c.supports)
 
 
@@ -600,14 +617,14 @@ def links_by_record(records: Iterable[Record]) -> dict[str, list[Related]]:
             add(record.id, link.relation, link.target, f"links[{index}]", link.citations)
         if isinstance(record, Statement):
             if record.occasion is not None:
-                cited = _field_citations(record, "occasion")
+                cited = field_citations(record, "occasion")
                 add(record.id, LinkRelation.AT, record.occasion, "occasion", cited)
             for index, target in enumerate(record.about):
-                cited = _field_citations(record, "about")
+                cited = field_citations(record, "about")
                 add(record.id, LinkRelation.ABOUT, target, f"about[{index}]", cited)
         if isinstance(record, Materiel):
             for index, target in enumerate(record.used_in):
-                cited = _field_citations(record, "used_in")
+                cited = field_citations(record, "used_in")
                 add(record.id, LinkRelation.USED_IN, target, f"used_in[{index}]", cited)
     return dict(found)
 

@@ -586,7 +586,7 @@ class Tracker:
         return self._wrap("timeline", query.between(self._index, start, end, mode))
 
     def timeline(self) -> Records[TimelineEntry]:
-        """Every dated kind of record in date order: open starts first, undated ones last.
+        """Every record of the kinds on the timeline, by date: open starts first, undated last.
 
         >>> [e.id for e in t.timeline()][3:6]
         ['october-7-attacks-2023', 'jwg-16', 'netanyahu-ndtv-interview-2025']
@@ -640,10 +640,9 @@ def _provenance(tracker: Tracker, record: Any, field: str) -> list[query.Provena
             for f, k in REFERENCES.get(type(record), {}).items()
             if isinstance(getattr(record, f), tuple)
         ]
-        raise ArgumentError(
-            f"{field!r} is not a list field of ids of {BY_CLASS[type(record)].label} "
-            f"{record.id!r}; choose from {or_list(fields)}"
-        )
+        label = f"{BY_CLASS[type(record)].label} {record.id!r}"
+        choices = f"choose from {or_list(fields)}" if fields else "it has none"
+        raise ArgumentError(f"{field!r} is not a list field of ids of {label}; {choices}")
     names = {}
     for held in value:
         target = tracker.record(held)

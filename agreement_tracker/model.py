@@ -18,6 +18,7 @@ Place(city='Tel Aviv', region=None, country='IL')
 (True, False)
 """
 
+import datetime as _dt
 import enum
 import re
 import unicodedata
@@ -295,6 +296,11 @@ def _enum(kind: type[enum.Enum]) -> _Validator:
     return check
 
 
+def _count(_: object, attribute: _Attribute, value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        _fail(attribute, f"must be a whole number, 0 or more, got {value!r}")
+
+
 def _optional_number(_: object, attribute: _Attribute, value: object) -> None:
     if value is None:
         return
@@ -512,6 +518,7 @@ class Qualifier(_Choice):
     ABOUT = "about"
     NEARLY = "nearly"
     UP_TO = "up-to"
+    LESS_THAN = "less-than"
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -529,7 +536,8 @@ _QUALIFIER_WORDS: dict[str, tuple[str, ...]] = {
     "at-least": ("at least",),
     "about": ("about", "around", "some", "approximately", "roughly"),
     "nearly": ("nearly", "almost"),
-    "up-to": ("up to",),
+    "up-to": ("up to", "no more than", "not more than", "at most"),
+    "less-than": ("less than", "fewer than", "under"),
 }
 
 
@@ -794,10 +802,20 @@ def _check_nested(value: Any) -> None:
             )
 
 
+def _quoted_in(text: str, citations: tuple[Citation, ...]) -> list[str]:
+    """The quotes that hold ``text`` whole (as quotes are matched), not inside a word.
+
+    "key strat" is not in "key strategic ally", "25" not in "250" and "200" not in
+    "1,200": a fragment of a word or a number is not the source's words.
+    """
+    wanted = re.escape(normalise_quote(text))
+    pattern = re.compile(rf"(?<![\w,.]){wanted}(?!\w|[,.]\d)")
+    return [q for c in citations if pattern.search(q := normalise_quote(c.quote))]
+
+
 def _quoted(text: str, citations: tuple[Citation, ...]) -> bool:
-    """Whether ``text`` appears (as quotes are matched) in one of the citations' quotes."""
-    wanted = normalise_quote(text)
-    return any(wanted in normalise_quote(c.quote) for c in citations)
+    """Whether ``text`` appears whole in one of the citations' quotes."""
+    return bool(_quoted_in(text, citations))
 
 
 def _require_quoted(field: str, text: str, citations: tuple[Citation, ...], of: str) -> None:
@@ -860,23 +878,60 @@ class Involvement:
 
 
 _NUMBER_WORDS = {word: value for value, word in enumerate(NUMBER_WORDS)}
-_NUMBER_RE = re.compile(r"[0-9][0-9,]*|[A-Za-z]+")
+_NUMBER_RE = re.compile(r"[0-9][0-9,]*[A-Za-z]*|[A-Za-z]+(?:-[A-Za-z]+)*")
+_DIGITS_RE = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+")
 
 
 def _number_in(text: str) -> int | None:
-    """The one number a quantity's text states, in digits or as a word up to twelve."""
+    """The one number a quantity's text states, in digits or as a word up to twelve.
+
+    None when it states none, several, a malformed one ("1,20"), an ordinal ("12th") or
+    a compound word this reader does not know ("twenty-six").
+    """
     found = []
     for token in _NUMBER_RE.findall(text):
         if token[0].isdigit():
+            if not _DIGITS_RE.fullmatch(token):
+                return None
             found.append(int(token.replace(",", "")))
         elif token.casefold() in _NUMBER_WORDS:
             found.append(_NUMBER_WORDS[token.casefold()])
+        elif any(part in _NUMBER_WORDS for part in token.casefold().split("-")[:1]) or any(
+            part in _TENS for part in token.casefold().split("-")
+        ):
+            return None
     return found[0] if len(found) == 1 else None
 
 
+_TENS = frozenset(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand"])
+
+
 def _qualifiers_in(text: str) -> set[str]:
+    """The qualifiers whose words ``text`` holds; a longer phrase wins ("no more than")."""
     words = f" {normalise_text(text).casefold()} "
-    return {name for name, said in _QUALIFIER_WORDS.items() if any(f" {w} " in words for w in said)}
+    found = set()
+    phrases = sorted(
+        ((w, name) for name, said in _QUALIFIER_WORDS.items() for w in said),
+        key=lambda p: -len(p[0]),
+    )
+    for phrase, name in phrases:
+        if f" {phrase} " in words:
+            found.add(name)
+            words = words.replace(f" {phrase} ", " ")
+    return found
+
+
+def _require_unqualified(text: str, citations: tuple[Citation, ...]) -> None:
+    """Refuse an exact number whose quote qualifies it ("over" before "1,200")."""
+    for quote in _quoted_in(text, citations):
+        at = quote.index(normalise_quote(text))
+        before = _qualifiers_in(" ".join(quote[:at].split()[-3:]) + " ")
+        if before:
+            raise FieldValueError(
+                "text",
+                f"the quote says {or_list(sorted(before))} before {text!r}: write the words "
+                "as the source gives them, qualifier included",
+            )
 
 
 @attrs.frozen(kw_only=True)
@@ -901,11 +956,18 @@ class Quantity:
     agreement_tracker.exceptions.FieldValueError: qualifier: 'over 1,200' says 'more-than', not 'exact'
     """
 
-    FACT_FIELDS: ClassVar[tuple[str, ...]] = ("measure", "text", "value", "unit", "qualifier")
+    FACT_FIELDS: ClassVar[tuple[str, ...]] = (
+        "measure",
+        "text",
+        "value",
+        "unit",
+        "qualifier",
+        "part_of",
+    )
 
     measure: str = attrs.field(validator=_text)
     text: str = attrs.field(validator=_text)
-    value: int = attrs.field(validator=_optional_number)
+    value: int = attrs.field(validator=_count)
     unit: str = attrs.field(validator=_text)
     qualifier: Qualifier = attrs.field(default=Qualifier.EXACT, validator=_enum(Qualifier))
     part_of: str | None = attrs.field(default=None, validator=_optional_text)
@@ -917,7 +979,11 @@ class Quantity:
         _require_quoted("text", self.text, self.citations, "of the quantity")
         number = _number_in(self.text)
         if number is None:
-            raise FieldValueError("text", f"{self.text!r} must state exactly one number")
+            raise FieldValueError(
+                "text",
+                f"{self.text!r} must state exactly one number, in digits (1,200) or as a word "
+                "up to twelve",
+            )
         if number != self.value:
             raise FieldValueError(
                 "value", f"{self.value!r} is not the {number} that {self.text!r} states"
@@ -934,6 +1000,8 @@ class Quantity:
                 f"{self.text!r} has none of the words of {self.qualifier.value!r} "
                 f"({or_list(self.qualifier.words)})",
             )
+        if not said:
+            _require_unqualified(self.text, self.citations)
 
     @property
     def label(self) -> str:
@@ -1052,6 +1120,32 @@ class Action:
 
     def __attrs_post_init__(self) -> None:
         _check_nested(self)
+        if not self.citations and self.kind is not ActionKind.SIGNATURE:
+            raise FieldValueError("citations", "needs at least 1 citation, got 0")
+
+
+def _check_action(agreement: Any, index: int, action: Action) -> None:
+    """An agreement's action is no signing, by one of its parties, not before the signing."""
+    where = f"actions[{index}]"
+    if action.kind is ActionKind.SIGNATURE:
+        raise FieldValueError(
+            f"{where}.kind", "the signing is written in `signed`, not as an action"
+        )
+    if action.party is not None and action.party not in agreement.parties:
+        raise FieldValueError(
+            f"{where}.party",
+            f"{action.party!r} is not a party to the agreement ({or_list(agreement.parties)})",
+        )
+    signed = agreement.signed
+    if (
+        action.date is not None
+        and signed is not None
+        and action.date.certainly_before(_dt.date.fromordinal(signed.first_ordinal))
+    ):
+        raise FieldValueError(
+            f"{where}.date",
+            f"{action.date.isoformat()!r} is before the signing ({signed.isoformat()})",
+        )
 
 
 #: An agreement's fields as its signing action names them (see Agreement.lifecycle).
@@ -1155,6 +1249,12 @@ class Source(_Brief):
 
     def __attrs_post_init__(self) -> None:
         _check_fact_references(self)
+        if isinstance(self.published, DateRange):
+            raise FieldValueError(
+                "published",
+                f"{self.published.isoformat()!r} is a range; a source is published on one day "
+                "(write one of several days as [FIRST..LAST], or [FIRST..] when open)",
+            )
 
     @property
     def label(self) -> str:
@@ -1474,25 +1574,24 @@ class Agreement(_Brief):
         if self.meeting_timing is not None and self.meeting is None:
             raise FieldValueError("meeting_timing", "is given but meeting is not")
         for index, action in enumerate(self.actions):
-            if action.kind is ActionKind.SIGNATURE:
-                raise FieldValueError(
-                    f"actions[{index}].kind", "the signing is written in `signed`, not as an action"
-                )
+            _check_action(self, index, action)
 
     @property
     def lifecycle(self) -> tuple[Action, ...]:
         """Every step of the agreement's life: the signing (from ``signed``), then ``actions``.
 
         The signing step carries the record's citations that support ``signed`` and its
-        ``inferred`` entries on it; the steps are in the order of their earliest days
-        (undated ones last).
+        ``inferred`` entries on it; the other steps follow in the order of their earliest
+        days (undated ones last).
 
         >>> import agreement_tracker as at
         >>> [(a.kind.value, a.date.isoformat()) for a in
         ...  at.load().agreement("mou-2025-11-defence-cooperation").lifecycle]
         [('signature', '2025-11-04')]
         """
-        steps = list(self.actions)
+        steps = sorted(
+            self.actions, key=lambda a: (a.date is None, a.date.first_ordinal if a.date else 0)
+        )
         if self.signed is not None or self.place is not None:
             steps.insert(
                 0,
@@ -1512,9 +1611,7 @@ class Agreement(_Brief):
                     ),
                 ),
             )
-        return tuple(
-            sorted(steps, key=lambda a: (a.date is None, a.date.first_ordinal if a.date else 0))
-        )
+        return tuple(steps)
 
 
 @attrs.frozen(kw_only=True)
@@ -1655,14 +1752,30 @@ class Event(_Brief):
 
 
 def _check_parts(quantities: tuple[Quantity, ...]) -> None:
+    """Measures are unique; ``part_of`` names another quantity's, and parts form no cycle."""
     measures = [q.measure for q in quantities]
     for index, quantity in enumerate(quantities):
-        if quantity.part_of is not None and quantity.part_of not in measures:
+        if measures.count(quantity.measure) > 1:
+            raise FieldValueError(
+                f"quantities[{index}].measure", f"{quantity.measure!r} is measured twice"
+            )
+        others = [m for m in measures if m != quantity.measure]
+        if quantity.part_of is not None and quantity.part_of not in others:
             raise FieldValueError(
                 f"quantities[{index}].part_of",
                 f"{quantity.part_of!r} is not the measure of another quantity here"
-                + (f"; choose from {or_list(measures)}" if measures else ""),
+                + (f"; choose from {or_list(others)}" if others else ""),
             )
+    parent = {q.measure: q.part_of for q in quantities}
+    for index, quantity in enumerate(quantities):
+        seen, up = {quantity.measure}, quantity.part_of
+        while up is not None:
+            if up in seen:
+                raise FieldValueError(
+                    f"quantities[{index}].part_of", f"parts form a cycle through {up!r}"
+                )
+            seen.add(up)
+            up = parent.get(up)
 
 
 @attrs.frozen(kw_only=True, repr=False)

@@ -42,6 +42,7 @@ from ._index import (
     Index,
     Related,
     TimelineEntry,
+    field_citations,
     item_date,
     last_key,
     record_date,
@@ -509,10 +510,6 @@ class Provenance:
         return tuple(dict.fromkeys(c.source for c in self.citations))
 
 
-def _field_citations(record: Any, field: str) -> tuple[Citation, ...]:
-    return tuple(c for c in record.citations if field in c.supports)
-
-
 def _names_in(text: str, names: Iterable[str]) -> bool:
     """Whether ``text`` holds one of ``names`` as whole words.
 
@@ -546,7 +543,7 @@ def provenance(record: Any, field: str, names: Mapping[str, Sequence[str]]) -> l
     >>> [(r.value, r.sources) for r in rows]
     [('rajesh-kumar-singh', ('report-2025-11-05', 'ians-2025-11-06')), ('amir-baram', ('report-2025-11-05', 'ians-2025-11-06'))]
     """
-    cited = _field_citations(record, field)
+    cited = field_citations(record, field)
     return [
         Provenance(
             value,

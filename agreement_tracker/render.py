@@ -371,7 +371,9 @@ def table_formats() -> list[str]:
 
 
 #: Columns whose cells must not break inside (ids and dates).
-_UNBROKEN = frozenset({"id", "date", "signed", "dates", "published", "record", "source"})
+_UNBROKEN = frozenset(
+    {"id", "date", "signed", "dates", "published", "record", "source", "other record", "said at"}
+)
 _LEFT = "text-align: left; vertical-align: top"
 _NOWRAP = "; white-space: nowrap"
 

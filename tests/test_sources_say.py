@@ -464,7 +464,10 @@ def test_words_not_in_any_supporting_quote_are_refused() -> None:
             {"text": "1,200", "qualifier": at.Qualifier.NEARLY},
             "qualifier: '1,200' has none of the words of 'nearly' ('nearly' or 'almost')",
         ),
-        ({"text": "some people"}, "text: 'some people' must state exactly one number"),
+        (
+            {"text": "some people"},
+            "text: 'some people' must state exactly one number, in digits (1,200) or as a word up to twelve",
+        ),
         (
             {"text": "1,300"},
             "text: '1,300' is not in the quote of any citation of the quantity: it must be "
@@ -497,10 +500,7 @@ def test_a_part_must_name_another_quantity() -> None:
     )
     with pytest.raises(
         at.FieldValueError,
-        match=exactly(
-            "quantities[0].part_of: 'dead' is not the measure of another quantity here; "
-            "choose from 'foreign nationals killed'"
-        ),
+        match=exactly("quantities[0].part_of: 'dead' is not the measure of another quantity here"),
     ):
         at.Event(
             id="e", kind=at.EventKind.ATTACK, title="E", quantities=(one,), citations=(cite("q"),)
@@ -604,3 +604,133 @@ def test_search_finds_a_statements_words_and_a_links_note(tracker: at.Tracker) -
     assert ("saar-global-superpower-2025", "words[0]") in found
     noted = {(m.record_id, m.field) for m in tracker.search("condemned the attack")}
     assert noted == {("singh-baram-2025-07-23", "links[0].note")}
+
+
+def test_a_link_to_its_own_record_is_refused(tracker: at.Tracker) -> None:
+    """A record cannot be related to itself: the link is located and refused."""
+    meeting = tracker.meeting("singh-katz-2025-11")
+    link = attrs.evolve(meeting.links[0], target="singh-katz-2025-11")
+    with pytest.raises(at.DatasetError) as info:
+        tracker.with_records(attrs.evolve(meeting, links=(link,)), on_conflict="replace")
+    assert info.value.problems == (
+        "'singh-katz-2025-11' links to itself; name another record "
+        "@ <memory>[singh-katz-2025-11].links[0].target",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier", "quote", "message"),
+    [
+        (
+            "more than 25",
+            25,
+            at.Qualifier.MORE_THAN,
+            "more than 250 Israelis",
+            "text: 'more than 25' is not in the quote of any citation of the quantity: it must "
+            "be the words of the source, as printed",
+        ),
+        (
+            "1,200",
+            1200,
+            at.Qualifier.EXACT,
+            "where over 1,200 people were killed",
+            "text: the quote says 'more-than' before '1,200': write the words as the source "
+            "gives them, qualifier included",
+        ),
+        (
+            "no more than 5",
+            5,
+            at.Qualifier.MORE_THAN,
+            "no more than 5 people",
+            "qualifier: 'no more than 5' says 'up-to', not 'more-than'",
+        ),
+        (
+            "fewer than 5",
+            5,
+            at.Qualifier.EXACT,
+            "fewer than 5 people",
+            "qualifier: 'fewer than 5' says 'less-than', not 'exact'",
+        ),
+        (
+            "twenty-six",
+            26,
+            at.Qualifier.EXACT,
+            "twenty-six people",
+            "text: 'twenty-six' must state exactly one number, in digits (1,200) or as a word "
+            "up to twelve",
+        ),
+        (
+            "12th",
+            12,
+            at.Qualifier.EXACT,
+            "the 12th meeting",
+            "text: '12th' must state exactly one number, in digits (1,200) or as a word up to "
+            "twelve",
+        ),
+    ],
+)
+def test_a_quantity_keeps_to_the_sources_words(
+    text: str, value: int, qualifier: at.Qualifier, quote: str, message: str
+) -> None:
+    """Whole words and whole numbers only, the qualifier the quote gives, plain cardinals."""
+    with pytest.raises(at.FieldValueError, match=exactly(message)):
+        at.Quantity(
+            measure="m",
+            text=text,
+            value=value,
+            unit="people",
+            qualifier=qualifier,
+            citations=(cite(quote),),
+        )
+
+
+def test_an_agreements_actions_are_checked_against_it() -> None:
+    """An action is by a party to the agreement, not before its signing, and cited."""
+    signed = at.PartialDate(2025, 11, 4)
+
+    def agreement(action: at.Action) -> at.Agreement:
+        return at.Agreement(
+            id="a",
+            kind=at.AgreementKind.MOU,
+            title="A",
+            parties=("IN", "IL"),
+            signed=signed,
+            actions=(action,),
+            citations=(cite("q"),),
+        )
+
+    with pytest.raises(at.FieldValueError, match=r"^actions\[0\]\.party: 'FR' is not a party"):
+        agreement(at.Action(kind=at.ActionKind.RATIFICATION, party="FR", citations=(cite("q"),)))
+    with pytest.raises(
+        at.FieldValueError,
+        match=exactly("actions[0].date: '2020' is before the signing (2025-11-04)"),
+    ):
+        agreement(
+            at.Action(
+                kind=at.ActionKind.ENTRY_INTO_FORCE,
+                date=at.PartialDate(2020),
+                citations=(cite("q"),),
+            )
+        )
+    with pytest.raises(
+        at.FieldValueError, match=exactly("citations: needs at least 1 citation, got 0")
+    ):
+        at.Action(kind=at.ActionKind.RATIFICATION)
+    later = agreement(
+        at.Action(
+            kind=at.ActionKind.ENTRY_INTO_FORCE, date=at.PartialDate(2026), citations=(cite("q"),)
+        )
+    )
+    assert [step.kind.value for step in later.lifecycle] == ["signature", "entry-into-force"]
+
+
+def test_words_must_be_whole_words_of_the_quote() -> None:
+    """A fragment of a word is not the source's words."""
+    with pytest.raises(at.FieldValueError, match=r"^words\[0\]: 'key strat' is not in the quote"):
+        at.Statement(
+            id="x",
+            kind=at.StatementKind.WRITTEN_STATEMENT,
+            title="X",
+            words=("key strat",),
+            citations=(cite("a key strategic ally", "words"),),
+        )
