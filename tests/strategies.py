@@ -67,6 +67,7 @@ from agreement_tracker.model import (
     Statement,
     StatementKind,
     Unnamed,
+    _quoted,
 )
 from agreement_tracker.vocabulary import normalise_term
 
@@ -394,6 +395,13 @@ def quotes(draw: st.DrawFn, text: str) -> str:
     return quote if normalise_quote(quote) in normalise_quote(text) else text
 
 
+@st.composite
+def whole_quotes(draw: st.DrawFn, text: str) -> str:
+    """A slice of ``text`` made of whole words, as statements' words and placeholders are."""
+    quote = draw(quotes(text))
+    return quote if _quoted(quote, (Citation(source="s", quote=text),)) else text
+
+
 # ---------------------------------------------------------------- citations & claims
 
 
@@ -541,7 +549,7 @@ def _quote_around(draw: st.DrawFn, text: str, phrase: str) -> str:
     A slice that cuts a letter from its accent is not found; the phrase stands in for it.
     """
     at = text.index(phrase)
-    start = draw(st.integers(max(0, at - 30), at))
+    start = at  # no words before it: a word such as "some" would qualify the number
     end = draw(st.integers(at + len(phrase), min(len(text), at + len(phrase) + 30)))
     quote = text[start:end]
     found = normalise_quote(quote) in normalise_quote(text)
@@ -584,11 +592,16 @@ def quantities(
 
 @st.composite
 def _quantity_tuples(draw: st.DrawFn, context: Context) -> tuple[Quantity, ...]:
-    """Up to two quantities of one record; a later one may be part of an earlier one."""
+    """Up to two quantities of one record, each its own measure.
+
+    A later one may be part of an earlier one.
+    """
     found: list[Quantity] = []
     for _ in range(draw(st.integers(0, 2))):
-        wholes = tuple(dict.fromkeys(q.measure for q in found))
-        found.append(draw(quantities(context, wholes=wholes)))
+        wholes = tuple(q.measure for q in found)
+        quantity = draw(quantities(context, wholes=wholes))
+        if quantity.measure not in wholes:
+            found.append(quantity)
     return tuple(found)
 
 
@@ -599,7 +612,7 @@ def unnamed(draw: st.DrawFn, context: Context | None = None) -> Unnamed:
     annotations = _nested_annotations(draw, Unnamed, context)
     quoted = draw(st.sampled_from(annotations["citations"]))
     return Unnamed(
-        description=draw(quotes(quoted.quote)),
+        description=draw(whole_quotes(quoted.quote)),
         country=draw(st.none() | countries()),
         organisation=draw(_ref(context.organisations)),
         **annotations,
@@ -629,15 +642,27 @@ def _identifier_tuples(context: Context) -> st.SearchStrategy[tuple[Identifier, 
 
 
 @st.composite
-def actions(draw: st.DrawFn, context: Context | None = None) -> Action:
-    """A step in an agreement's life other than its signing."""
+def actions(
+    draw: st.DrawFn,
+    context: Context | None = None,
+    *,
+    parties: tuple[str, ...] | None = None,
+    signed: When | None = None,
+) -> Action:
+    """A step in an agreement's life other than its signing, cited.
+
+    Its party is one of ``parties`` (any country when not given); it is not before ``signed``.
+    """
     context = _context(draw, context)
+    date = draw(_optional_whens())
+    if date is not None and signed is not None and date.last_ordinal < signed.first_ordinal:
+        date = None
     return Action(
         kind=draw(st.sampled_from([k for k in ActionKind if k is not ActionKind.SIGNATURE])),
-        date=draw(_optional_whens()),
-        party=draw(st.none() | countries()),
+        date=date,
+        party=draw(st.none() | (countries() if parties is None else st.sampled_from(parties))),
         place=draw(_optional_places()),
-        **_nested_annotations(draw, Action, context, min_citations=0),
+        **_nested_annotations(draw, Action, context),
     )
 
 
@@ -657,7 +682,7 @@ def sources(
         "title": draw(_optional_texts()),
         "publisher": draw(_ref(context.organisations)),
         "agency": draw(_ref(context.organisations)),
-        "published": draw(_optional_whens()),
+        "published": draw(_optional_whens().filter(lambda w: not isinstance(w, DateRange))),
         "dateline": draw(_optional_places()),
         "kind": draw(st.none() | st.sampled_from(SourceKind)),
         "date_line": draw(st.none() | st.sampled_from(DatelineKind)),
@@ -826,10 +851,11 @@ def agreements(
     """An agreement between two or more countries; a timing comes with a meeting."""
     context = _context(draw, context)
     meeting = draw(_ref(context.meetings))
+    parties, signed = draw(_country_tuples(min_size=2)), draw(_optional_whens())
     values: dict[str, Any] = {
         "kind": draw(st.sampled_from(AgreementKind)),
-        "parties": draw(_country_tuples(min_size=2)),
-        "signed": draw(_optional_whens()),
+        "parties": parties,
+        "signed": signed,
         "place": draw(_optional_places()),
         "signatories": draw(_refs(context.people)),
         "focus_areas": draw(_refs(context.focus_areas)),
@@ -839,7 +865,9 @@ def agreements(
         else draw(st.none() | st.sampled_from(MeetingTiming)),
         "status": draw(st.sampled_from(AgreementStatus)),
         "summary": draw(_optional_texts()),
-        "actions": tuple(draw(st.lists(actions(context), max_size=2))),
+        "actions": tuple(
+            draw(st.lists(actions(context, parties=parties, signed=signed), max_size=2))
+        ),
         "identifiers": draw(_identifier_tuples(context)),
         "links": draw(_links(context)),
     }
@@ -948,7 +976,7 @@ def statements(
         "speaker": draw(_ref(context.people)),
         "organisation": draw(_ref(context.organisations)),
         "unnamed": draw(_unnamed_tuples(context)),
-        "words": tuple(draw(st.lists(quotes(said.quote), min_size=1, max_size=2))),
+        "words": tuple(draw(st.lists(whole_quotes(said.quote), min_size=1, max_size=2))),
         "speech": draw(st.sampled_from(Speech)),
         "date": draw(_optional_whens()),
         "place": draw(_optional_places()),
@@ -1110,7 +1138,19 @@ def datasets(draw: st.DrawFn) -> tuple[Record, ...]:
     records += [draw(statements(context, statement_id=i)) for i in by_kind["statement"]]
     records += [draw(relationship_facts(context, fact_id=i)) for i in by_kind["relationship_fact"]]
     records += [draw(materiel(context, materiel_id=i)) for i in by_kind["materiel"]]
-    return tuple(records)
+    return tuple(_without_self_links(r) for r in records)
+
+
+def _without_self_links(record: Any) -> Any:
+    """``record`` without the links (and statement occasion or subjects) naming itself."""
+    changes: dict[str, Any] = {}
+    if getattr(record, "links", ()):
+        changes["links"] = tuple(link for link in record.links if link.target != record.id)
+    if isinstance(record, Statement):
+        changes["about"] = tuple(i for i in record.about if i != record.id)
+        if record.occasion == record.id:
+            changes["occasion"] = None
+    return attrs.evolve(record, **changes) if changes else record
 
 
 @st.composite
