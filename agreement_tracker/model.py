@@ -903,7 +903,20 @@ def _number_in(text: str) -> int | None:
     return found[0] if len(found) == 1 else None
 
 
-_TENS = frozenset(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand"])
+_TENS = frozenset(
+    [
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "thousand",
+    ]
+)
 
 
 def _qualifiers_in(text: str) -> set[str]:
