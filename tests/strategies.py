@@ -585,7 +585,15 @@ def quantities(
         unit=draw(texts()),
         qualifier=qualifier,
         part_of=draw(_ref(wholes)),
-        citations=(quoting, *more["citations"]),
+        # other quotes leave the number out: one could put a qualifier ("some") before it
+        citations=(
+            quoting,
+            *(
+                c
+                for c in more["citations"]
+                if normalise_quote(words) not in normalise_quote(c.quote)
+            ),
+        ),
         inferred=more["inferred"],
     )
 
