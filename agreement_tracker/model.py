@@ -802,15 +802,15 @@ def _check_nested(value: Any) -> None:
             )
 
 
-def _quoted_in(text: str, citations: tuple[Citation, ...]) -> list[str]:
-    """The quotes that hold ``text`` whole (as quotes are matched), not inside a word.
+def _quoted_in(text: str, citations: tuple[Citation, ...]) -> list[re.Match[str]]:
+    """Where the quotes hold ``text`` whole (as quotes are matched), not inside a word.
 
     "key strat" is not in "key strategic ally", "25" not in "250" and "200" not in
     "1,200": a fragment of a word or a number is not the source's words.
     """
     wanted = re.escape(normalise_quote(text))
     pattern = re.compile(rf"(?<![\w,.]){wanted}(?!\w|[,.]\d)")
-    return [q for c in citations if pattern.search(q := normalise_quote(c.quote))]
+    return [m for c in citations if (m := pattern.search(normalise_quote(c.quote)))]
 
 
 def _quoted(text: str, citations: tuple[Citation, ...]) -> bool:
@@ -896,11 +896,14 @@ def _number_in(text: str) -> int | None:
             found.append(int(token.replace(",", "")))
         elif token.casefold() in _NUMBER_WORDS:
             found.append(_NUMBER_WORDS[token.casefold()])
-        elif any(part in _NUMBER_WORDS for part in token.casefold().split("-")[:1]) or any(
-            part in _TENS for part in token.casefold().split("-")
-        ):
+        elif _looks_like_a_number(token.casefold().split("-")):
             return None
     return found[0] if len(found) == 1 else None
+
+
+def _looks_like_a_number(parts: list[str]) -> bool:
+    """A word this reader cannot count: "twenty", "hundred", "twenty-six", "one-third"."""
+    return (parts[0] in _NUMBER_WORDS and len(parts) > 1) or any(p in _TENS for p in parts)
 
 
 _TENS = frozenset(
@@ -936,9 +939,8 @@ def _qualifiers_in(text: str) -> set[str]:
 
 def _require_unqualified(text: str, citations: tuple[Citation, ...]) -> None:
     """Refuse an exact number whose quote qualifies it ("over" before "1,200")."""
-    for quote in _quoted_in(text, citations):
-        at = quote.index(normalise_quote(text))
-        before = _qualifiers_in(" ".join(quote[:at].split()[-3:]) + " ")
+    for found in _quoted_in(text, citations):
+        before = _qualifiers_in(" ".join(found.string[: found.start()].split()[-3:]) + " ")
         if before:
             raise FieldValueError(
                 "text",
